@@ -1,0 +1,610 @@
+//! A strict JSON (RFC 8259) reader that builds the spanned tree in one pass.
+//!
+//! It stops at the first syntax error and returns the tree built so far, so that the error can point at
+//! the exact byte and name what was expected. Nesting deeper than [`crate::MAX_DEPTH`] is refused instead
+//! of recursing further. Duplicate keys are reported but do not stop the reader.
+
+use crate::tree::{Member, Node, TextRange, Value};
+use crate::{SyntaxError, SyntaxErrorKind, MAX_DEPTH};
+
+pub(crate) struct JsonOutput {
+    pub root: Option<Node>,
+    pub errors: Vec<SyntaxError>,
+    pub fatal: bool,
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    depth: usize,
+    errors: Vec<SyntaxError>,
+    failed: bool,
+}
+
+pub(crate) fn parse(text: &str) -> JsonOutput {
+    let mut p = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        depth: 0,
+        errors: Vec::new(),
+        failed: false,
+    };
+    p.skip_ws();
+    let root = if p.pos >= p.bytes.len() {
+        None
+    } else {
+        let node = p.value();
+        if !p.failed {
+            p.skip_ws();
+            if p.pos < p.bytes.len() {
+                let found = p.describe_here();
+                p.fail(
+                    SyntaxErrorKind::Invalid,
+                    p.pos,
+                    p.token_end(),
+                    format!("unexpected {found} after the end of the JSON document"),
+                );
+                if let Some(last) = p.errors.last_mut() {
+                    last.help = Some("a JSON file holds exactly one value; check for an extra closing bracket or a missing opening one earlier".into());
+                    last.secondary.push((node.range, "the document's value ends here".into()));
+                }
+            }
+        }
+        Some(node)
+    };
+    JsonOutput {
+        root,
+        fatal: p.failed,
+        errors: p.errors,
+    }
+}
+
+impl<'a> Parser<'a> {
+    fn fail(&mut self, kind: SyntaxErrorKind, start: usize, end: usize, message: String) {
+        if !self.failed {
+            self.failed = true;
+            self.errors.push(SyntaxError::new(kind, TextRange::new(start, end), message));
+        }
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(&b) = self.bytes.get(self.pos) {
+            match b {
+                b' ' | b'\t' | b'\n' | b'\r' => self.pos += 1,
+                _ => break,
+            }
+        }
+    }
+
+    /// End of the token starting at `pos`, for error ranges: one character, or a whole word.
+    fn token_end(&self) -> usize {
+        let mut end = self.pos;
+        while end < self.bytes.len() && (self.bytes[end].is_ascii_alphanumeric() || self.bytes[end] == b'_') {
+            end += 1;
+        }
+        if end == self.pos {
+            end = next_char_end(self.text, self.pos);
+        }
+        end
+    }
+
+    fn describe_here(&self) -> String {
+        match self.text.get(self.pos..) {
+            None | Some("") => "end of file".to_string(),
+            Some(rest) => {
+                let end = self.token_end() - self.pos;
+                let tok = &rest[..end];
+                format!("`{}`", tok.escape_debug())
+            }
+        }
+    }
+
+    fn value(&mut self) -> Node {
+        self.skip_ws();
+        let start = self.pos;
+        match self.bytes.get(self.pos) {
+            None => {
+                self.fail(SyntaxErrorKind::UnexpectedEof, start, start, "unexpected end of file, expected a value".into());
+                Node::new(TextRange::new(start, start), Value::Null)
+            }
+            Some(b'{') => self.object(),
+            Some(b'[') => self.array(),
+            Some(b'"') => {
+                let s = self.string();
+                Node::new(TextRange::new(start, self.pos), Value::String(s.into()))
+            }
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'n') => self.literal("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b'/') => {
+                let end = self.line_end(start);
+                self.fail(SyntaxErrorKind::Invalid, start, end, "comments are not allowed in JSON".into());
+                Node::new(TextRange::new(start, start), Value::Null)
+            }
+            Some(b'\'') => {
+                let end = self.token_end();
+                self.fail(SyntaxErrorKind::Invalid, start, end, "JSON strings use double quotes, not single quotes".into());
+                Node::new(TextRange::new(start, start), Value::Null)
+            }
+            Some(_) => {
+                let found = self.describe_here();
+                let end = self.token_end();
+                self.fail(SyntaxErrorKind::Invalid, start, end, format!("expected a JSON value, found {found}"));
+                Node::new(TextRange::new(start, start), Value::Null)
+            }
+        }
+    }
+
+    fn line_end(&self, from: usize) -> usize {
+        self.bytes[from..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(self.bytes.len(), |p| from + p)
+    }
+
+    fn literal(&mut self, word: &str, value: Value) -> Node {
+        let start = self.pos;
+        if self.bytes[start..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Node::new(TextRange::new(start, self.pos), value)
+        } else {
+            let found = self.describe_here();
+            let end = self.token_end();
+            self.fail(SyntaxErrorKind::Invalid, start, end, format!("expected a JSON value, found {found}"));
+            Node::new(TextRange::new(start, start), Value::Null)
+        }
+    }
+
+    fn number(&mut self) -> Node {
+        let start = self.pos;
+        let b = self.bytes;
+        let mut i = start;
+        if b.get(i) == Some(&b'-') {
+            i += 1;
+        }
+        let ok = match b.get(i) {
+            Some(b'0') => {
+                i += 1;
+                if matches!(b.get(i), Some(b'0'..=b'9')) {
+                    self.fail(SyntaxErrorKind::Invalid, start, i + 1, "numbers in JSON cannot have leading zeros".into());
+                    return Node::new(TextRange::new(start, start), Value::Null);
+                }
+                true
+            }
+            Some(b'1'..=b'9') => {
+                while matches!(b.get(i), Some(b'0'..=b'9')) {
+                    i += 1;
+                }
+                true
+            }
+            _ => false,
+        };
+        let mut ok = ok;
+        if ok && b.get(i) == Some(&b'.') {
+            i += 1;
+            let s = i;
+            while matches!(b.get(i), Some(b'0'..=b'9')) {
+                i += 1;
+            }
+            ok = i > s;
+        }
+        if ok && matches!(b.get(i), Some(b'e' | b'E')) {
+            i += 1;
+            if matches!(b.get(i), Some(b'+' | b'-')) {
+                i += 1;
+            }
+            let s = i;
+            while matches!(b.get(i), Some(b'0'..=b'9')) {
+                i += 1;
+            }
+            ok = i > s;
+        }
+        if !ok {
+            let end = next_char_end(self.text, i.min(b.len().saturating_sub(1)).max(start));
+            self.fail(SyntaxErrorKind::Invalid, start, end.max(i), "malformed number".into());
+            return Node::new(TextRange::new(start, start), Value::Null);
+        }
+        self.pos = i;
+        Node::new(TextRange::new(start, i), Value::Number(self.text[start..i].into()))
+    }
+
+    /// Reads a string starting at the opening quote; returns its decoded value.
+    fn string(&mut self) -> String {
+        let start = self.pos;
+        self.pos += 1;
+        let b = self.bytes;
+        // Fast path: no escapes.
+        let mut i = self.pos;
+        while let Some(&c) = b.get(i) {
+            if c == b'"' {
+                let s = self.text[self.pos..i].to_string();
+                self.pos = i + 1;
+                return s;
+            }
+            if c == b'\\' || c < 0x20 {
+                break;
+            }
+            i += 1;
+        }
+        let mut out = String::from(&self.text[self.pos..i]);
+        self.pos = i;
+        loop {
+            match b.get(self.pos) {
+                None => {
+                    self.fail(SyntaxErrorKind::UnexpectedEof, start, self.pos, "unterminated string".into());
+                    if let Some(e) = self.errors.last_mut() {
+                        e.help = Some("add the closing `\"`".into());
+                    }
+                    return out;
+                }
+                Some(b'"') => {
+                    self.pos += 1;
+                    return out;
+                }
+                Some(b'\\') => {
+                    let esc = self.pos;
+                    match b.get(self.pos + 1) {
+                        Some(b'"') => out.push('"'),
+                        Some(b'\\') => out.push('\\'),
+                        Some(b'/') => out.push('/'),
+                        Some(b'b') => out.push('\u{8}'),
+                        Some(b'f') => out.push('\u{c}'),
+                        Some(b'n') => out.push('\n'),
+                        Some(b'r') => out.push('\r'),
+                        Some(b't') => out.push('\t'),
+                        Some(b'u') => {
+                            let Some(cp) = self.hex4(self.pos + 2) else {
+                                self.fail(SyntaxErrorKind::Invalid, esc, (esc + 6).min(b.len()), "invalid `\\u` escape: expected four hex digits".into());
+                                return out;
+                            };
+                            self.pos += 6;
+                            if (0xD800..0xDC00).contains(&cp) {
+                                if b.get(self.pos) == Some(&b'\\') && b.get(self.pos + 1) == Some(&b'u') {
+                                    if let Some(lo) = self.hex4(self.pos + 2) {
+                                        if (0xDC00..0xE000).contains(&lo) {
+                                            let c = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                                            out.push(char::from_u32(c).unwrap_or('\u{FFFD}'));
+                                            self.pos += 6;
+                                            continue;
+                                        }
+                                    }
+                                }
+                                out.push('\u{FFFD}');
+                            } else {
+                                out.push(char::from_u32(cp).unwrap_or('\u{FFFD}'));
+                            }
+                            continue;
+                        }
+                        _ => {
+                            let end = next_char_end(self.text, (esc + 1).min(b.len()));
+                            self.fail(SyntaxErrorKind::Invalid, esc, end, "invalid escape sequence in string".into());
+                            return out;
+                        }
+                    }
+                    self.pos += 2;
+                }
+                Some(&c) if c < 0x20 => {
+                    let msg = if c == b'\n' || c == b'\r' {
+                        "unterminated string: line break inside a string".to_string()
+                    } else {
+                        format!("control character U+{c:04X} must be escaped inside a string")
+                    };
+                    self.fail(SyntaxErrorKind::Invalid, self.pos, self.pos + 1, msg);
+                    return out;
+                }
+                Some(_) => {
+                    let run_start = self.pos;
+                    while let Some(&c) = b.get(self.pos) {
+                        if c == b'"' || c == b'\\' || c < 0x20 {
+                            break;
+                        }
+                        self.pos += 1;
+                    }
+                    out.push_str(&self.text[run_start..self.pos]);
+                }
+            }
+        }
+    }
+
+    fn hex4(&self, at: usize) -> Option<u32> {
+        let s = self.text.get(at..at + 4)?;
+        if !s.bytes().all(|c| c.is_ascii_hexdigit()) {
+            return None;
+        }
+        u32::from_str_radix(s, 16).ok()
+    }
+
+    fn enter(&mut self, start: usize) -> bool {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            self.fail(
+                SyntaxErrorKind::TooDeep,
+                start,
+                start + 1,
+                format!("nesting is deeper than {MAX_DEPTH} levels"),
+            );
+            return false;
+        }
+        true
+    }
+
+    fn object(&mut self) -> Node {
+        let start = self.pos;
+        if !self.enter(start) {
+            return Node::new(TextRange::new(start, start + 1), Value::Object(Vec::new()));
+        }
+        self.pos += 1;
+        let mut members: Vec<Member> = Vec::new();
+        let mut seen: Option<std::collections::HashMap<Box<str>, usize>> = None;
+        self.skip_ws();
+        if self.bytes.get(self.pos) == Some(&b'}') {
+            self.pos += 1;
+            self.depth -= 1;
+            return Node::new(TextRange::new(start, self.pos), Value::Object(members));
+        }
+        loop {
+            self.skip_ws();
+            let key_start = self.pos;
+            match self.bytes.get(self.pos) {
+                Some(b'"') => {}
+                None => {
+                    self.unclosed(start, '}', "object");
+                    break;
+                }
+                Some(_) => {
+                    let found = self.describe_here();
+                    let end = self.token_end();
+                    let msg = if self.bytes[self.pos].is_ascii_alphabetic() || matches!(self.bytes[self.pos], b'_' | b'\'') {
+                        format!("object keys must be double-quoted strings, found {found}")
+                    } else {
+                        format!("expected a string key, found {found}")
+                    };
+                    self.fail(SyntaxErrorKind::Invalid, key_start, end, msg);
+                    break;
+                }
+            }
+            let key = self.string();
+            if self.failed {
+                break;
+            }
+            let key_range = TextRange::new(key_start, self.pos);
+            self.skip_ws();
+            if self.bytes.get(self.pos) != Some(&b':') {
+                let found = self.describe_here();
+                let end = self.token_end();
+                self.fail(SyntaxErrorKind::Invalid, self.pos, end, format!("expected `:` after object key, found {found}"));
+                break;
+            }
+            self.pos += 1;
+            let value = self.value();
+            let key: Box<str> = key.into();
+            // Duplicate detection: linear for small objects, hashed beyond.
+            let dup = if members.len() < 16 {
+                members.iter().position(|m| m.key == key)
+            } else {
+                let map = seen.get_or_insert_with(|| {
+                    let mut m = std::collections::HashMap::new();
+                    for (i, mem) in members.iter().enumerate() {
+                        m.entry(mem.key.clone()).or_insert(i);
+                    }
+                    m
+                });
+                let found = map.get(&key).copied();
+                if found.is_none() {
+                    map.insert(key.clone(), members.len());
+                }
+                found
+            };
+            if let Some(first) = dup {
+                let mut e = SyntaxError::new(
+                    SyntaxErrorKind::DuplicateKey,
+                    key_range,
+                    format!("duplicate key `{}`", key.escape_debug()),
+                );
+                e.secondary.push((members[first].key_range, "first defined here".into()));
+                e.help = Some("keep one of the two; readers disagree on which one wins".into());
+                self.errors.push(e);
+            }
+            members.push(Member { key, key_range, value });
+            if self.failed {
+                break;
+            }
+            self.skip_ws();
+            match self.bytes.get(self.pos) {
+                Some(b',') => {
+                    let comma = self.pos;
+                    self.pos += 1;
+                    self.skip_ws();
+                    if self.bytes.get(self.pos) == Some(&b'}') {
+                        self.fail(SyntaxErrorKind::TrailingComma, comma, comma + 1, "trailing comma is not allowed in JSON".into());
+                        if let Some(e) = self.errors.last_mut() {
+                            e.help = Some("remove this comma".into());
+                        }
+                        break;
+                    }
+                }
+                Some(b'}') => {
+                    self.pos += 1;
+                    self.depth -= 1;
+                    return Node::new(TextRange::new(start, self.pos), Value::Object(members));
+                }
+                None => {
+                    self.unclosed(start, '}', "object");
+                    break;
+                }
+                Some(b'"') => {
+                    let at = self.pos;
+                    self.fail(SyntaxErrorKind::Invalid, at, at + 1, "expected `,` or `}` after object member, found a string".into());
+                    if let Some(e) = self.errors.last_mut() {
+                        e.help = Some("add a `,` between the two members".into());
+                    }
+                    break;
+                }
+                Some(_) => {
+                    let found = self.describe_here();
+                    let end = self.token_end();
+                    self.fail(SyntaxErrorKind::Invalid, self.pos, end, format!("expected `,` or `}}` after object member, found {found}"));
+                    break;
+                }
+            }
+        }
+        self.depth -= 1;
+        Node::new(TextRange::new(start, self.pos), Value::Object(members))
+    }
+
+    fn unclosed(&mut self, open: usize, close: char, what: &str) {
+        let at = self.pos;
+        self.fail(SyntaxErrorKind::UnexpectedEof, at, at, format!("unexpected end of file: {what} is never closed"));
+        if let Some(e) = self.errors.last_mut() {
+            e.secondary.push((TextRange::new(open, open + 1), format!("{what} opened here")));
+            e.help = Some(format!("add the missing `{close}`"));
+        }
+    }
+
+    fn array(&mut self) -> Node {
+        let start = self.pos;
+        if !self.enter(start) {
+            return Node::new(TextRange::new(start, start + 1), Value::Array(Vec::new()));
+        }
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.bytes.get(self.pos) == Some(&b']') {
+            self.pos += 1;
+            self.depth -= 1;
+            return Node::new(TextRange::new(start, self.pos), Value::Array(items));
+        }
+        loop {
+            self.skip_ws();
+            if self.bytes.get(self.pos).is_none() {
+                self.unclosed(start, ']', "array");
+                break;
+            }
+            let v = self.value();
+            items.push(v);
+            if self.failed {
+                break;
+            }
+            self.skip_ws();
+            match self.bytes.get(self.pos) {
+                Some(b',') => {
+                    let comma = self.pos;
+                    self.pos += 1;
+                    self.skip_ws();
+                    if self.bytes.get(self.pos) == Some(&b']') {
+                        self.fail(SyntaxErrorKind::TrailingComma, comma, comma + 1, "trailing comma is not allowed in JSON".into());
+                        if let Some(e) = self.errors.last_mut() {
+                            e.help = Some("remove this comma".into());
+                        }
+                        break;
+                    }
+                }
+                Some(b']') => {
+                    self.pos += 1;
+                    self.depth -= 1;
+                    return Node::new(TextRange::new(start, self.pos), Value::Array(items));
+                }
+                None => {
+                    self.unclosed(start, ']', "array");
+                    break;
+                }
+                Some(_) => {
+                    let found = self.describe_here();
+                    let end = self.token_end();
+                    self.fail(SyntaxErrorKind::Invalid, self.pos, end, format!("expected `,` or `]` after array element, found {found}"));
+                    break;
+                }
+            }
+        }
+        self.depth -= 1;
+        Node::new(TextRange::new(start, self.pos), Value::Array(items))
+    }
+}
+
+fn next_char_end(text: &str, at: usize) -> usize {
+    match text.get(at..).and_then(|s| s.chars().next()) {
+        Some(c) => at + c.len_utf8(),
+        None => at.min(text.len()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> SyntaxError {
+        let out = parse(text);
+        assert!(out.fatal, "expected an error for {text:?}");
+        out.errors.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn parses_values_with_ranges() {
+        let text = r#"{"a": [1, -2.5e3, true, null], "b": "x\u00e9\ud83d\ude00"}"#;
+        let out = parse(text);
+        assert!(out.errors.is_empty());
+        let root = out.root.unwrap();
+        let a = root.get("a").unwrap();
+        assert_eq!(&text[a.range.start as usize..a.range.end as usize], "[1, -2.5e3, true, null]");
+        assert_eq!(root.get("b").unwrap().as_str(), Some("xé😀"));
+        let key = &root.as_object().unwrap()[1].key_range;
+        assert_eq!(&text[key.start as usize..key.end as usize], "\"b\"");
+    }
+
+    #[test]
+    fn trailing_comma_points_at_comma() {
+        let e = err("{\"a\": 1,\n}");
+        assert_eq!(e.kind, SyntaxErrorKind::TrailingComma);
+        assert_eq!(e.range, TextRange::new(7, 8));
+    }
+
+    #[test]
+    fn unbalanced_brace_names_the_opener() {
+        let e = err("{\"a\": {\"b\": 1}");
+        assert_eq!(e.kind, SyntaxErrorKind::UnexpectedEof);
+        assert_eq!(e.secondary[0].0, TextRange::new(0, 1));
+    }
+
+    #[test]
+    fn extra_closing_brace_is_trailing_content() {
+        // The shape of the malformed example in the elastic.io document.
+        let e = err("{\"oauth2\": {}}, \"useOAuthClient\": true },");
+        assert_eq!(e.range.start, 14);
+        assert!(e.message.contains("after the end"), "{}", e.message);
+    }
+
+    #[test]
+    fn missing_comma_between_members() {
+        let e = err("{\"a\": 1\n \"b\": 2}");
+        assert_eq!(e.range.start, 9);
+    }
+
+    #[test]
+    fn duplicate_keys_are_reported_not_fatal() {
+        let out = parse(r#"{"a": 1, "b": 2, "a": 3}"#);
+        assert!(!out.fatal);
+        assert_eq!(out.errors.len(), 1);
+        assert_eq!(out.errors[0].kind, SyntaxErrorKind::DuplicateKey);
+        assert_eq!(out.errors[0].range, TextRange::new(17, 20));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflow() {
+        let text = "[".repeat(100_000);
+        let e = err(&text);
+        assert_eq!(e.kind, SyntaxErrorKind::TooDeep);
+        assert_eq!(e.range.start as usize, MAX_DEPTH);
+    }
+
+    #[test]
+    fn rejects_non_json() {
+        assert!(err("{'a': 1}").message.contains("double-quoted"));
+        assert!(err("[01]").message.contains("leading zeros"));
+        assert!(err("// x\n{}").message.contains("comments"));
+        assert!(err("[1 2]").message.contains("expected `,` or `]`"));
+        assert!(err("\"a\nb\"").message.contains("line break"));
+    }
+}

@@ -1,0 +1,161 @@
+//! Byte offsets to line/column positions, in the two units specc reports: UTF-8 bytes for the CLI and
+//! JSON output, UTF-16 code units for the language server.
+
+/// A 1-based line and 1-based column counted in UTF-8 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// A 0-based line and 0-based character offset in UTF-16 code units, as the LSP specification wants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LspPosition {
+    pub line: u32,
+    pub character: u32,
+}
+
+/// Start offsets of every line. `\n`, `\r\n` and a lone `\r` all end a line.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<u32>,
+    len: u32,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0u32];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(to_u32(i + 1)),
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(to_u32(i + 1));
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex {
+            starts,
+            len: to_u32(bytes.len()),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// 0-based line of `offset` (offsets past the end map to the last line).
+    pub fn line_of(&self, offset: u32) -> usize {
+        let offset = offset.min(self.len);
+        match self.starts.binary_search(&offset) {
+            Ok(l) => l,
+            Err(l) => l.saturating_sub(1),
+        }
+    }
+
+    /// Byte offset where 0-based `line` starts.
+    pub fn line_start(&self, line: usize) -> Option<u32> {
+        self.starts.get(line).copied()
+    }
+
+    /// Byte range of 0-based `line`, without its line terminator.
+    pub fn line_range(&self, line: usize, text: &str) -> Option<(usize, usize)> {
+        let start = *self.starts.get(line)? as usize;
+        let mut end = self.starts.get(line + 1).map_or(text.len(), |&e| e as usize);
+        let b = text.as_bytes();
+        while end > start && matches!(b.get(end - 1), Some(b'\n' | b'\r')) {
+            end -= 1;
+        }
+        Some((start, end))
+    }
+
+    /// 1-based line and 1-based UTF-8 byte column of `offset`.
+    pub fn line_col(&self, offset: u32) -> LineCol {
+        let offset = offset.min(self.len);
+        let line = self.line_of(offset);
+        let start = self.starts[line];
+        LineCol {
+            line: to_u32(line + 1),
+            column: offset - start + 1,
+        }
+    }
+
+    /// LSP position of `offset`. `text` must be the text this index was built from.
+    pub fn lsp_position(&self, text: &str, offset: u32) -> LspPosition {
+        let offset = floor_char_boundary(text, offset.min(self.len) as usize);
+        let line = self.line_of(to_u32(offset));
+        let start = self.starts[line] as usize;
+        let character: usize = text[start..offset].chars().map(char::len_utf16).sum();
+        LspPosition {
+            line: to_u32(line),
+            character: to_u32(character),
+        }
+    }
+
+    /// Byte offset of an LSP position; characters past the line end clamp to it.
+    pub fn offset_of_lsp(&self, text: &str, pos: LspPosition) -> u32 {
+        let Some((start, end)) = self.line_range(pos.line as usize, text) else {
+            return self.len;
+        };
+        let mut units = 0u32;
+        for (i, c) in text[start..end].char_indices() {
+            if units >= pos.character {
+                return to_u32(start + i);
+            }
+            units += to_u32(c.len_utf16());
+        }
+        to_u32(end)
+    }
+
+    /// Byte offset of a 1-based line and 1-based UTF-8 column.
+    pub fn offset_of(&self, lc: LineCol) -> Option<u32> {
+        let start = *self.starts.get((lc.line as usize).checked_sub(1)?)?;
+        Some((start + lc.column.saturating_sub(1)).min(self.len))
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_bytes_and_all_line_ends() {
+        let text = "ab\r\ncd\ref\ngh";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 4);
+        assert_eq!(idx.line_col(0), LineCol { line: 1, column: 1 });
+        assert_eq!(idx.line_col(4), LineCol { line: 2, column: 1 });
+        assert_eq!(idx.line_col(7), LineCol { line: 3, column: 1 });
+        assert_eq!(idx.line_col(11), LineCol { line: 4, column: 2 });
+        assert_eq!(idx.line_range(0, text), Some((0, 2)));
+    }
+
+    #[test]
+    fn lsp_positions_count_utf16_units() {
+        // "é" is 2 bytes / 1 UTF-16 unit, "😀" 4 bytes / 2 units.
+        let text = "x: \"é😀\" bad";
+        let idx = LineIndex::new(text);
+        let bad = text.find("bad").unwrap() as u32;
+        assert_eq!(idx.line_col(bad).column, bad + 1);
+        let pos = idx.lsp_position(text, bad);
+        assert_eq!(pos, LspPosition { line: 0, character: 9 });
+        assert_eq!(idx.offset_of_lsp(text, pos), bad);
+    }
+}
