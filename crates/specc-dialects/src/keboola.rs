@@ -1,0 +1,24 @@
+//! Keboola OAuth Manager registration and component configuration dialect (not implemented yet: detects nothing, lowers to an empty manifest).
+
+use std::path::Path;
+
+use specc_ir::{Dialect, Manifest};
+use specc_syntax::{Document, FileId, SourceDb};
+
+use crate::{Detection, Lowered, View};
+
+/// The parts of the file that keboola-specific rules read besides the IR.
+#[derive(Debug, Clone, Default)]
+pub struct Model {}
+
+pub fn detect(_path: &Path, _doc: &Document) -> Option<Detection> {
+    None
+}
+
+pub fn lower(_db: &mut SourceDb, primary: FileId) -> Lowered {
+    Lowered {
+        ir: Manifest::new(Dialect::Keboola, primary),
+        view: View::Keboola(Model::default()),
+        diagnostics: Vec::new(),
+    }
+}

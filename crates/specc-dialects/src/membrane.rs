@@ -1,0 +1,24 @@
+//! Membrane / Integration.app connector dialect (not implemented yet: detects nothing, lowers to an empty manifest).
+
+use std::path::Path;
+
+use specc_ir::{Dialect, Manifest};
+use specc_syntax::{Document, FileId, SourceDb};
+
+use crate::{Detection, Lowered, View};
+
+/// The parts of the file that membrane-specific rules read besides the IR.
+#[derive(Debug, Clone, Default)]
+pub struct Model {}
+
+pub fn detect(_path: &Path, _doc: &Document) -> Option<Detection> {
+    None
+}
+
+pub fn lower(_db: &mut SourceDb, primary: FileId) -> Lowered {
+    Lowered {
+        ir: Manifest::new(Dialect::Membrane, primary),
+        view: View::Membrane(Model::default()),
+        diagnostics: Vec::new(),
+    }
+}
