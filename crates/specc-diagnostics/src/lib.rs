@@ -44,11 +44,7 @@ impl Span {
 
     /// The smallest span covering both (same file assumed; `self`'s file wins).
     pub fn cover(self, other: Span) -> Span {
-        Span {
-            file: self.file,
-            start: self.start.min(other.start),
-            end: self.end.max(other.end),
-        }
+        Span { file: self.file, start: self.start.min(other.start), end: self.end.max(other.end) }
     }
 }
 
@@ -128,11 +124,7 @@ pub struct Fix {
 impl Fix {
     pub fn new(title: impl Into<String>, applicability: Applicability, mut edits: Vec<Edit>) -> Self {
         edits.sort_by_key(|e| (e.span.file, e.span.start, e.span.end));
-        Fix {
-            title: title.into(),
-            applicability,
-            edits,
-        }
+        Fix { title: title.into(), applicability, edits }
     }
 
     pub fn safe(title: impl Into<String>, edits: Vec<Edit>) -> Self {
@@ -145,9 +137,7 @@ impl Fix {
 
     /// True when no two edits of the same file overlap (touching is allowed).
     pub fn is_well_formed(&self) -> bool {
-        self.edits.windows(2).all(|w| {
-            w[0].span.file != w[1].span.file || w[0].span.end <= w[1].span.start
-        })
+        self.edits.windows(2).all(|w| w[0].span.file != w[1].span.file || w[0].span.end <= w[1].span.start)
     }
 }
 
@@ -214,10 +204,7 @@ impl Diagnostic {
     }
 
     pub fn with_secondary(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.secondary.push(Label {
-            span,
-            message: message.into(),
-        });
+        self.secondary.push(Label { span, message: message.into() });
         self
     }
 

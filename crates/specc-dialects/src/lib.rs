@@ -71,7 +71,11 @@ pub fn sniff(path: &Path, text: &str) -> Option<Dialect> {
     if name == "component.json" || head.contains("\"credentials\"") && head.contains("\"oauth2\"") {
         return Some(Dialect::ElasticIo);
     }
-    if head.contains("\"openapi\"") || head.contains("\"swagger\"") || head.contains("openapi:") || head.contains("swagger:") {
+    if head.contains("\"openapi\"")
+        || head.contains("\"swagger\"")
+        || head.contains("openapi:")
+        || head.contains("swagger:")
+    {
         return Some(Dialect::OpenApi);
     }
     if name == "spec.yml" || name == "spec.yaml" || name.ends_with(".map.yml") {

@@ -199,7 +199,9 @@ pub fn detect(_path: &Path, doc: &Document) -> Option<Detection> {
 fn is_itential_instance(root: &Node) -> bool {
     let Some(members) = root.as_object() else { return false };
     let has = |k: &str| members.iter().any(|m| &*m.key == k);
-    (has("client_id") || has("client_secret")) && (has("model") || has("openapi_model") || has("redirect_uri")) && !has("credentials")
+    (has("client_id") || has("client_secret"))
+        && (has("model") || has("openapi_model") || has("redirect_uri"))
+        && !has("credentials")
 }
 
 /// Lowers an OpenAPI document.
@@ -237,7 +239,8 @@ pub fn lower_document(doc: &Document, dialect: Dialect) -> (Manifest, Model, Vec
             None => r.wrong_type(schemes_node, what, "an object"),
             Some(members) => {
                 for m in members {
-                    let Some((config, view)) = lower_scheme(&mut r, version, &m.key, m, model.base_url.as_deref(), dialect)
+                    let Some((config, view)) =
+                        lower_scheme(&mut r, version, &m.key, m, model.base_url.as_deref(), dialect)
                     else {
                         continue;
                     };
@@ -256,7 +259,8 @@ pub fn lower_document(doc: &Document, dialect: Dialect) -> (Manifest, Model, Vec
         for p in paths {
             let Some(ops) = p.value.as_object() else { continue };
             for op in ops {
-                const METHODS: [&str; 9] = ["get", "put", "post", "delete", "options", "head", "patch", "trace", "query"];
+                const METHODS: [&str; 9] =
+                    ["get", "put", "post", "delete", "options", "head", "patch", "trace", "query"];
                 if !METHODS.contains(&&*op.key) {
                     continue;
                 }
@@ -392,7 +396,12 @@ fn lower_scheme(
     Some((config, view))
 }
 
-fn lower_itential_params(r: &mut Reader<'_>, params: &Node, views: &mut Vec<ItentialParam>, extra: &mut Vec<ExtraParam>) {
+fn lower_itential_params(
+    r: &mut Reader<'_>,
+    params: &Node,
+    views: &mut Vec<ItentialParam>,
+    extra: &mut Vec<ExtraParam>,
+) {
     let Some(items) = params.as_array() else {
         r.wrong_type(params, "x-itential-parameters", "an array");
         return;
@@ -419,14 +428,16 @@ fn lower_itential_params(r: &mut Reader<'_>, params: &Node, views: &mut Vec<Iten
             }
         }
         if let Some(n) = &name {
-            let target = match (use_in.iter().any(|u| u.value == "token"), use_in.iter().any(|u| u.value == "refresh")) {
+            let target = match (use_in.iter().any(|u| u.value == "token"), use_in.iter().any(|u| u.value == "refresh"))
+            {
                 (true, false) => ParamTarget::Token,
                 (false, true) => ParamTarget::Refresh,
                 _ => ParamTarget::Both,
             };
-            let value = item.get("value").or_else(|| item.get("default")).and_then(|v| {
-                v.scalar_text().map(|t| Spanned::new(t.to_string(), r.span(v)))
-            });
+            let value = item
+                .get("value")
+                .or_else(|| item.get("default"))
+                .and_then(|v| v.scalar_text().map(|t| Spanned::new(t.to_string(), r.span(v))));
             extra.push(ExtraParam { name: n.clone(), value, target });
         }
         views.push(ItentialParam { span: r.span(item), name, location, use_in });
@@ -601,9 +612,13 @@ pub fn lower_itential(db: &mut SourceDb, primary: FileId) -> Lowered {
             if model_doc.fatal && model_doc.root.is_none() {
                 let reason = model_doc.diagnostics.first().map(|d| d.message.clone()).unwrap_or_default();
                 diagnostics.push(
-                    Diagnostic::error(codes::ITENTIAL_MODEL_MISSING, format!("cannot use the OpenAPI model `{}`", mp.value), mp.span)
-                        .with_note(reason)
-                        .with_help("point `model` at the integration's OpenAPI document, relative to this file"),
+                    Diagnostic::error(
+                        codes::ITENTIAL_MODEL_MISSING,
+                        format!("cannot use the OpenAPI model `{}`", mp.value),
+                        mp.span,
+                    )
+                    .with_note(reason)
+                    .with_help("point `model` at the integration's OpenAPI document, relative to this file"),
                 );
             } else if model_doc.root.as_ref().and_then(spec_version).is_none() {
                 diagnostics.push(
@@ -627,9 +642,11 @@ pub fn lower_itential(db: &mut SourceDb, primary: FileId) -> Lowered {
     }
 
     // Pick the scheme and merge the instance's values into it.
-    let scheme_name = inst.scheme_field.as_ref().map(|s| s.value.clone()).or_else(|| {
-        manifest.configs.iter().find(|c| c.protocol == Protocol::OAuth2).map(|c| c.name.clone())
-    });
+    let scheme_name = inst
+        .scheme_field
+        .as_ref()
+        .map(|s| s.value.clone())
+        .or_else(|| manifest.configs.iter().find(|c| c.protocol == Protocol::OAuth2).map(|c| c.name.clone()));
     inst.scheme = scheme_name.clone();
     let target = scheme_name.as_ref().and_then(|n| manifest.configs.iter().position(|c| &c.name == n));
     let idx = match target {
@@ -757,7 +774,11 @@ components:
         assert_eq!(c.protocol, Protocol::OAuth2);
         let f = &c.flows[0];
         assert_eq!(f.kind, FlowKind::AuthorizationCode);
-        assert_eq!(f.authorization_url.as_ref().unwrap().resolved.as_deref(), Some("https://api.example.com/authorize"), "RFC 3986: an absolute path replaces the base path");
+        assert_eq!(
+            f.authorization_url.as_ref().unwrap().resolved.as_deref(),
+            Some("https://api.example.com/authorize"),
+            "RFC 3986: an absolute path replaces the base path"
+        );
         assert!(f.scopes.as_ref().unwrap().contains("read"));
         assert_eq!(l.ir.requirements[0].location, "GET /pets");
         assert_eq!(l.ir.requirements[0].scopes[0].value, "read");
@@ -784,7 +805,10 @@ components:
         let codes: Vec<_> = l.diagnostics.iter().map(|d| d.code).collect();
         assert_eq!(codes, [codes::UNKNOWN_FLOW]);
         let doc = db.get(FileId(0)).unwrap();
-        assert_eq!(doc.slice(specc_syntax::TextRange { start: l.diagnostics[0].span.start, end: l.diagnostics[0].span.end }), "authCode");
+        assert_eq!(
+            doc.slice(specc_syntax::TextRange { start: l.diagnostics[0].span.start, end: l.diagnostics[0].span.end }),
+            "authCode"
+        );
         assert_eq!(did_you_mean("authCode", &FLOW_NAMES_3.map(|(n, _)| n)), None);
         assert_eq!(did_you_mean("authorisationCode", &FLOW_NAMES_3.map(|(n, _)| n)), Some("authorizationCode"));
     }

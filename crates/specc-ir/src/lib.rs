@@ -52,7 +52,8 @@ impl Dialect {
         }
     }
 
-    pub const ALL: [Dialect; 5] = [Dialect::ElasticIo, Dialect::Membrane, Dialect::OpenApi, Dialect::Itential, Dialect::Keboola];
+    pub const ALL: [Dialect; 5] =
+        [Dialect::ElasticIo, Dialect::Membrane, Dialect::OpenApi, Dialect::Itential, Dialect::Keboola];
 
     pub fn parse(s: &str) -> Option<Dialect> {
         Dialect::ALL.into_iter().find(|d| d.as_str() == s)

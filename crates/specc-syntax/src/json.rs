@@ -23,14 +23,7 @@ struct Parser<'a> {
 }
 
 pub(crate) fn parse(text: &str) -> JsonOutput {
-    let mut p = Parser {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        depth: 0,
-        errors: Vec::new(),
-        failed: false,
-    };
+    let mut p = Parser { text, bytes: text.as_bytes(), pos: 0, depth: 0, errors: Vec::new(), failed: false };
     p.skip_ws();
     let root = if p.pos >= p.bytes.len() {
         None
@@ -54,11 +47,7 @@ pub(crate) fn parse(text: &str) -> JsonOutput {
         }
         Some(node)
     };
-    JsonOutput {
-        root,
-        fatal: p.failed,
-        errors: p.errors,
-    }
+    JsonOutput { root, fatal: p.failed, errors: p.errors }
 }
 
 impl<'a> Parser<'a> {
@@ -106,7 +95,12 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         match self.bytes.get(self.pos) {
             None => {
-                self.fail(SyntaxErrorKind::UnexpectedEof, start, start, "unexpected end of file, expected a value".into());
+                self.fail(
+                    SyntaxErrorKind::UnexpectedEof,
+                    start,
+                    start,
+                    "unexpected end of file, expected a value".into(),
+                );
                 Node::new(TextRange::new(start, start), Value::Null)
             }
             Some(b'{') => self.object(),
@@ -126,7 +120,12 @@ impl<'a> Parser<'a> {
             }
             Some(b'\'') => {
                 let end = self.token_end();
-                self.fail(SyntaxErrorKind::Invalid, start, end, "JSON strings use double quotes, not single quotes".into());
+                self.fail(
+                    SyntaxErrorKind::Invalid,
+                    start,
+                    end,
+                    "JSON strings use double quotes, not single quotes".into(),
+                );
                 Node::new(TextRange::new(start, start), Value::Null)
             }
             Some(_) => {
@@ -139,10 +138,7 @@ impl<'a> Parser<'a> {
     }
 
     fn line_end(&self, from: usize) -> usize {
-        self.bytes[from..]
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r')
-            .map_or(self.bytes.len(), |p| from + p)
+        self.bytes[from..].iter().position(|&b| b == b'\n' || b == b'\r').map_or(self.bytes.len(), |p| from + p)
     }
 
     fn literal(&mut self, word: &str, value: Value) -> Node {
@@ -169,7 +165,12 @@ impl<'a> Parser<'a> {
             Some(b'0') => {
                 i += 1;
                 if matches!(b.get(i), Some(b'0'..=b'9')) {
-                    self.fail(SyntaxErrorKind::Invalid, start, i + 1, "numbers in JSON cannot have leading zeros".into());
+                    self.fail(
+                        SyntaxErrorKind::Invalid,
+                        start,
+                        i + 1,
+                        "numbers in JSON cannot have leading zeros".into(),
+                    );
                     return Node::new(TextRange::new(start, start), Value::Null);
                 }
                 true
@@ -257,7 +258,12 @@ impl<'a> Parser<'a> {
                         Some(b't') => out.push('\t'),
                         Some(b'u') => {
                             let Some(cp) = self.hex4(self.pos + 2) else {
-                                self.fail(SyntaxErrorKind::Invalid, esc, (esc + 6).min(b.len()), "invalid `\\u` escape: expected four hex digits".into());
+                                self.fail(
+                                    SyntaxErrorKind::Invalid,
+                                    esc,
+                                    (esc + 6).min(b.len()),
+                                    "invalid `\\u` escape: expected four hex digits".into(),
+                                );
                                 return out;
                             };
                             self.pos += 6;
@@ -320,12 +326,7 @@ impl<'a> Parser<'a> {
     fn enter(&mut self, start: usize) -> bool {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            self.fail(
-                SyntaxErrorKind::TooDeep,
-                start,
-                start + 1,
-                format!("nesting is deeper than {MAX_DEPTH} levels"),
-            );
+            self.fail(SyntaxErrorKind::TooDeep, start, start + 1, format!("nesting is deeper than {MAX_DEPTH} levels"));
             return false;
         }
         true
@@ -357,11 +358,12 @@ impl<'a> Parser<'a> {
                 Some(_) => {
                     let found = self.describe_here();
                     let end = self.token_end();
-                    let msg = if self.bytes[self.pos].is_ascii_alphabetic() || matches!(self.bytes[self.pos], b'_' | b'\'') {
-                        format!("object keys must be double-quoted strings, found {found}")
-                    } else {
-                        format!("expected a string key, found {found}")
-                    };
+                    let msg =
+                        if self.bytes[self.pos].is_ascii_alphabetic() || matches!(self.bytes[self.pos], b'_' | b'\'') {
+                            format!("object keys must be double-quoted strings, found {found}")
+                        } else {
+                            format!("expected a string key, found {found}")
+                        };
                     self.fail(SyntaxErrorKind::Invalid, key_start, end, msg);
                     break;
                 }
@@ -375,7 +377,12 @@ impl<'a> Parser<'a> {
             if self.bytes.get(self.pos) != Some(&b':') {
                 let found = self.describe_here();
                 let end = self.token_end();
-                self.fail(SyntaxErrorKind::Invalid, self.pos, end, format!("expected `:` after object key, found {found}"));
+                self.fail(
+                    SyntaxErrorKind::Invalid,
+                    self.pos,
+                    end,
+                    format!("expected `:` after object key, found {found}"),
+                );
                 break;
             }
             self.pos += 1;
@@ -419,7 +426,12 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     self.skip_ws();
                     if self.bytes.get(self.pos) == Some(&b'}') {
-                        self.fail(SyntaxErrorKind::TrailingComma, comma, comma + 1, "trailing comma is not allowed in JSON".into());
+                        self.fail(
+                            SyntaxErrorKind::TrailingComma,
+                            comma,
+                            comma + 1,
+                            "trailing comma is not allowed in JSON".into(),
+                        );
                         if let Some(e) = self.errors.last_mut() {
                             e.help = Some("remove this comma".into());
                         }
@@ -437,7 +449,12 @@ impl<'a> Parser<'a> {
                 }
                 Some(b'"') => {
                     let at = self.pos;
-                    self.fail(SyntaxErrorKind::Invalid, at, at + 1, "expected `,` or `}` after object member, found a string".into());
+                    self.fail(
+                        SyntaxErrorKind::Invalid,
+                        at,
+                        at + 1,
+                        "expected `,` or `}` after object member, found a string".into(),
+                    );
                     if let Some(e) = self.errors.last_mut() {
                         e.help = Some("add a `,` between the two members".into());
                     }
@@ -446,7 +463,12 @@ impl<'a> Parser<'a> {
                 Some(_) => {
                     let found = self.describe_here();
                     let end = self.token_end();
-                    self.fail(SyntaxErrorKind::Invalid, self.pos, end, format!("expected `,` or `}}` after object member, found {found}"));
+                    self.fail(
+                        SyntaxErrorKind::Invalid,
+                        self.pos,
+                        end,
+                        format!("expected `,` or `}}` after object member, found {found}"),
+                    );
                     break;
                 }
             }
@@ -495,7 +517,12 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     self.skip_ws();
                     if self.bytes.get(self.pos) == Some(&b']') {
-                        self.fail(SyntaxErrorKind::TrailingComma, comma, comma + 1, "trailing comma is not allowed in JSON".into());
+                        self.fail(
+                            SyntaxErrorKind::TrailingComma,
+                            comma,
+                            comma + 1,
+                            "trailing comma is not allowed in JSON".into(),
+                        );
                         if let Some(e) = self.errors.last_mut() {
                             e.help = Some("remove this comma".into());
                         }
@@ -514,7 +541,12 @@ impl<'a> Parser<'a> {
                 Some(_) => {
                     let found = self.describe_here();
                     let end = self.token_end();
-                    self.fail(SyntaxErrorKind::Invalid, self.pos, end, format!("expected `,` or `]` after array element, found {found}"));
+                    self.fail(
+                        SyntaxErrorKind::Invalid,
+                        self.pos,
+                        end,
+                        format!("expected `,` or `]` after array element, found {found}"),
+                    );
                     break;
                 }
             }

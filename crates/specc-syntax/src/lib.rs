@@ -130,16 +130,8 @@ impl Document {
 
     fn parse_text(file: FileId, path: PathBuf, text: String, format: Format, utf8_error: Option<usize>) -> Document {
         let line_index = LineIndex::new(&text);
-        let mut doc = Document {
-            file,
-            path,
-            text,
-            format,
-            root: None,
-            line_index,
-            diagnostics: Vec::new(),
-            fatal: false,
-        };
+        let mut doc =
+            Document { file, path, text, format, root: None, line_index, diagnostics: Vec::new(), fatal: false };
         if let Some(at) = utf8_error {
             // The lossy text is identical to the bytes up to the first invalid sequence.
             doc.diagnostics.push(
@@ -152,8 +144,10 @@ impl Document {
         }
         if doc.text.trim_matches(['\u{feff}', ' ', '\t', '\r', '\n']).is_empty() {
             doc.diagnostics.push(
-                Diagnostic::error(codes::EMPTY_FILE, "file is empty", Span::new(file, 0, 0))
-                    .with_help(format!("an empty {} document has no configuration to check", format.as_str().to_uppercase())),
+                Diagnostic::error(codes::EMPTY_FILE, "file is empty", Span::new(file, 0, 0)).with_help(format!(
+                    "an empty {} document has no configuration to check",
+                    format.as_str().to_uppercase()
+                )),
             );
             doc.fatal = true;
             return doc;
@@ -162,9 +156,13 @@ impl Document {
         let parse_copy;
         let src: &str = if bom {
             doc.diagnostics.push(
-                Diagnostic::warning(codes::BYTE_ORDER_MARK, "file starts with a UTF-8 byte-order mark", Span::new(file, 0, 3))
-                    .with_help("save the file as UTF-8 without BOM")
-                    .with_note("RFC 8259 forbids a BOM in JSON text; many tools reject or mis-detect such files"),
+                Diagnostic::warning(
+                    codes::BYTE_ORDER_MARK,
+                    "file starts with a UTF-8 byte-order mark",
+                    Span::new(file, 0, 3),
+                )
+                .with_help("save the file as UTF-8 without BOM")
+                .with_note("RFC 8259 forbids a BOM in JSON text; many tools reject or mis-detect such files"),
             );
             // Three spaces keep every byte offset where it was.
             parse_copy = format!("   {}", &doc.text[3..]);

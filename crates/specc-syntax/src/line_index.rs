@@ -40,10 +40,7 @@ impl LineIndex {
             }
             i += 1;
         }
-        LineIndex {
-            starts,
-            len: to_u32(bytes.len()),
-        }
+        LineIndex { starts, len: to_u32(bytes.len()) }
     }
 
     pub fn line_count(&self) -> usize {
@@ -80,10 +77,7 @@ impl LineIndex {
         let offset = offset.min(self.len);
         let line = self.line_of(offset);
         let start = self.starts[line];
-        LineCol {
-            line: to_u32(line + 1),
-            column: offset - start + 1,
-        }
+        LineCol { line: to_u32(line + 1), column: offset - start + 1 }
     }
 
     /// LSP position of `offset`. `text` must be the text this index was built from.
@@ -92,10 +86,7 @@ impl LineIndex {
         let line = self.line_of(to_u32(offset));
         let start = self.starts[line] as usize;
         let character: usize = text[start..offset].chars().map(char::len_utf16).sum();
-        LspPosition {
-            line: to_u32(line),
-            character: to_u32(character),
-        }
+        LspPosition { line: to_u32(line), character: to_u32(character) }
     }
 
     /// Byte offset of an LSP position; characters past the line end clamp to it.

@@ -79,7 +79,8 @@ pub(crate) fn parse(text: &str) -> YamlOutput {
             Err(e) => {
                 let at = cursor.byte(e.marker().index());
                 let end = next_char_end(text, at);
-                let mut err = SyntaxError::new(SyntaxErrorKind::Invalid, TextRange::new(at, end), yaml_message(e.info()));
+                let mut err =
+                    SyntaxError::new(SyntaxErrorKind::Invalid, TextRange::new(at, end), yaml_message(e.info()));
                 if e.info().contains("tab") {
                     err.help = Some("YAML indentation must use spaces".into());
                 }
@@ -160,7 +161,11 @@ pub(crate) fn parse(text: &str) -> YamlOutput {
             }
             Event::Alias(id) => {
                 let Some(target) = anchors.get(&id) else {
-                    errors.push(SyntaxError::new(SyntaxErrorKind::Invalid, TextRange::new(start, end), "alias to an unknown anchor".into()));
+                    errors.push(SyntaxError::new(
+                        SyntaxErrorKind::Invalid,
+                        TextRange::new(start, end),
+                        "alias to an unknown anchor".into(),
+                    ));
                     fatal = true;
                     break;
                 };
@@ -389,11 +394,14 @@ mod tests {
 
     #[test]
     fn alias_bomb_is_stopped() {
-        let mut text = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        let mut text =
+            String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
         let names = ["b", "c", "d", "e", "f", "g", "h", "i"];
         let mut prev = "a";
         for n in names {
-            text.push_str(&format!("{n}: &{n} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
+            text.push_str(&format!(
+                "{n}: &{n} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
+            ));
             prev = n;
         }
         let out = parse(&text);
