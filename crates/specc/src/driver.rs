@@ -1,0 +1,276 @@
+//! From paths on the command line to diagnostics per unit: walking, loading, dialect detection,
+//! lowering and rules, in parallel, with a deterministic result order.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use specc_diagnostics::{sort_diagnostics, Diagnostic, FileId, Severity};
+use specc_dialects::{Detection, Dialect, Lowered};
+use specc_rules::Context;
+use specc_syntax::{codes, read_file, Document, SourceDb};
+
+/// Code for a file named on the command line that specc does not recognise.
+pub use specc_rules::rules::syntax::UNSUPPORTED_FILE;
+
+/// Extensions specc parses while walking a directory.
+const EXTENSIONS: [&str; 3] = ["json", "yaml", "yml"];
+
+/// One input found on the command line or by walking.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub path: PathBuf,
+    /// Named on the command line (not found by walking): reported even when unsupported.
+    pub explicit: bool,
+}
+
+/// Walk errors (permission denied, a symlink loop) found while discovering inputs.
+#[derive(Debug, Clone)]
+pub struct WalkError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+/// Discovers inputs under `paths`, honouring `.gitignore`, `.ignore` and hidden files like ripgrep.
+pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<WalkError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        if !p.is_dir() {
+            inputs.push(Input { path: p.clone(), explicit: true });
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(p).require_git(false).follow_links(false).build();
+        for entry in walker {
+            match entry {
+                Ok(e) => {
+                    if !e.file_type().is_some_and(|t| t.is_file()) {
+                        continue;
+                    }
+                    let path = e.into_path();
+                    let ext = path.extension().and_then(|x| x.to_str()).map(str::to_ascii_lowercase);
+                    if ext.as_deref().is_some_and(|x| EXTENSIONS.contains(&x)) {
+                        inputs.push(Input { path, explicit: false });
+                    }
+                }
+                Err(err) => {
+                    let path = walk_error_path(&err).unwrap_or_else(|| p.clone());
+                    errors.push(WalkError { path, message: walk_error_message(&err) });
+                }
+            }
+        }
+    }
+    inputs.sort_by(|a, b| a.path.cmp(&b.path));
+    inputs.dedup_by(|a, b| a.path == b.path);
+    (inputs, errors)
+}
+
+fn walk_error_path(err: &ignore::Error) -> Option<PathBuf> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } => walk_error_path(err),
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        ignore::Error::WithLineNumber { err, .. } => walk_error_path(err),
+        _ => None,
+    }
+}
+
+fn walk_error_message(err: &ignore::Error) -> String {
+    match err {
+        ignore::Error::WithPath { err, .. } | ignore::Error::WithDepth { err, .. } => walk_error_message(err),
+        ignore::Error::Loop { ancestor, .. } => format!("symbolic link loop back to {}", ancestor.display()),
+        ignore::Error::Io(e) if e.kind() == std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        other => other.to_string(),
+    }
+}
+
+/// The outcome for one unit: its documents and every finding, sorted.
+#[derive(Debug)]
+pub struct UnitReport {
+    pub primary: PathBuf,
+    pub dialect: Option<Dialect>,
+    pub db: SourceDb,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether the unit was lowered (false for unreadable or unparseable files).
+    pub lowered: bool,
+    /// The lowered unit, kept for commands that need the IR (`build`, `migrate`).
+    pub result: Option<Lowered>,
+}
+
+/// What happened to one discovered file in the first pass.
+enum Scan {
+    /// Parsed and recognised (or part of a unit whose primary is elsewhere).
+    Unit { doc: Document, detection: Detection },
+    /// Could not be parsed, but looks like ours: report its syntax errors.
+    Broken { doc: Document, dialect: Option<Dialect> },
+    /// Not ours.
+    Skip { doc: Option<Document> },
+}
+
+fn scan(input: &Input) -> Scan {
+    let bytes = match read_file(&input.path) {
+        Ok(b) => b,
+        Err((code, message)) => {
+            // Unreadable files are always reported: a walked file we cannot read may well be ours.
+            return Scan::Broken { doc: Document::unreadable(FileId(0), &input.path, code, message), dialect: None };
+        }
+    };
+    let doc = Document::parse(FileId(0), &input.path, &bytes);
+    if doc.root.is_some() && !doc.fatal {
+        if let Some(detection) = specc_dialects::detect(&input.path, &doc) {
+            return Scan::Unit { doc, detection };
+        }
+        return Scan::Skip { doc: Some(doc) };
+    }
+    // Broken: report it when it looks like ours (by name or raw text, or by what the partial tree shows).
+    let dialect = specc_dialects::sniff(&input.path, &doc.text)
+        .or_else(|| specc_dialects::detect(&input.path, &doc).map(|d| d.dialect));
+    let io_error = doc.root.is_none() && doc.text.is_empty() && doc.diagnostics.iter().any(|d| d.file_level);
+    if dialect.is_some() || (input.explicit && io_error) {
+        return Scan::Broken { doc, dialect };
+    }
+    Scan::Skip { doc: None }
+}
+
+/// Options for one check run.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// Dialect to assume for files whose dialect cannot be detected (explicit inputs only).
+    pub assume_dialect: Option<Dialect>,
+}
+
+/// Checks every input; returns one report per unit, ordered by primary path, plus walk errors as
+/// reports of their own.
+pub fn check(inputs: &[Input], walk_errors: &[WalkError], options: &CheckOptions) -> Vec<UnitReport> {
+    let scans: Vec<Scan> = inputs.par_iter().map(scan).collect();
+
+    // Group into units. A file that belongs to another unit's primary is lowered with it.
+    let mut units: BTreeMap<PathBuf, (Option<Document>, Option<Dialect>, UnitKind)> = BTreeMap::new();
+    for (input, scan) in inputs.iter().zip(scans) {
+        match scan {
+            Scan::Unit { doc, detection } => match detection.unit_primary {
+                Some(primary) => {
+                    units.entry(primary).or_insert((None, Some(detection.dialect), UnitKind::Lower));
+                }
+                None => {
+                    let entry =
+                        units.entry(input.path.clone()).or_insert((None, Some(detection.dialect), UnitKind::Lower));
+                    entry.0 = Some(doc);
+                    entry.1 = Some(detection.dialect);
+                }
+            },
+            Scan::Broken { doc, dialect } => {
+                units.insert(input.path.clone(), (Some(doc), dialect, UnitKind::ReportOnly));
+            }
+            Scan::Skip { doc } => {
+                if input.explicit {
+                    match (options.assume_dialect, doc) {
+                        (Some(d), Some(doc)) => {
+                            units.insert(input.path.clone(), (Some(doc), Some(d), UnitKind::Lower));
+                        }
+                        _ => {
+                            units.insert(input.path.clone(), (None, None, UnitKind::Unsupported));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    let work: Vec<(PathBuf, Option<Document>, Option<Dialect>, UnitKind)> =
+        units.into_iter().map(|(p, (d, dl, k))| (p, d, dl, k)).collect();
+    let mut reports: Vec<UnitReport> = work.into_par_iter().map(|(p, d, dl, k)| run_unit(p, d, dl, k)).collect();
+    for e in walk_errors {
+        let mut db = SourceDb::new();
+        let id = db.add_document(Document::unreadable(
+            FileId(0),
+            &e.path,
+            codes::UNREADABLE,
+            format!("cannot read {}: {}", e.path.display(), e.message),
+        ));
+        let diagnostics = db.get(id).map(|d| d.diagnostics.clone()).unwrap_or_default();
+        reports.push(UnitReport {
+            primary: e.path.clone(),
+            dialect: None,
+            db,
+            diagnostics,
+            lowered: false,
+            result: None,
+        });
+    }
+    reports.sort_by(|a, b| a.primary.cmp(&b.primary));
+    reports
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UnitKind {
+    Lower,
+    ReportOnly,
+    Unsupported,
+}
+
+fn run_unit(primary: PathBuf, doc: Option<Document>, dialect: Option<Dialect>, kind: UnitKind) -> UnitReport {
+    let mut db = SourceDb::new();
+    let id = match doc {
+        Some(doc) => db.add_document(doc),
+        None => db.load(&primary),
+    };
+    let mut diagnostics = Vec::new();
+    let mut lowered = false;
+    let mut result = None;
+    match (kind, dialect) {
+        (UnitKind::Unsupported, _) => {
+            diagnostics.push(
+                Diagnostic::file(
+                    UNSUPPORTED_FILE,
+                    Severity::Warning,
+                    "not a file specc recognises: no elastic.io, Membrane, OpenAPI, Itential or Keboola content found",
+                    id,
+                )
+                .with_help("pass `--dialect NAME` to check it as a given dialect anyway"),
+            );
+            // An unreadable file reports why; an unrecognised one reports only that it is unsupported.
+            let unreadable = db.get(id).is_some_and(|d| d.root.is_none() && d.diagnostics.iter().any(|x| x.file_level));
+            if unreadable {
+                diagnostics.clear();
+            } else {
+                let mut report = UnitReport { primary, dialect, db, diagnostics, lowered, result };
+                report.diagnostics.retain(|d| d.code == UNSUPPORTED_FILE);
+                return report;
+            }
+        }
+        (UnitKind::ReportOnly, _) | (UnitKind::Lower, None) => {}
+        (UnitKind::Lower, Some(dialect)) => {
+            let fatal = db.get(id).is_none_or(|d| d.fatal);
+            if !fatal {
+                let l = specc_dialects::lower(&mut db, id, dialect);
+                let cx = Context::new(&db, &l);
+                diagnostics.extend(specc_rules::run_rules(&cx));
+                diagnostics.extend(l.diagnostics.iter().cloned());
+                lowered = true;
+                result = Some(l);
+            }
+        }
+    }
+    // Syntax findings of every document the unit read (the primary, and any it loaded).
+    let mut all: Vec<Diagnostic> = db.iter().flat_map(|d| d.diagnostics.iter().cloned()).collect();
+    all.extend(diagnostics);
+    // Lowering may copy a loaded document's syntax findings; keep each once.
+    let mut seen = std::collections::HashSet::new();
+    all.retain(|d| seen.insert((d.code, d.span, d.message.clone())));
+    sort_diagnostics(&mut all);
+    UnitReport { primary, dialect, db, diagnostics: all, lowered, result }
+}
+
+/// Convenience for tests and tools: check paths as the CLI would.
+pub fn check_paths(paths: &[PathBuf]) -> Vec<UnitReport> {
+    let (inputs, errors) = discover(paths);
+    check(&inputs, &errors, &CheckOptions::default())
+}
+
+/// Display form of a path: relative to the current directory when under it.
+pub fn display_path(path: &Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    let shown = cwd.as_deref().and_then(|c| path.strip_prefix(c).ok()).unwrap_or(path);
+    shown.to_string_lossy().replace('\\', "/")
+}

@@ -1,0 +1,291 @@
+//! The `specc` command line.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use specc::driver::{self, CheckOptions};
+use specc::render::HumanRenderer;
+use specc::select::{Pattern, Selection};
+use specc::wire;
+use specc_diagnostics::Severity;
+use specc_ir::Dialect;
+
+#[derive(Parser)]
+#[command(
+    name = "specc",
+    version,
+    about = "Compile and validate OAuth2 client configuration for integration platforms"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check manifests and report problems.
+    Check(CheckArgs),
+    /// List every rule: code, default severity, fixability and summary.
+    Rules {
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the documentation of a rule.
+    Explain {
+        /// A rule code, such as `openapi/oauth2-missing-token-url`.
+        code: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Files or directories to check (directories are walked, honouring .gitignore). Default: `.`.
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+    /// Exit with 1 when a finding at or above this level remains: error, warning, info, or never.
+    #[arg(long, default_value = "error", value_name = "LEVEL")]
+    fail_on: String,
+    /// Only report these codes or namespaces (`openapi`, `openapi/*`, a full code). Repeatable, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    select: Vec<String>,
+    /// Never report these codes or namespaces. Repeatable, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Check files whose dialect cannot be detected as this dialect.
+    #[arg(long, value_name = "DIALECT")]
+    dialect: Option<String>,
+    /// When to use colour in human output.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
+    /// Print only the findings, no summary line.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Print a count per code instead of each finding.
+    #[arg(long)]
+    statistics: bool,
+    /// Worker threads (default: one per core).
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => run_check(args),
+        Command::Rules { json } => run_rules(json),
+        Command::Explain { code } => run_explain(&code),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "specc: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn usage_error(message: &str) -> io::Result<ExitCode> {
+    writeln!(io::stderr(), "specc: error: {message}")?;
+    Ok(ExitCode::from(2))
+}
+
+fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
+    let Some(fail_on) = specc::select::parse_fail_on(&args.fail_on) else {
+        return usage_error(&format!("invalid --fail-on `{}`: expected error, warning, info or never", args.fail_on));
+    };
+    let assume_dialect = match &args.dialect {
+        None => None,
+        Some(name) => match Dialect::parse(name) {
+            Some(d) => Some(d),
+            None => {
+                let names: Vec<&str> = Dialect::ALL.iter().map(|d| d.as_str()).collect();
+                return usage_error(&format!("unknown dialect `{name}`: expected one of {}", names.join(", ")));
+            }
+        },
+    };
+    for pattern in args.select.iter().chain(args.ignore.iter()) {
+        let p = Pattern::new(pattern);
+        let known =
+            specc_rules::all_rules().iter().any(|r| p.matches(r.meta().code)) || pattern == driver::UNSUPPORTED_FILE;
+        if !known {
+            return usage_error(&format!("`{pattern}` matches no rule code or namespace (see `specc rules`)"));
+        }
+    }
+    if let Some(n) = args.threads {
+        // Only fails when a pool was already built, which cannot happen here.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).stack_size(8 << 20).build_global();
+    } else {
+        let _ = rayon::ThreadPoolBuilder::new().stack_size(8 << 20).build_global();
+    }
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    for p in &paths {
+        if !p.exists() && p.symlink_metadata().is_err() {
+            // Reported as an unreadable file below, like any other unreadable input.
+            continue;
+        }
+    }
+    let selection = Selection {
+        select: args.select.iter().map(|s| Pattern::new(s)).collect(),
+        ignore: args.ignore.iter().map(|s| Pattern::new(s)).collect(),
+    };
+    let (inputs, walk_errors) = driver::discover(&paths);
+    let reports = driver::check(&inputs, &walk_errors, &CheckOptions { assume_dialect });
+    let keep = |d: &specc_diagnostics::Diagnostic| selection.keeps(d);
+    let output = wire::output(&reports, keep);
+    let failing = fail_on.is_some_and(|level| {
+        reports.iter().flat_map(|r| r.diagnostics.iter()).filter(|d| keep(d)).any(|d| d.severity >= level)
+    });
+
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &output).map_err(io::Error::other)?;
+            writeln!(out)?;
+        }
+        Format::Human => {
+            let color = match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none() && io::stdout().is_terminal(),
+            };
+            if args.statistics {
+                write_statistics(&mut out, &reports, &keep)?;
+            } else {
+                let renderer = HumanRenderer::new(color, 100);
+                for r in &reports {
+                    for d in r.diagnostics.iter().filter(|d| keep(d)) {
+                        write!(out, "{}", renderer.render(&r.db, d))?;
+                        writeln!(out)?;
+                    }
+                }
+            }
+            if !args.quiet {
+                let s = &output.summary;
+                let total = s.errors + s.warnings + s.infos;
+                if total == 0 {
+                    writeln!(out, "No problems found in {} ({}).", plural(s.units, "unit"), plural(s.files, "file"))?;
+                } else {
+                    let fixable = if s.fixable > 0 {
+                        format!(" {} fixable with `specc migrate`.", s.fixable)
+                    } else {
+                        String::new()
+                    };
+                    writeln!(
+                        out,
+                        "Found {}, {}, {} in {}.{}",
+                        plural(s.errors, "error"),
+                        plural(s.warnings, "warning"),
+                        plural(s.infos, "info"),
+                        plural(s.units, "unit"),
+                        fixable
+                    )?;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn write_statistics(
+    out: &mut impl Write,
+    reports: &[driver::UnitReport],
+    keep: &dyn Fn(&specc_diagnostics::Diagnostic) -> bool,
+) -> io::Result<()> {
+    let mut counts: std::collections::BTreeMap<&str, (usize, Severity, bool)> = std::collections::BTreeMap::new();
+    for d in reports.iter().flat_map(|r| r.diagnostics.iter()).filter(|d| keep(d)) {
+        let e = counts.entry(d.code).or_insert((0, d.severity, false));
+        e.0 += 1;
+        e.1 = e.1.max(d.severity);
+        e.2 |= d.fix.is_some();
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+    for (code, (n, sev, fixable)) in rows {
+        writeln!(out, "{n:>6}  {:<8} {code}{}", sev.as_str(), if fixable { "  [fixable]" } else { "" })?;
+    }
+    Ok(())
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else if word.ends_with('s') {
+        format!("{n} {word}es")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn run_rules(json: bool) -> io::Result<ExitCode> {
+    let rules = specc_rules::all_rules();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if json {
+        let list: Vec<serde_json::Value> = rules
+            .iter()
+            .map(|r| {
+                let m = r.meta();
+                serde_json::json!({
+                    "code": m.code, "severity": m.severity.as_str(), "fix": m.fix.as_str(),
+                    "summary": m.summary, "since": m.since, "builtin": m.builtin, "url": m.url(),
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &list).map_err(io::Error::other)?;
+        writeln!(out)?;
+    } else {
+        let width = rules.iter().map(|r| r.meta().code.len()).max().unwrap_or(10);
+        writeln!(out, "{:<width$}  {:<8} {:<7} summary", "code", "severity", "fix")?;
+        for r in &rules {
+            let m = r.meta();
+            writeln!(out, "{:<width$}  {:<8} {:<7} {}", m.code, m.severity.as_str(), m.fix.as_str(), m.summary)?;
+        }
+        writeln!(out, "\n{} rules.", rules.len())?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_explain(code: &str) -> io::Result<ExitCode> {
+    let Some(rule) = specc_rules::find_rule(code) else {
+        let codes: Vec<&str> = specc_rules::all_rules().iter().map(|r| r.meta().code).collect();
+        let hint = specc_dialects::openapi::did_you_mean(code, &codes)
+            .map(|c| format!(" (did you mean `{c}`?)"))
+            .unwrap_or_default();
+        return usage_error(&format!("unknown rule `{code}`{hint}"));
+    };
+    let m = rule.meta();
+    let mut out = io::stdout().lock();
+    writeln!(out, "# {}\n", m.code)?;
+    writeln!(
+        out,
+        "{}\n\nDefault severity: {}. Fix: {}. Since: {}.\n",
+        m.summary,
+        m.severity.as_str(),
+        m.fix.as_str(),
+        m.since
+    )?;
+    write!(out, "{}", m.doc())?;
+    Ok(ExitCode::SUCCESS)
+}

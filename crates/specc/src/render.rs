@@ -1,0 +1,175 @@
+//! Human output: rustc-style reports with source snippets, drawn by miette.
+
+use std::fmt;
+
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan,
+    SpanContents,
+};
+use specc_diagnostics::{Diagnostic, Severity};
+use specc_syntax::SourceDb;
+
+use crate::driver::display_path;
+
+/// Source text with its display name, borrowed (no copy of large files per report).
+struct Src<'a> {
+    name: String,
+    text: &'a str,
+}
+
+impl SourceCode for Src<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let c = self.text.read_span(span, before, after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            c.data(),
+            *c.span(),
+            c.line(),
+            c.column(),
+            c.line_count(),
+        )))
+    }
+}
+
+struct Report<'a> {
+    d: &'a Diagnostic,
+    src: Option<Src<'a>>,
+    labels: Vec<LabeledSpan>,
+    help: Option<String>,
+    url: Option<String>,
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.d.message)
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.d.message)
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl miette::Diagnostic for Report<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.d.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.d.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn url<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.url.as_ref().map(|u| Box::new(u) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.src.as_ref().map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.labels.is_empty() {
+            None
+        } else {
+            Some(Box::new(self.labels.iter().cloned()))
+        }
+    }
+}
+
+/// Renders diagnostics for people.
+pub struct HumanRenderer {
+    handler: GraphicalReportHandler,
+    show_fixes: bool,
+}
+
+impl HumanRenderer {
+    pub fn new(color: bool, width: usize) -> Self {
+        let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+        let handler = GraphicalReportHandler::new_themed(theme).with_width(width).with_links(false).with_urls(false);
+        HumanRenderer { handler, show_fixes: true }
+    }
+
+    /// One report, ending with a newline.
+    pub fn render(&self, db: &SourceDb, d: &Diagnostic) -> String {
+        let doc = db.get(d.span.file);
+        let mut labels = Vec::new();
+        let mut other_files = Vec::new();
+        if let Some(doc) = doc {
+            if !d.file_level {
+                let len = d.span.len();
+                labels.push(LabeledSpan::new_primary_with_span(d.label.clone(), (d.span.start as usize, len)));
+            }
+            for l in &d.secondary {
+                if l.span.file == d.span.file {
+                    labels.push(LabeledSpan::new_with_span(
+                        Some(l.message.clone()),
+                        (l.span.start as usize, l.span.len()),
+                    ));
+                } else if let Some(other) = db.get(l.span.file) {
+                    let lc = other.line_col(l.span.start);
+                    other_files.push(format!("{}:{}:{}: {}", display_path(&other.path), lc.line, lc.column, l.message));
+                }
+            }
+            let _ = doc;
+        }
+        let mut help = d.help.clone();
+        let mut extra = Vec::new();
+        if let Some(note) = &d.note {
+            extra.push(format!("note: {note}"));
+        }
+        extra.extend(other_files.into_iter().map(|s| format!("see also: {s}")));
+        if self.show_fixes {
+            if let Some(fix) = &d.fix {
+                let how = match fix.applicability {
+                    specc_diagnostics::Applicability::Safe => "safe fix available",
+                    specc_diagnostics::Applicability::Unsafe => "unsafe fix available",
+                };
+                extra.push(format!("{how}: {}", fix.title));
+            }
+        }
+        if !extra.is_empty() {
+            let joined = extra.join("\n");
+            help = Some(match help {
+                Some(h) => format!("{h}\n{joined}"),
+                None => joined,
+            });
+        }
+        let report = Report {
+            d,
+            src: doc.map(|doc| Src { name: display_path(&doc.path), text: &doc.text }),
+            labels,
+            help,
+            url: None,
+        };
+        let mut out = String::new();
+        if self.handler.render_report(&mut out, &report).is_err() {
+            out = format!("{}: {}\n", d.code, d.message);
+        }
+        // File-level findings have no snippet: say which file.
+        if d.file_level {
+            if let Some(doc) = doc {
+                out = format!("{}: {}", display_path(&doc.path), out.trim_start());
+            }
+        }
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        out
+    }
+}
