@@ -1,6 +1,8 @@
 //! CLI contract tests: exit codes, stdout/stderr, the JSON format against its schema, and the
 //! agreement of a diagnostic's byte range, line/column, LSP range and JSON Pointer.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic with a message
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

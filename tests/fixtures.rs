@@ -3,6 +3,8 @@
 //! human and JSON output of every invalid entry is snapshotted. Also the registry contract: every rule
 //! is documented, has a unique code and at least one fixture that triggers it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic with a message
+
 use std::path::{Path, PathBuf};
 
 use specc::driver::{self, UnitReport};
