@@ -220,3 +220,177 @@ fn broken_pipe_is_not_an_error() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(status.code() == Some(0), "{status:?} {err}");
 }
+
+/// A directory with one OpenAPI file that has one `openapi/oauth2-missing-token-url` error, plus a config.
+fn project(name: &str, config: &str) -> PathBuf {
+    let dir = tmpdir(name);
+    std::fs::copy(root().join("fixtures/openapi/oauth2-missing-token-url/invalid.yaml"), dir.join("api.yaml"))
+        .expect("copy");
+    if !config.is_empty() {
+        std::fs::write(dir.join("specc.toml"), config).expect("config");
+    }
+    dir
+}
+
+fn codes_and_severities(dir: &Path, extra: &[&str]) -> (Vec<(String, String)>, Option<i32>) {
+    let out = specc().args(["check", "--format", "json"]).args(extra).arg(dir).output().expect("run");
+    let v = json_of(&out);
+    let list = v["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap_or("").to_string(), d["severity"].as_str().unwrap_or("").to_string()))
+        .collect();
+    (list, out.status.code())
+}
+
+const TOKEN: &str = "openapi/oauth2-missing-token-url";
+
+#[test]
+fn config_select() {
+    let (d, code) = codes_and_severities(&project("cfg-select", "select = [\"syntax\"]\n"), &[]);
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(code, Some(0));
+    // --select on the command line replaces the config's.
+    let (d, _) = codes_and_severities(&project("cfg-select2", "select = [\"syntax\"]\n"), &["--select", "openapi"]);
+    assert_eq!(d, [(TOKEN.to_string(), "error".to_string())]);
+}
+
+#[test]
+fn config_ignore() {
+    let (d, code) = codes_and_severities(&project("cfg-ignore", &format!("ignore = [\"{TOKEN}\"]\n")), &[]);
+    assert!(d.is_empty());
+    assert_eq!(code, Some(0));
+}
+
+#[test]
+fn config_fail_on() {
+    let dir = project("cfg-failon", "fail-on = \"never\"\n");
+    let (d, code) = codes_and_severities(&dir, &[]);
+    assert_eq!(d.len(), 1);
+    assert_eq!(code, Some(0));
+    let (_, code) = codes_and_severities(&dir, &["--fail-on", "error"]);
+    assert_eq!(code, Some(1), "the command line wins over the config");
+}
+
+#[test]
+fn config_severity() {
+    let (d, code) = codes_and_severities(&project("cfg-sev", "[severity]\n\"openapi/*\" = \"warning\"\n"), &[]);
+    assert_eq!(d, [(TOKEN.to_string(), "warning".to_string())]);
+    assert_eq!(code, Some(0), "a warning does not fail at the default level");
+    let cfg = format!("[severity]\n\"openapi\" = \"warning\"\n\"{TOKEN}\" = \"info\"\n");
+    let (d, _) = codes_and_severities(&project("cfg-sev2", &cfg), &[]);
+    assert_eq!(d, [(TOKEN.to_string(), "info".to_string())], "the most specific entry wins");
+}
+
+#[test]
+fn config_per_path_ignores() {
+    let (d, _) =
+        codes_and_severities(&project("cfg-pp", &format!("[per-path-ignores]\n\"*.yaml\" = [\"{TOKEN}\"]\n")), &[]);
+    assert!(d.is_empty());
+    let (d, _) =
+        codes_and_severities(&project("cfg-pp2", &format!("[per-path-ignores]\n\"other/*\" = [\"{TOKEN}\"]\n")), &[]);
+    assert_eq!(d.len(), 1);
+}
+
+#[test]
+fn config_dialects_hint() {
+    // An Itential-style settings file that detection does not recognise (no model, no redirect URI).
+    let dir = tmpdir("cfg-dialect");
+    std::fs::write(dir.join("settings.yaml"), "client_id: abc\ntoken_url: 5\n").expect("write");
+    let (d, _) = codes_and_severities(&dir, &[]);
+    assert!(d.is_empty(), "walked, unrecognised: skipped ({d:?})");
+    std::fs::write(dir.join("specc.toml"), "[dialects]\n\"settings.yaml\" = \"itential\"\n").expect("write");
+    let (d, _) = codes_and_severities(&dir, &[]);
+    assert!(d.iter().any(|(c, _)| c == "itential/invalid-field-type"), "{d:?}");
+}
+
+#[test]
+fn config_pointer_suppression_and_unused_report() {
+    let cfg = format!(
+        "[[suppress]]\nfile = \"api.yaml\"\npointer = \"/components/securitySchemes/petAuth\"\ncodes = [\"{TOKEN}\"]\nreason = \"known\"\n"
+    );
+    let (d, code) = codes_and_severities(&project("cfg-supp", &cfg), &[]);
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(code, Some(0));
+    let cfg = format!("[[suppress]]\nfile = \"api.yaml\"\npointer = \"/info\"\ncodes = [\"{TOKEN}\"]\n");
+    let (d, _) = codes_and_severities(&project("cfg-supp2", &cfg), &[]);
+    let codes: Vec<&str> = d.iter().map(|(c, _)| c.as_str()).collect();
+    assert_eq!(codes, [TOKEN, "specc/unused-suppression"]);
+}
+
+#[test]
+fn inline_suppression_on_the_line_and_above() {
+    let dir = project("inline", "");
+    let text = std::fs::read_to_string(dir.join("api.yaml")).expect("read");
+    let same_line = text.replace(
+        "authorizationCode:",
+        "authorizationCode: # specc: ignore[openapi/oauth2-missing-token-url] no token endpoint yet",
+    );
+    std::fs::write(dir.join("api.yaml"), &same_line).expect("write");
+    let (d, _) = codes_and_severities(&dir, &[]);
+    assert!(d.is_empty(), "{d:?}");
+    let above = text.replace(
+        "        authorizationCode:",
+        "        # specc: ignore[openapi] whole namespace\n        authorizationCode:",
+    );
+    std::fs::write(dir.join("api.yaml"), &above).expect("write");
+    let (d, _) = codes_and_severities(&dir, &[]);
+    assert!(d.is_empty(), "{d:?}");
+    let wrong = text.replace(
+        "      type: oauth2",
+        "      type: oauth2 # specc: ignore[openapi/oauth2-missing-token-url] wrong line",
+    );
+    std::fs::write(dir.join("api.yaml"), &wrong).expect("write");
+    let (d, _) = codes_and_severities(&dir, &[]);
+    let codes: Vec<&str> = d.iter().map(|(c, _)| c.as_str()).collect();
+    assert_eq!(codes, ["specc/unused-suppression", TOKEN]);
+}
+
+#[test]
+fn invalid_config_is_located_and_exits_two() {
+    let dir = project("cfg-bad", "fail-on = \"sometimes\"\n");
+    let out = specc().args(["check", "--color", "never"]).arg(&dir).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("specc/invalid-config"), "{err}");
+    assert!(err.contains("specc.toml:1:11"), "{err}");
+    // --isolated ignores it.
+    let out = specc().args(["check", "--isolated"]).arg(&dir).output().expect("run");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn sarif_validates_against_the_sarif_schema() {
+    let out = specc()
+        .args(["check", "--format", "sarif", "fixtures/openapi", "fixtures/specc/unused-suppression/invalid.yaml"])
+        .output()
+        .expect("run");
+    let value = json_of(&out);
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schemas/vendor/sarif-schema-2.1.0.json")).expect("schema"),
+    )
+    .expect("schema json");
+    let validator = jsonschema::validator_for(&schema).expect("valid schema");
+    let errors: Vec<String> =
+        validator.iter_errors(&value).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let run = &value["runs"][0];
+    assert_eq!(run["tool"]["driver"]["rules"].as_array().expect("rules").len(), specc_rules::all_rules().len());
+    let results = run["results"].as_array().expect("results");
+    let token = results.iter().find(|r| r["ruleId"] == TOKEN).expect("token result");
+    let idx = token["ruleIndex"].as_u64().expect("index") as usize;
+    assert_eq!(run["tool"]["driver"]["rules"][idx]["id"], TOKEN);
+    assert_eq!(token["locations"][0]["physicalLocation"]["region"]["startLine"], 9);
+    assert_eq!(token["level"], "error");
+}
+
+#[test]
+fn github_annotations() {
+    assert_cmd_snapshot!(specc().args([
+        "check",
+        "--format",
+        "github",
+        "fixtures/openapi/oauth2-missing-token-url/invalid.yaml"
+    ]));
+}

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use specc::driver::{self, UnitReport};
+use specc::driver::UnitReport;
 use specc::render::HumanRenderer;
 
 fn workspace_root() -> PathBuf {
@@ -80,7 +80,19 @@ fn fixtures() {
     let codes: Vec<&str> = specc_rules::all_rules().iter().map(|r| r.meta().code).collect();
     let mut failures = Vec::new();
     for e in &entries {
-        let reports = driver::check_paths(std::slice::from_ref(&e.path));
+        // As the CLI runs it: a `specc.toml` inside the entry (or above it) applies.
+        let options = specc::RunOptions { paths: vec![e.path.clone()], ..specc::RunOptions::default() };
+        let reports = match specc::run(&options) {
+            Ok(run) => run.reports,
+            Err(err) => vec![UnitReport {
+                primary: e.path.clone(),
+                dialect: None,
+                db: err.db,
+                diagnostics: err.diagnostics,
+                lowered: false,
+                result: None,
+            }],
+        };
         let diags: Vec<_> = reports.iter().flat_map(|r| r.diagnostics.iter()).collect();
         let shown = || diags.iter().map(|d| format!("  {} {}", d.code, d.message)).collect::<Vec<_>>().join("\n");
         if e.valid {

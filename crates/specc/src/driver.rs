@@ -11,7 +11,7 @@ use specc_rules::Context;
 use specc_syntax::{codes, read_file, Document, SourceDb};
 
 /// Code for a file named on the command line that specc does not recognise.
-pub use specc_rules::rules::syntax::UNSUPPORTED_FILE;
+pub use specc_rules::rules::specc::UNSUPPORTED_FILE;
 
 /// Extensions specc parses while walking a directory.
 const EXTENSIONS: [&str; 3] = ["json", "yaml", "yml"];
@@ -137,6 +137,21 @@ fn scan(input: &Input) -> Scan {
 pub struct CheckOptions {
     /// Dialect to assume for files whose dialect cannot be detected (explicit inputs only).
     pub assume_dialect: Option<Dialect>,
+    /// Dialect hints by path (`[dialects]` in specc.toml), for files whose dialect cannot be detected.
+    pub hints: Vec<(globset::GlobMatcher, Dialect)>,
+    /// Directory the hint globs are relative to.
+    pub hint_base: PathBuf,
+}
+
+impl CheckOptions {
+    fn hint(&self, path: &Path) -> Option<Dialect> {
+        if self.hints.is_empty() {
+            return None;
+        }
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let rel = abs.strip_prefix(&self.hint_base).unwrap_or(path);
+        self.hints.iter().find(|(g, _)| g.is_match(rel)).map(|(_, d)| *d)
+    }
 }
 
 /// Checks every input; returns one report per unit, ordered by primary path, plus walk errors as
@@ -163,7 +178,10 @@ pub fn check(inputs: &[Input], walk_errors: &[WalkError], options: &CheckOptions
                 units.insert(input.path.clone(), (Some(doc), dialect, UnitKind::ReportOnly));
             }
             Scan::Skip { doc } => {
-                if input.explicit {
+                let hinted = options.hint(&input.path);
+                if let (Some(d), Some(doc)) = (hinted, doc.as_ref()) {
+                    units.insert(input.path.clone(), (Some(doc.clone()), Some(d), UnitKind::Lower));
+                } else if input.explicit {
                     match (options.assume_dialect, doc) {
                         (Some(d), Some(doc)) => {
                             units.insert(input.path.clone(), (Some(doc), Some(d), UnitKind::Lower));

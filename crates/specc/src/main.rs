@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use specc::driver::{self, CheckOptions};
 use specc::render::HumanRenderer;
-use specc::select::{Pattern, Selection};
+use specc::select::Pattern;
 use specc::wire;
+use specc::RunOptions;
 use specc_diagnostics::Severity;
 use specc_ir::Dialect;
 
@@ -44,6 +44,8 @@ enum Command {
 enum Format {
     Human,
     Json,
+    Sarif,
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -60,9 +62,15 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
-    /// Exit with 1 when a finding at or above this level remains: error, warning, info, or never.
-    #[arg(long, default_value = "error", value_name = "LEVEL")]
-    fail_on: String,
+    /// Exit with 1 when a finding at or above this level remains: error (default), warning, info, or never.
+    #[arg(long, value_name = "LEVEL")]
+    fail_on: Option<String>,
+    /// Use this configuration file instead of searching for specc.toml.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long, conflicts_with = "config")]
+    isolated: bool,
     /// Only report these codes or namespaces (`openapi`, `openapi/*`, a full code). Repeatable, comma-separated.
     #[arg(long, value_delimiter = ',')]
     select: Vec<String>,
@@ -108,9 +116,35 @@ fn usage_error(message: &str) -> io::Result<ExitCode> {
     Ok(ExitCode::from(2))
 }
 
+fn print_config_error(err: &specc::config::ConfigError, format: Format) -> io::Result<ExitCode> {
+    let stderr = io::stderr();
+    let mut out = stderr.lock();
+    match format {
+        Format::Human | Format::Github => {
+            let renderer = HumanRenderer::new(false, 100);
+            for d in &err.diagnostics {
+                write!(out, "{}", renderer.render(&err.db, d))?;
+            }
+        }
+        Format::Json | Format::Sarif => {
+            for d in &err.diagnostics {
+                let w = wire::to_wire(&err.db, d);
+                writeln!(out, "{}", serde_json::to_string(&w).map_err(io::Error::other)?)?;
+            }
+        }
+    }
+    Ok(ExitCode::from(2))
+}
+
 fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
-    let Some(fail_on) = specc::select::parse_fail_on(&args.fail_on) else {
-        return usage_error(&format!("invalid --fail-on `{}`: expected error, warning, info or never", args.fail_on));
+    let fail_on = match &args.fail_on {
+        None => None,
+        Some(level) => match specc::select::parse_fail_on(level) {
+            Some(v) => Some(v),
+            None => {
+                return usage_error(&format!("invalid --fail-on `{level}`: expected error, warning, info or never"))
+            }
+        },
     };
     let assume_dialect = match &args.dialect {
         None => None,
@@ -124,36 +158,32 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
     };
     for pattern in args.select.iter().chain(args.ignore.iter()) {
         let p = Pattern::new(pattern);
-        let known =
-            specc_rules::all_rules().iter().any(|r| p.matches(r.meta().code)) || pattern == driver::UNSUPPORTED_FILE;
-        if !known {
+        if !specc_rules::all_rules().iter().any(|r| p.matches(r.meta().code)) {
             return usage_error(&format!("`{pattern}` matches no rule code or namespace (see `specc rules`)"));
         }
     }
-    if let Some(n) = args.threads {
-        // Only fails when a pool was already built, which cannot happen here.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).stack_size(8 << 20).build_global();
-    } else {
-        let _ = rayon::ThreadPoolBuilder::new().stack_size(8 << 20).build_global();
-    }
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
-    for p in &paths {
-        if !p.exists() && p.symlink_metadata().is_err() {
-            // Reported as an unreadable file below, like any other unreadable input.
-            continue;
-        }
-    }
-    let selection = Selection {
+    let pool = rayon::ThreadPoolBuilder::new().stack_size(8 << 20);
+    let pool = match args.threads {
+        Some(n) => pool.num_threads(n.max(1)),
+        None => pool,
+    };
+    // Only fails when a global pool already exists, which cannot happen here.
+    let _ = pool.build_global();
+    let options = RunOptions {
+        paths: args.paths.clone(),
+        config: args.config.clone(),
+        isolated: args.isolated,
         select: args.select.iter().map(|s| Pattern::new(s)).collect(),
         ignore: args.ignore.iter().map(|s| Pattern::new(s)).collect(),
+        fail_on,
+        assume_dialect,
     };
-    let (inputs, walk_errors) = driver::discover(&paths);
-    let reports = driver::check(&inputs, &walk_errors, &CheckOptions { assume_dialect });
-    let keep = |d: &specc_diagnostics::Diagnostic| selection.keeps(d);
-    let output = wire::output(&reports, keep);
-    let failing = fail_on.is_some_and(|level| {
-        reports.iter().flat_map(|r| r.diagnostics.iter()).filter(|d| keep(d)).any(|d| d.severity >= level)
-    });
+    let run = match specc::run(&options) {
+        Ok(r) => r,
+        Err(e) => return print_config_error(&e, args.format),
+    };
+    let reports = &run.reports;
+    let output = wire::output(reports, |_| true);
 
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -162,6 +192,13 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
             serde_json::to_writer_pretty(&mut out, &output).map_err(io::Error::other)?;
             writeln!(out)?;
         }
+        Format::Sarif => {
+            serde_json::to_writer_pretty(&mut out, &specc::sarif::sarif(reports)).map_err(io::Error::other)?;
+            writeln!(out)?;
+        }
+        Format::Github => {
+            write!(out, "{}", specc::sarif::github(reports))?;
+        }
         Format::Human => {
             let color = match args.color {
                 ColorChoice::Always => true,
@@ -169,11 +206,11 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
                 ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none() && io::stdout().is_terminal(),
             };
             if args.statistics {
-                write_statistics(&mut out, &reports, &keep)?;
+                write_statistics(&mut out, reports)?;
             } else {
                 let renderer = HumanRenderer::new(color, 100);
-                for r in &reports {
-                    for d in r.diagnostics.iter().filter(|d| keep(d)) {
+                for r in reports {
+                    for d in &r.diagnostics {
                         write!(out, "{}", renderer.render(&r.db, d))?;
                         writeln!(out)?;
                     }
@@ -186,7 +223,7 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
                     writeln!(out, "No problems found in {} ({}).", plural(s.units, "unit"), plural(s.files, "file"))?;
                 } else {
                     let fixable = if s.fixable > 0 {
-                        format!(" {} fixable with `specc migrate`.", s.fixable)
+                        format!(" {} with a fix.", plural(s.fixable, "finding"))
                     } else {
                         String::new()
                     };
@@ -204,16 +241,12 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if run.failed() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-fn write_statistics(
-    out: &mut impl Write,
-    reports: &[driver::UnitReport],
-    keep: &dyn Fn(&specc_diagnostics::Diagnostic) -> bool,
-) -> io::Result<()> {
+fn write_statistics(out: &mut impl Write, reports: &[specc::UnitReport]) -> io::Result<()> {
     let mut counts: std::collections::BTreeMap<&str, (usize, Severity, bool)> = std::collections::BTreeMap::new();
-    for d in reports.iter().flat_map(|r| r.diagnostics.iter()).filter(|d| keep(d)) {
+    for d in reports.iter().flat_map(|r| r.diagnostics.iter()) {
         let e = counts.entry(d.code).or_insert((0, d.severity, false));
         e.0 += 1;
         e.1 = e.1.max(d.severity);
