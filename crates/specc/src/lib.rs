@@ -7,6 +7,7 @@
 
 pub mod config;
 pub mod driver;
+pub mod lsp;
 pub mod render;
 pub mod run;
 pub mod sarif;

@@ -38,6 +38,13 @@ enum Command {
         /// A rule code, such as `openapi/oauth2-missing-token-url`.
         code: String,
     },
+    /// Run the language server on stdin/stdout (for editors).
+    Lsp,
+    /// Print a shell completion script.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -100,6 +107,15 @@ fn main() -> ExitCode {
         Command::Check(args) => run_check(args),
         Command::Rules { json } => run_rules(json),
         Command::Explain { code } => run_explain(&code),
+        Command::Lsp => match specc::lsp::serve() {
+            Ok(()) => Ok(ExitCode::SUCCESS),
+            Err(e) => Err(io::Error::other(e.to_string())),
+        },
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "specc", &mut io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,
