@@ -33,6 +33,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Bring legacy manifests to their current form by applying the rules' fixes.
+    Migrate(MigrateArgs),
     /// Print the documentation of a rule.
     Explain {
         /// A rule code, such as `openapi/oauth2-missing-token-url`.
@@ -60,6 +62,33 @@ enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+#[derive(clap::Args)]
+struct MigrateArgs {
+    /// Files or directories to migrate. Default: `.`.
+    paths: Vec<PathBuf>,
+    /// Print a unified diff of the changes (the default).
+    #[arg(long, group = "mode")]
+    diff: bool,
+    /// Print an RFC 6902 JSON Patch per file, as one JSON document.
+    #[arg(long, group = "mode")]
+    patch: bool,
+    /// Apply the changes in place (atomically; files changed meanwhile are refused).
+    #[arg(long, group = "mode")]
+    write: bool,
+    /// Exit with 1 when anything would change; print the files (for CI).
+    #[arg(long, group = "mode")]
+    check: bool,
+    /// Also apply fixes marked unsafe (they may change behaviour, e.g. `http` to `https`).
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Use this configuration file instead of searching for specc.toml.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long, conflicts_with = "config")]
+    isolated: bool,
 }
 
 #[derive(clap::Args)]
@@ -106,6 +135,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => run_check(args),
         Command::Rules { json } => run_rules(json),
+        Command::Migrate(args) => run_migrate(args),
         Command::Explain { code } => run_explain(&code),
         Command::Lsp => match specc::lsp::serve() {
             Ok(()) => Ok(ExitCode::SUCCESS),
@@ -260,6 +290,72 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
     Ok(if run.failed() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
+fn run_migrate(args: MigrateArgs) -> io::Result<ExitCode> {
+    let options = RunOptions {
+        paths: args.paths.clone(),
+        config: args.config.clone(),
+        isolated: args.isolated,
+        fail_on: Some(None),
+        ..RunOptions::default()
+    };
+    let run = match specc::run(&options) {
+        Ok(r) => r,
+        Err(e) => return print_config_error(&e, Format::Human),
+    };
+    let selection = specc::run::selection(&run.config, &options);
+    let mopts = specc::migrate::MigrateOptions { unsafe_fixes: args.unsafe_fixes, ..Default::default() };
+    let plan = specc::migrate::plan(&run.reports, &run.config, &selection, &mopts);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut err = io::stderr().lock();
+    for s in &plan.skipped {
+        writeln!(err, "warning: {}: {}", specc::driver::display_path(&s.path), s.reason)?;
+    }
+    let fixes: usize = plan.changes.iter().map(|c| c.applied.len()).sum();
+    let mut failed = !plan.skipped.is_empty();
+    if args.patch {
+        serde_json::to_writer_pretty(&mut out, &specc::migrate::patch_output(&plan)).map_err(io::Error::other)?;
+        writeln!(out)?;
+    } else if args.write {
+        let mut written = 0;
+        for c in &plan.changes {
+            match specc::migrate::write_change(c) {
+                Ok(()) => written += 1,
+                Err(e) => {
+                    failed = true;
+                    writeln!(err, "error: {}: {e}", specc::driver::display_path(&c.path))?;
+                }
+            }
+        }
+        writeln!(err, "Migrated {} ({}).", plural(written, "file"), plural(fixes, "fix"))?;
+    } else if args.check {
+        for c in &plan.changes {
+            writeln!(
+                out,
+                "would change: {} ({})",
+                specc::driver::display_path(&c.path),
+                plural(c.applied.len(), "fix")
+            )?;
+        }
+        if !plan.changes.is_empty() {
+            failed = true;
+        }
+        writeln!(err, "{} would change.", plural(plan.changes.len(), "file"))?;
+    } else {
+        for c in &plan.changes {
+            write!(out, "{}", specc::migrate::unified_diff(c))?;
+        }
+        writeln!(
+            err,
+            "{} would change ({}); apply with `specc migrate --write`.",
+            plural(plan.changes.len(), "file"),
+            plural(fixes, "fix")
+        )?;
+    }
+    out.flush()?;
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
 fn write_statistics(out: &mut impl Write, reports: &[specc::UnitReport]) -> io::Result<()> {
     let mut counts: std::collections::BTreeMap<&str, (usize, Severity, bool)> = std::collections::BTreeMap::new();
     for d in reports.iter().flat_map(|r| r.diagnostics.iter()) {
@@ -279,7 +375,7 @@ fn write_statistics(out: &mut impl Write, reports: &[specc::UnitReport]) -> io::
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
-    } else if word.ends_with('s') {
+    } else if word.ends_with('s') || word.ends_with('x') {
         format!("{n} {word}es")
     } else {
         format!("{n} {word}s")
