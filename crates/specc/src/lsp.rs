@@ -231,6 +231,7 @@ fn handle_request(open: &HashMap<String, Open>, req: Request) -> Response {
                             .iter()
                             .map(|e| TextEdit { range: lsp_range(&report.db, e.span), new_text: e.replacement.clone() })
                             .collect();
+                        #[allow(clippy::mutable_key_type)] // lsp-types' Uri is hashed by its text
                         let mut changes = HashMap::new();
                         changes.insert(uri.clone(), edits);
                         actions.push(CodeActionOrCommand::CodeAction(CodeAction {
