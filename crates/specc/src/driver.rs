@@ -159,7 +159,7 @@ impl CheckOptions {
 
 /// What the first pass made of one input.
 enum Outcome {
-    Report(UnitReport),
+    Report(Box<UnitReport>),
     /// Part of the unit whose primary is this path; lowered with it.
     Aux(PathBuf, Dialect),
     Skip,
@@ -169,18 +169,25 @@ fn process(input: &Input, options: &CheckOptions) -> Outcome {
     match scan(input) {
         Scan::Unit { doc, detection } => match detection.unit_primary {
             Some(primary) if primary != input.path => Outcome::Aux(primary, detection.dialect),
-            _ => Outcome::Report(run_unit(input.path.clone(), Some(doc), Some(detection.dialect), UnitKind::Lower)),
+            _ => Outcome::Report(Box::new(run_unit(
+                input.path.clone(),
+                Some(doc),
+                Some(detection.dialect),
+                UnitKind::Lower,
+            ))),
         },
         Scan::Broken { doc, dialect } => {
-            Outcome::Report(run_unit(input.path.clone(), Some(doc), dialect, UnitKind::ReportOnly))
+            Outcome::Report(Box::new(run_unit(input.path.clone(), Some(doc), dialect, UnitKind::ReportOnly)))
         }
         Scan::Skip { doc } => match (options.hint(&input.path), doc) {
-            (Some(d), Some(doc)) => Outcome::Report(run_unit(input.path.clone(), Some(doc), Some(d), UnitKind::Lower)),
+            (Some(d), Some(doc)) => {
+                Outcome::Report(Box::new(run_unit(input.path.clone(), Some(doc), Some(d), UnitKind::Lower)))
+            }
             (_, doc) if input.explicit => match (options.assume_dialect, doc) {
                 (Some(d), Some(doc)) => {
-                    Outcome::Report(run_unit(input.path.clone(), Some(doc), Some(d), UnitKind::Lower))
+                    Outcome::Report(Box::new(run_unit(input.path.clone(), Some(doc), Some(d), UnitKind::Lower)))
                 }
-                _ => Outcome::Report(run_unit(input.path.clone(), None, None, UnitKind::Unsupported)),
+                _ => Outcome::Report(Box::new(run_unit(input.path.clone(), None, None, UnitKind::Unsupported))),
             },
             _ => Outcome::Skip,
         },
@@ -208,7 +215,7 @@ pub fn check_each(
         let outcomes: Vec<Outcome> = chunk.par_iter().map(|i| process(i, options)).collect();
         for o in outcomes {
             match o {
-                Outcome::Report(r) => sink(r),
+                Outcome::Report(r) => sink(*r),
                 Outcome::Aux(primary, dialect) => {
                     if !named.contains(primary.as_path()) {
                         pending.entry(primary).or_insert(dialect);
