@@ -1,0 +1,1 @@
+//! Fixture test: every entry of fixtures/{openapi,itential,oauth,syntax} through the whole pipeline.
