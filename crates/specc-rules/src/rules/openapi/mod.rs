@@ -20,8 +20,6 @@ mod url_invalid;
 #[cfg(test)]
 mod corpus_tests;
 #[cfg(test)]
-mod fixture_tests;
-#[cfg(test)]
 pub(crate) mod testing;
 
 pub use field_not_applicable::FieldNotApplicable;
