@@ -212,6 +212,12 @@ pub fn check_each(
     options: &CheckOptions,
     mut sink: impl FnMut(UnitReport),
 ) {
+    // OpenAPI models that an Itential instance of this run names are checked through that instance
+    // (which knows which scopes it requests), not a second time on their own.
+    let models = itential_models(inputs);
+    let owned: Vec<Input> =
+        inputs.iter().filter(|i| i.explicit || !models.contains(&normalize(&i.path))).cloned().collect();
+    let inputs = owned.as_slice();
     let named: std::collections::HashSet<&Path> = inputs.iter().map(|i| i.path.as_path()).collect();
     let mut pending: BTreeMap<PathBuf, Dialect> = BTreeMap::new();
     for chunk in inputs.chunks(chunk_size()) {
@@ -387,4 +393,41 @@ pub fn check_buffer(path: &Path, bytes: &[u8], options: &CheckOptions) -> UnitRe
             }
         },
     }
+}
+
+/// Lexically normalised absolute path (`a/./b/../c` → `a/c`), for comparing paths that name one file.
+fn normalize(path: &Path) -> PathBuf {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Models named by the Itential instances among the inputs. Instances are small files that mention
+/// `model`; only those are parsed here.
+fn itential_models(inputs: &[Input]) -> std::collections::HashSet<PathBuf> {
+    inputs
+        .par_iter()
+        .filter_map(|i| {
+            let meta = std::fs::metadata(&i.path).ok()?;
+            if !meta.is_file() || meta.len() > 256 * 1024 {
+                return None;
+            }
+            let bytes = std::fs::read(&i.path).ok()?;
+            let text = std::str::from_utf8(&bytes).ok()?;
+            if !text.contains("model") || !text.contains("client_") {
+                return None;
+            }
+            let doc = Document::parse(FileId(0), &i.path, &bytes);
+            specc_dialects::openapi::itential_model_path(&doc).map(|p| normalize(&p))
+        })
+        .collect()
 }
