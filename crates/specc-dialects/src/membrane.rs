@@ -690,8 +690,8 @@ fn credential(
         MappingValue::Literal(s) => CredentialValue::Literal(s.clone()),
         MappingValue::Var(path) => {
             let name = path.strip_prefix("connectorParameters.").unwrap_or(path).to_string();
-            let declared = path.starts_with("connectorParameters.")
-                && parameters.as_ref().is_none_or(|ps| ps.contains(&name));
+            let declared =
+                path.starts_with("connectorParameters.") && parameters.as_ref().is_none_or(|ps| ps.contains(&name));
             let var_span =
                 node.get("$var").map_or(span, |v| Span::new(span.file, v.range.start as usize, v.range.end as usize));
             placeholders.push(Placeholder {
