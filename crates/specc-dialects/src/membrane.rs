@@ -988,11 +988,11 @@ mod tests {
             ("const s = 'exports.getTokenData = 1'; myexports.getTokenData = 2", "getTokenData", false),
         ];
         for (src, name, expected) in cases {
-            let doc = Document::plain_text(FileId(0), "a.js", src.as_bytes());
+            let doc = Document::plain_text(FileId(0), "a.js", src.to_string());
             let e = scan_js_exports(&doc);
             assert_eq!(e.exports(name), expected, "{src}: {e:?}");
         }
-        let doc = Document::plain_text(FileId(0), "a.js", b"exports.other = 1");
+        let doc = Document::plain_text(FileId(0), "a.js", "exports.other = 1".to_string());
         let e = scan_js_exports(&doc);
         assert_eq!(&doc.text[e.named[0].span.range()], "other");
     }

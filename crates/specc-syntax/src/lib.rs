@@ -202,16 +202,15 @@ impl Document {
         doc
     }
 
-    /// A file kept as plain text, not parsed: a JavaScript hook a Membrane connector points to. It has no
-    /// tree and no syntax findings; its text is there so that findings can point into it.
-    pub fn plain_text(file: FileId, path: impl Into<PathBuf>, bytes: &[u8]) -> Document {
+    /// A document holding text that is not JSON or YAML (a TOML config, a JavaScript hook): no tree, but
+    /// spans into it render with line numbers like any other.
+    pub fn plain_text(file: FileId, path: impl Into<PathBuf>, text: String) -> Document {
         let path = path.into();
-        let text = String::from_utf8_lossy(bytes).into_owned();
         Document {
             file,
             format: Format::detect(&path, ""),
-            path,
             line_index: LineIndex::new(&text),
+            path,
             text,
             root: None,
             diagnostics: Vec::new(),
@@ -308,7 +307,7 @@ impl SourceDb {
     pub fn load_text(&mut self, path: &Path) -> FileId {
         let id = self.next_id();
         let doc = match read_file(path) {
-            Ok(bytes) => Document::plain_text(id, path, &bytes),
+            Ok(bytes) => Document::plain_text(id, path, String::from_utf8_lossy(&bytes).into_owned()),
             Err((code, msg)) => Document::unreadable(id, path, code, msg),
         };
         self.docs.push(doc);
@@ -398,7 +397,7 @@ mod tests {
     #[test]
     fn plain_text_has_no_tree_and_no_findings() {
         let mut db = SourceDb::new();
-        let id = db.add_document(Document::plain_text(FileId(9), "auth/test.js", b"exports.test = 1\n"));
+        let id = db.add_document(Document::plain_text(FileId(9), "auth/test.js", "exports.test = 1\n".to_string()));
         let doc = db.get(id).unwrap();
         assert_eq!(doc.file, id);
         assert!(doc.root.is_none() && !doc.fatal && doc.diagnostics.is_empty());

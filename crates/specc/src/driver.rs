@@ -11,7 +11,7 @@ use specc_rules::Context;
 use specc_syntax::{codes, read_file, Document, SourceDb};
 
 /// Code for a file named on the command line that specc does not recognise.
-pub use specc_rules::rules::syntax::UNSUPPORTED_FILE;
+pub use specc_rules::rules::specc::UNSUPPORTED_FILE;
 
 /// Extensions specc parses while walking a directory.
 const EXTENSIONS: [&str; 3] = ["json", "yaml", "yml"];
@@ -115,7 +115,10 @@ fn scan(input: &Input) -> Scan {
             return Scan::Broken { doc: Document::unreadable(FileId(0), &input.path, code, message), dialect: None };
         }
     };
-    let doc = Document::parse(FileId(0), &input.path, &bytes);
+    scan_document(input, Document::parse(FileId(0), &input.path, &bytes))
+}
+
+fn scan_document(input: &Input, doc: Document) -> Scan {
     if doc.root.is_some() && !doc.fatal {
         if let Some(detection) = specc_dialects::detect(&input.path, &doc) {
             return Scan::Unit { doc, detection };
@@ -137,6 +140,21 @@ fn scan(input: &Input) -> Scan {
 pub struct CheckOptions {
     /// Dialect to assume for files whose dialect cannot be detected (explicit inputs only).
     pub assume_dialect: Option<Dialect>,
+    /// Dialect hints by path (`[dialects]` in specc.toml), for files whose dialect cannot be detected.
+    pub hints: Vec<(globset::GlobMatcher, Dialect)>,
+    /// Directory the hint globs are relative to.
+    pub hint_base: PathBuf,
+}
+
+impl CheckOptions {
+    fn hint(&self, path: &Path) -> Option<Dialect> {
+        if self.hints.is_empty() {
+            return None;
+        }
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let rel = abs.strip_prefix(&self.hint_base).unwrap_or(path);
+        self.hints.iter().find(|(g, _)| g.is_match(rel)).map(|(_, d)| *d)
+    }
 }
 
 /// Checks every input; returns one report per unit, ordered by primary path, plus walk errors as
@@ -163,7 +181,10 @@ pub fn check(inputs: &[Input], walk_errors: &[WalkError], options: &CheckOptions
                 units.insert(input.path.clone(), (Some(doc), dialect, UnitKind::ReportOnly));
             }
             Scan::Skip { doc } => {
-                if input.explicit {
+                let hinted = options.hint(&input.path);
+                if let (Some(d), Some(doc)) = (hinted, doc.as_ref()) {
+                    units.insert(input.path.clone(), (Some(doc.clone()), Some(d), UnitKind::Lower));
+                } else if input.explicit {
                     match (options.assume_dialect, doc) {
                         (Some(d), Some(doc)) => {
                             units.insert(input.path.clone(), (Some(doc), Some(d), UnitKind::Lower));
@@ -273,4 +294,63 @@ pub fn display_path(path: &Path) -> String {
     let cwd = std::env::current_dir().ok();
     let shown = cwd.as_deref().and_then(|c| path.strip_prefix(c).ok()).unwrap_or(path);
     shown.to_string_lossy().replace('\\', "/")
+}
+
+/// Checks one document whose current text is in memory (an editor buffer). Other files of its unit
+/// (a Membrane connector's primary, an Itential model) are read from disk; the buffer wins over the
+/// file of the same path.
+pub fn check_buffer(path: &Path, bytes: &[u8], options: &CheckOptions) -> UnitReport {
+    let input = Input { path: path.to_path_buf(), explicit: true };
+    let doc = Document::parse(FileId(0), path, bytes);
+    match scan_document(&input, doc) {
+        Scan::Unit { doc, detection } => match detection.unit_primary {
+            Some(primary) if primary != path => {
+                let mut db = SourceDb::new();
+                db.add_document(doc);
+                let id = db.load(&primary);
+                let fatal = db.get(id).is_none_or(|d| d.fatal);
+                let mut diagnostics: Vec<Diagnostic> = Vec::new();
+                let mut result = None;
+                if !fatal {
+                    let l = specc_dialects::lower(&mut db, id, detection.dialect);
+                    let cx = Context::new(&db, &l);
+                    diagnostics.extend(specc_rules::run_rules(&cx));
+                    diagnostics.extend(l.diagnostics.iter().cloned());
+                    result = Some(l);
+                }
+                let mut all: Vec<Diagnostic> = db.iter().flat_map(|d| d.diagnostics.iter().cloned()).collect();
+                all.extend(diagnostics);
+                let mut seen = std::collections::HashSet::new();
+                all.retain(|d| seen.insert((d.code, d.span, d.message.clone())));
+                sort_diagnostics(&mut all);
+                UnitReport {
+                    primary,
+                    dialect: Some(detection.dialect),
+                    db,
+                    diagnostics: all,
+                    lowered: result.is_some(),
+                    result,
+                }
+            }
+            _ => run_unit(path.to_path_buf(), Some(doc), Some(detection.dialect), UnitKind::Lower),
+        },
+        Scan::Broken { doc, dialect } => run_unit(path.to_path_buf(), Some(doc), dialect, UnitKind::ReportOnly),
+        Scan::Skip { doc } => match (options.hint(path).or(options.assume_dialect), doc) {
+            (Some(d), Some(doc)) => run_unit(path.to_path_buf(), Some(doc), Some(d), UnitKind::Lower),
+            (_, doc) => {
+                let mut db = SourceDb::new();
+                if let Some(doc) = doc {
+                    db.add_document(doc);
+                }
+                UnitReport {
+                    primary: path.to_path_buf(),
+                    dialect: None,
+                    db,
+                    diagnostics: Vec::new(),
+                    lowered: false,
+                    result: None,
+                }
+            }
+        },
+    }
 }
