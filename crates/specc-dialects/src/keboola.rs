@@ -544,7 +544,10 @@ fn walk_keys(r: &Reader<'_>, node: &Node, path: &str, model: &mut Model) {
                 {
                     model.suspects.push(SuspectKey { member: key_view(r, m), path: child.clone(), twin_of: None });
                 }
-                walk_keys(r, &m.value, &child, model);
+                // The value of a `#`-key is one secret (reported as a whole when it is not a string).
+                if !m.key.starts_with('#') {
+                    walk_keys(r, &m.value, &child, model);
+                }
             }
         }
         Value::Array(items) => {

@@ -160,3 +160,6 @@ pub(crate) fn query_separator(url: &str) -> &'static str {
         "&"
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -130,3 +130,6 @@ pub(crate) fn insert_member(view: &OAuthConfigView, line: &str) -> Option<Edit> 
     let (at, indent) = view.insert_point.as_ref()?;
     Some(Edit { span: *at, replacement: format!("\n{indent}{line}") })
 }
+
+#[cfg(test)]
+pub(crate) mod tests;
