@@ -397,7 +397,13 @@ pub fn lower(db: &mut SourceDb, primary: FileId) -> Lowered {
                 continue;
             }
             let candidates = candidate_paths(method);
-            if candidates.is_empty() {
+            // Only files inside the connector directory are read: no absolute paths, no `..`.
+            let inside = |rel: &String| {
+                Path::new(rel)
+                    .components()
+                    .all(|c| matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir))
+            };
+            if candidates.is_empty() || !candidates.iter().all(inside) {
                 continue;
             }
             let found = candidates.iter().find_map(|rel| {
@@ -950,6 +956,24 @@ mod tests {
         let scopes = c.requested_scopes.as_ref().unwrap();
         assert_eq!(scopes.raw.as_deref(), Some("read write"));
         assert_eq!(c.client_auth.as_ref().unwrap().value, ClientAuthLocation::Header, "SDK default");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn file_paths_outside_the_connector_are_not_read() {
+        let dir = tmpdir("escape");
+        write(
+            &dir,
+            "c/spec.yml",
+            "auth:\n  type: oauth2\n  test:\n    implementationType: javascript\n    filePath: ../secret.js\n",
+        );
+        write(&dir, "secret.js", "exports.test = 1\n");
+        let mut db = SourceDb::new();
+        let id = db.load(&dir.join("c/spec.yml"));
+        let l = lower(&mut db, id);
+        let View::Membrane(m) = &l.view else { panic!() };
+        assert_eq!(m.auth.as_ref().unwrap().method("test").unwrap().file, MethodFile::NotChecked);
+        assert_eq!(db.len(), 1);
         std::fs::remove_dir_all(&dir).ok();
     }
 
