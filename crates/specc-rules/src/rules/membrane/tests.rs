@@ -89,6 +89,8 @@ fn findings_point_into_the_file_that_holds_the_problem() {
         ("membrane/skip-pkce", "get-oauth-config.map.yml", "true"),
         ("membrane/no-refresh-inconsistent", "get-oauth-config.map.yml", "true"),
         ("membrane/extra-overrides-core-param", "get-oauth-config.map.yml", "redirect_uri"),
+        // The cross-dialect rule sees the body client authentication the deprecated switch implies.
+        ("oauth/client-secret-in-body", "get-oauth-config.map.yml", "true"),
     ]
     .into_iter()
     .map(|(c, f, t)| (c, f.to_string(), t))
@@ -206,8 +208,8 @@ fn corpus_membrane() {
         "workspace-tools__development__connectors__Quickbooks_66991c968141c0ac6fd10072__1.0.0__1.0.0.zip__spec.yml";
     assert_eq!(
         by_file[zip_spec],
-        ["membrane/implementation-file-missing", "membrane/implementation-file-missing"],
-        "the archive's JS hooks were not extracted into the corpus"
+        ["membrane/implementation-file-missing", "membrane/implementation-file-missing", "oauth/client-secret-in-body"],
+        "the archive's JS hooks were not extracted into the corpus; its mapping sends client credentials in the body"
     );
     for clean in [
         "pipedrive-connector__src__spec.yml",
