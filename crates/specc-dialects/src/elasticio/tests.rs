@@ -1,0 +1,3 @@
+//! Unit tests of elastic.io detection and lowering.
+
+use super::*;
