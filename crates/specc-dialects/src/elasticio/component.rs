@@ -18,7 +18,8 @@ use crate::read::Reader;
 pub const OAUTH2_KEYS: [&str; 6] = ["client_id", "client_secret", "auth_uri", "token_uri", "scopes", "client_auth"];
 
 /// Keys of `credentials.oauth1`.
-pub const OAUTH1_KEYS: [&str; 5] = ["consumer_key", "consumer_secret", "request_token_uri", "auth_uri", "access_token_uri"];
+pub const OAUTH1_KEYS: [&str; 5] =
+    ["consumer_key", "consumer_secret", "request_token_uri", "auth_uri", "access_token_uri"];
 
 /// Which OAuth block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -414,7 +415,8 @@ pub fn lower_component(doc: &Document, root: &Node) -> (Component, Vec<AuthConfi
     // oauth2/oauth1 at the root: the platform only reads them inside `credentials`.
     for key in ["oauth2", "oauth1"] {
         if let Some(m) = root.member(key) {
-            c.misplaced_oauth.push(MisplacedOAuth { member: member_view(doc, m), location: "the component root".into() });
+            c.misplaced_oauth
+                .push(MisplacedOAuth { member: member_view(doc, m), location: "the component root".into() });
         }
     }
 
@@ -765,10 +767,10 @@ fn credential(c: &Component, e: &OAuthEntry) -> Option<Credential> {
 fn requested_scopes(s: &ScopesView) -> RequestedScopes {
     if s.is_string {
         let raw = s.items.first().map(|i| i.value.clone()).unwrap_or_default();
-        let items =
-            raw.split(|ch: char| ch.is_whitespace() || ch == ',').filter(|t| !t.is_empty()).map(|t| {
-                Spanned::new(t.to_string(), s.span)
-            });
+        let items = raw
+            .split(|ch: char| ch.is_whitespace() || ch == ',')
+            .filter(|t| !t.is_empty())
+            .map(|t| Spanned::new(t.to_string(), s.span));
         return RequestedScopes { span: s.span, raw: Some(raw.clone()), items: items.collect() };
     }
     RequestedScopes { span: s.span, raw: None, items: s.items.clone() }

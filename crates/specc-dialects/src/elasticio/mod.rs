@@ -80,9 +80,9 @@ pub enum InputKind {
 pub struct Model {
     pub file: FileId,
     pub kind: InputKind,
-    pub component: Option<Component>,
-    pub payload: Option<ClientPayload>,
-    pub tenant: Option<TenantState>,
+    pub component: Option<Box<Component>>,
+    pub payload: Option<Box<ClientPayload>>,
+    pub tenant: Option<Box<TenantState>>,
 }
 
 /// A key/value pair as written: where the key and the value are.
@@ -152,21 +152,21 @@ pub fn lower(db: &mut SourceDb, primary: FileId) -> Lowered {
         Some(InputKind::TenantState) => {
             model.kind = InputKind::TenantState;
             let (state, configs, d) = tenant::lower_state(doc, root);
-            model.tenant = Some(state);
+            model.tenant = Some(Box::new(state));
             ir.configs = configs;
             d
         }
         Some(InputKind::ClientPayload) => {
             model.kind = InputKind::ClientPayload;
             let (payload, configs, d) = tenant::lower_payload(doc, root);
-            model.payload = Some(payload);
+            model.payload = Some(Box::new(payload));
             ir.configs = configs;
             d
         }
         // A file given with `--dialect elasticio` that matches nothing is read as a component.
         Some(InputKind::Component) | None => {
             let (comp, configs, d) = component::lower_component(doc, root);
-            model.component = Some(comp);
+            model.component = Some(Box::new(comp));
             ir.configs = configs;
             d
         }
@@ -185,7 +185,11 @@ pub(crate) fn object_view(doc: &Document, node: &Node) -> ObjectView {
         .as_object()
         .unwrap_or(&[])
         .iter()
-        .map(|m| MemberView { key: m.key.to_string(), key_span: doc.span(m.key_range), value_span: span(doc, &m.value) })
+        .map(|m| MemberView {
+            key: m.key.to_string(),
+            key_span: doc.span(m.key_range),
+            value_span: span(doc, &m.value),
+        })
         .collect();
     ObjectView { span: span(doc, node), members }
 }

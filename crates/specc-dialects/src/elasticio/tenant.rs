@@ -116,9 +116,8 @@ fn client_config(name: &str, span: Span, id: Option<&Spanned<String>>, secret: O
     let mut config = AuthConfig::new(name, Dialect::ElasticIo, Protocol::OAuth2, span);
     config.client_id =
         id.map(|i| Credential { value: CredentialValue::Literal(Secret::new(i.value.clone())), span: i.span });
-    config.client_secret = secret.and_then(|(n, s)| {
-        n.as_str().map(|v| Credential { value: CredentialValue::Literal(Secret::new(v)), span: s })
-    });
+    config.client_secret = secret
+        .and_then(|(n, s)| n.as_str().map(|v| Credential { value: CredentialValue::Literal(Secret::new(v)), span: s }));
     config.refresh.platform_requires_refresh_token = true;
     config
 }
@@ -231,7 +230,9 @@ pub fn lower_state(doc: &Document, root: &Node) -> (TenantState, Vec<AuthConfig>
             if let Some(cs) = item.get("components") {
                 for c in array(&mut r, cs, "components") {
                     match &c.value {
-                        Value::String(v) | Value::Number(v) => components.push(Spanned::new(v.to_string(), span(doc, c))),
+                        Value::String(v) | Value::Number(v) => {
+                            components.push(Spanned::new(v.to_string(), span(doc, c)))
+                        }
                         _ => r.wrong_type(c, "components[]", "a component id"),
                     }
                 }
@@ -261,8 +262,12 @@ pub fn lower_state(doc: &Document, root: &Node) -> (TenantState, Vec<AuthConfig>
                 value_span: span(doc, &m.value),
             });
             let name = component.as_ref().map_or_else(|| "oauth-client".to_string(), |c| c.value.clone());
-            let mut config =
-                client_config(&name, span(doc, item), client_id.as_ref(), secret.map(|m| (&m.value, span(doc, &m.value))));
+            let mut config = client_config(
+                &name,
+                span(doc, item),
+                client_id.as_ref(),
+                secret.map(|m| (&m.value, span(doc, &m.value))),
+            );
             if let Some(t) = &s.tenant {
                 config.attributes.insert("tenant_id".into(), t.clone());
             }

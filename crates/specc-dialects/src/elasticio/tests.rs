@@ -1,3 +1,1 @@
 //! Unit tests of elastic.io detection and lowering.
-
-use super::*;

@@ -1,0 +1,1 @@
+//! Tests of the elasticio rules over small inputs.
