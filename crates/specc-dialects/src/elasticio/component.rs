@@ -335,7 +335,13 @@ pub fn is_component(path: &Path, root: &Node) -> bool {
     if named {
         return has("credentials") || env || descriptor || has("useOAuthClient") || has("authClientTypes");
     }
-    creds_shape || has("useOAuthClient") || has("authClientTypes") || (has("envVars") && descriptor)
+    let creds_object = root.get("credentials").and_then(Node::as_object).is_some();
+    let strong_descriptor = has("triggers") || has("actions") || (has("title") && has("description"));
+    creds_shape
+        || has("useOAuthClient")
+        || has("authClientTypes")
+        || (has("envVars") && descriptor)
+        || (creds_object && strong_descriptor)
 }
 
 /// Lowers a component descriptor: one [`AuthConfig`] per `oauth2`/`oauth1` block (or one for an

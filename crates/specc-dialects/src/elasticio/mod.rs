@@ -10,10 +10,12 @@
 //! All three are recognised by **content**, so the file name does not matter (a fixture called
 //! `invalid.json` is read like a `component.json`):
 //!
-//! * a **component descriptor** ([`component`]): a JSON object with a `credentials` object (holding
-//!   `fields`, `oauth2` or `oauth1`), or `useOAuthClient` / `authClientTypes`, or `envVars` / `env`
-//!   next to the usual descriptor keys (`title`, `triggers`, `actions`, `description`). A file named
-//!   `component.json` needs only one of those keys. Documents with an `openapi`/`swagger` field are
+//! * a **component descriptor** ([`component`]): a JSON object with a `credentials` object holding
+//!   `fields`, `oauth2` or `oauth1`; or with `useOAuthClient` / `authClientTypes`; or with `envVars`
+//!   next to a usual descriptor key (`title`, `triggers`, `actions`, `description`); or with any
+//!   `credentials` object next to `triggers`/`actions` (or `title` and `description`). A file named
+//!   `component.json` needs only one of `credentials`, `envVars`, `env`, `useOAuthClient`,
+//!   `authClientTypes` or a descriptor key. Documents with an `openapi`/`swagger` field are
 //!   never claimed.
 //! * a **tenant OAuth-client payload** ([`tenant::ClientPayload`]): the JSON:API body of
 //!   `POST /v2/tenants/{TENANT_ID}/oauth-clients` or `PATCH …/oauth-clients/{OAUTH-CLIENT_ID}`: a

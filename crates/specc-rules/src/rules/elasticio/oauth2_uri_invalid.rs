@@ -14,7 +14,9 @@ declare_rule! {
     /// * its scheme is neither `https` nor `http` (plain `http` is reported by
     ///   `oauth/insecure-http-url`);
     /// * it contains whitespace;
-    /// * its path contains an empty segment (`salesforce.com//services/oauth2/authorize`).
+    /// * its path contains an empty segment (`salesforce.com//services/oauth2/authorize`);
+    /// * it still names Microsoft's documentation tenant `contoso` (`…/contoso.onmicrosoft.com/oauth2/…`,
+    ///   a warning): copied from an example, it signs users into a tenant that is not theirs.
     ///
     /// A value that is entirely one `{{VAR}}` is filled in at run time and not judged.
     ///
@@ -120,6 +122,22 @@ fn check_uri(cx: &Context<'_>, block: &str, e: &OAuthEntry, out: &mut Vec<Diagno
                 .with_help("write the provider's host after `https://`"),
         );
         return;
+    }
+    let lower = url.to_ascii_lowercase();
+    if let Some(pos) = lower.find("contoso.") {
+        let end = lower.get(pos..).and_then(|t| t.find(['/', '?', '#'])).map_or(url.len(), |e| pos + e);
+        out.push(
+            Diagnostic::warning(
+                code,
+                format!("`{block}.{key}` names Microsoft's documentation tenant `contoso`"),
+                sub_span(cx, e, pos, end),
+            )
+            .with_label("example tenant")
+            .with_note("the URL was copied from an example; users would be sent to a directory that is not theirs")
+            .with_help(
+                "use `common` or `organizations`, or a `{{tenantId}}` credential field for the user's directory",
+            ),
+        );
     }
     let path_start = scheme.len() + 3 + authority_end;
     let tail = url.get(path_start..).unwrap_or("");
