@@ -99,7 +99,7 @@ fn without_use_oauth_client_credentials_link_env_vars() {
     let (_db, _, l) = load("component.json", &text);
     let c = &l.ir.configs[0];
     assert_eq!(c.client_id.as_ref().unwrap().value, CredentialValue::EnvVar("OAUTH_CLIENT_ID".into()));
-    assert!(c.attributes.get("use_oauth_client").is_none());
+    assert!(!c.attributes.contains_key("use_oauth_client"));
 }
 
 #[test]
