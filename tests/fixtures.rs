@@ -1,1 +1,166 @@
-//! Fixture tests.
+//! Fixture tests: every `fixtures/<namespace>/<case>/valid*` entry must check clean, every `invalid*`
+//! entry must produce findings (of the rule `<namespace>/<case>` when that is a rule code), and the
+//! human and JSON output of every invalid entry is snapshotted. Also the registry contract: every rule
+//! is documented, has a unique code and at least one fixture that triggers it.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic with a message
+
+use std::path::{Path, PathBuf};
+
+use specc::driver::UnitReport;
+use specc::render::HumanRenderer;
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root")
+}
+
+/// Codes that cannot be produced by a file in the fixture tree; they are covered by CLI tests.
+const NO_FIXTURE: &[&str] = &["syntax/file-too-large", "syntax/unreadable-file", "specc/unsupported-file"];
+
+struct Entry {
+    namespace: String,
+    case: String,
+    name: String,
+    path: PathBuf,
+    valid: bool,
+}
+
+fn entries(root: &Path) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let fixtures = root.join("fixtures");
+    let Ok(namespaces) = std::fs::read_dir(&fixtures) else { return out };
+    for ns in namespaces.flatten() {
+        if !ns.path().is_dir() {
+            continue;
+        }
+        let Ok(cases) = std::fs::read_dir(ns.path()) else { continue };
+        for case in cases.flatten() {
+            if !case.path().is_dir() {
+                continue;
+            }
+            let Ok(items) = std::fs::read_dir(case.path()) else { continue };
+            for item in items.flatten() {
+                let name = item.file_name().to_string_lossy().to_string();
+                let valid = name.starts_with("valid");
+                if !valid && !name.starts_with("invalid") {
+                    continue;
+                }
+                out.push(Entry {
+                    namespace: ns.file_name().to_string_lossy().to_string(),
+                    case: case.file_name().to_string_lossy().to_string(),
+                    name,
+                    path: item.path().strip_prefix(root).expect("under root").to_path_buf(),
+                    valid,
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out
+}
+
+fn human(reports: &[UnitReport]) -> String {
+    let r = HumanRenderer::new(false, 100);
+    let mut s = String::new();
+    for rep in reports {
+        for d in &rep.diagnostics {
+            s.push_str(&r.render(&rep.db, d));
+            s.push('\n');
+        }
+    }
+    s
+}
+
+#[test]
+fn fixtures() {
+    let root = workspace_root();
+    std::env::set_current_dir(&root).expect("chdir");
+    let entries = entries(&root);
+    assert!(!entries.is_empty(), "no fixtures found");
+    let codes: Vec<&str> = specc_rules::all_rules().iter().map(|r| r.meta().code).collect();
+    let mut failures = Vec::new();
+    for e in &entries {
+        // As the CLI runs it: a `specc.toml` inside the entry (or above it) applies.
+        let options = specc::RunOptions { paths: vec![e.path.clone()], ..specc::RunOptions::default() };
+        let reports = match specc::run(&options) {
+            Ok(run) => run.reports,
+            Err(err) => vec![UnitReport {
+                primary: e.path.clone(),
+                dialect: None,
+                db: err.db,
+                diagnostics: err.diagnostics,
+                lowered: false,
+                result: None,
+            }],
+        };
+        let diags: Vec<_> = reports.iter().flat_map(|r| r.diagnostics.iter()).collect();
+        let shown = || diags.iter().map(|d| format!("  {} {}", d.code, d.message)).collect::<Vec<_>>().join("\n");
+        if e.valid {
+            if !diags.is_empty() {
+                failures.push(format!("{}: expected no findings, got:\n{}", e.path.display(), shown()));
+            }
+            continue;
+        }
+        let code = format!("{}/{}", e.namespace, e.case);
+        if diags.is_empty() {
+            failures.push(format!("{}: expected findings, got none", e.path.display()));
+        } else if codes.contains(&code.as_str()) && !diags.iter().any(|d| d.code == code) {
+            failures.push(format!("{}: expected a `{code}` finding, got:\n{}", e.path.display(), shown()));
+        }
+        // Snapshots of both formats.
+        let snap_name = format!("{}__{}__{}", e.namespace, e.case, e.name.replace('.', "_"));
+        let json = specc::wire::output(&reports, |_| true);
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path(root.join("tests/snapshots"));
+        settings.set_prepend_module_to_snapshot(false);
+        settings.set_input_file(&e.path);
+        settings.bind(|| {
+            insta::assert_snapshot!(format!("{snap_name}__human"), human(&reports));
+            insta::assert_json_snapshot!(format!("{snap_name}__json"), json);
+        });
+    }
+    assert!(failures.is_empty(), "{} fixture failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn every_rule_is_documented_unique_and_has_a_fixture() {
+    let root = workspace_root();
+    let entries = entries(&root);
+    let rules = specc_rules::all_rules();
+    let mut seen = std::collections::HashSet::new();
+    let mut problems = Vec::new();
+    for r in &rules {
+        let m = r.meta();
+        if !seen.insert(m.code) {
+            problems.push(format!("{}: duplicate code", m.code));
+        }
+        let ok_code = m.code.split_once('/').is_some_and(|(ns, name)| {
+            !ns.is_empty()
+                && !name.is_empty()
+                && m.code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'/')
+        });
+        if !ok_code {
+            problems.push(format!("{}: code must be namespace/kebab-case", m.code));
+        }
+        let doc = m.doc();
+        for section in ["## What it checks", "## Why it matters", "## Example"] {
+            if !doc.contains(section) {
+                problems.push(format!("{}: documentation lacks `{section}`", m.code));
+            }
+        }
+        if m.fix != specc_rules::FixKind::None && !m.builtin && !doc.contains("## Fix safety") {
+            problems.push(format!("{}: a fixable rule must document `## Fix safety`", m.code));
+        }
+        if m.summary.is_empty() || m.summary.ends_with('.') {
+            problems.push(format!("{}: summary must be one line without a trailing period", m.code));
+        }
+        if NO_FIXTURE.contains(&m.code) {
+            continue;
+        }
+        let (ns, name) = m.code.split_once('/').unwrap_or(("", m.code));
+        if !entries.iter().any(|e| e.namespace == ns && e.case == name && !e.valid) {
+            problems.push(format!("{}: no `fixtures/{ns}/{name}/invalid*` fixture", m.code));
+        }
+    }
+    assert!(problems.is_empty(), "{} registry problems:\n{}", problems.len(), problems.join("\n"));
+}

@@ -23,6 +23,7 @@ use specc_syntax::{Diagnostic, Document, FileId, SourceDb};
 
 /// What the dialect-specific rules may read besides the IR.
 #[derive(Debug, Clone)]
+#[allow(clippy::large_enum_variant)] // one view per unit: boxing would buy nothing
 pub enum View {
     OpenApi(openapi::Model),
     Itential(openapi::ItentialInstance),

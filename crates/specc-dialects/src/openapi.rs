@@ -710,7 +710,7 @@ fn requested_scopes(scope: &Spanned<String>, is_list: bool) -> RequestedScopes {
 
 fn sub_span(outer: Span, start: usize, end: usize) -> Span {
     // Strings written with quotes start one byte later; callers pass offsets within the value text.
-    let quoted = outer.len() > 0 && outer.len() >= end + 2;
+    let quoted = !outer.is_empty() && outer.len() >= end + 2;
     let shift = u32::from(quoted);
     Span {
         file: outer.file,

@@ -202,6 +202,22 @@ impl Document {
         doc
     }
 
+    /// A document holding text that is not JSON or YAML (a TOML config, a JavaScript hook): no tree, but
+    /// spans into it render with line numbers like any other.
+    pub fn plain_text(file: FileId, path: impl Into<PathBuf>, text: String) -> Document {
+        let path = path.into();
+        Document {
+            file,
+            format: Format::detect(&path, ""),
+            line_index: LineIndex::new(&text),
+            path,
+            text,
+            root: None,
+            diagnostics: Vec::new(),
+            fatal: false,
+        }
+    }
+
     /// A document standing for a file that could not be read at all.
     pub fn unreadable(file: FileId, path: impl Into<PathBuf>, code: &'static str, message: String) -> Document {
         let path = path.into();

@@ -84,7 +84,7 @@ pub(crate) fn pointer_of_range(root: &Node, range: TextRange) -> String {
                         out.push_str(&escape_pointer_token(&m.key));
                         return out;
                     }
-                    if m.value.range.contains_range(range) && !(m.value.range.start == m.value.range.end) {
+                    if m.value.range.contains_range(range) && m.value.range.start != m.value.range.end {
                         out.push('/');
                         out.push_str(&escape_pointer_token(&m.key));
                         node = &m.value;

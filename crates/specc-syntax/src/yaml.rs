@@ -72,8 +72,7 @@ pub(crate) fn parse(text: &str) -> YamlOutput {
     // Every node created, aliases counted at their expanded size.
     let mut budget: usize = 1_000_000usize.max(text.len().saturating_mul(2));
 
-    loop {
-        let Some(next) = parser.next_event() else { break };
+    while let Some(next) = parser.next_event() {
         let (event, span) = match next {
             Ok(ev) => ev,
             Err(e) => {
@@ -354,7 +353,7 @@ fn next_char_end(text: &str, at: usize) -> usize {
 mod tests {
     use super::*;
 
-    fn slice<'a>(text: &'a str, r: TextRange) -> &'a str {
+    fn slice(text: &str, r: TextRange) -> &str {
         &text[r.start as usize..r.end as usize]
     }
 

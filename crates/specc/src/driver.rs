@@ -11,7 +11,7 @@ use specc_rules::Context;
 use specc_syntax::{codes, read_file, Document, SourceDb};
 
 /// Code for a file named on the command line that specc does not recognise.
-pub use specc_rules::rules::syntax::UNSUPPORTED_FILE;
+pub use specc_rules::rules::specc::UNSUPPORTED_FILE;
 
 /// Extensions specc parses while walking a directory.
 const EXTENSIONS: [&str; 3] = ["json", "yaml", "yml"];
@@ -115,7 +115,10 @@ fn scan(input: &Input) -> Scan {
             return Scan::Broken { doc: Document::unreadable(FileId(0), &input.path, code, message), dialect: None };
         }
     };
-    let doc = Document::parse(FileId(0), &input.path, &bytes);
+    scan_document(input, Document::parse(FileId(0), &input.path, &bytes))
+}
+
+fn scan_document(input: &Input, doc: Document) -> Scan {
     if doc.root.is_some() && !doc.fatal {
         if let Some(detection) = specc_dialects::detect(&input.path, &doc) {
             return Scan::Unit { doc, detection };
@@ -137,49 +140,99 @@ fn scan(input: &Input) -> Scan {
 pub struct CheckOptions {
     /// Dialect to assume for files whose dialect cannot be detected (explicit inputs only).
     pub assume_dialect: Option<Dialect>,
+    /// Dialect hints by path (`[dialects]` in specc.toml), for files whose dialect cannot be detected.
+    pub hints: Vec<(globset::GlobMatcher, Dialect)>,
+    /// Directory the hint globs are relative to.
+    pub hint_base: PathBuf,
 }
 
-/// Checks every input; returns one report per unit, ordered by primary path, plus walk errors as
-/// reports of their own.
-pub fn check(inputs: &[Input], walk_errors: &[WalkError], options: &CheckOptions) -> Vec<UnitReport> {
-    let scans: Vec<Scan> = inputs.par_iter().map(scan).collect();
+impl CheckOptions {
+    fn hint(&self, path: &Path) -> Option<Dialect> {
+        if self.hints.is_empty() {
+            return None;
+        }
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let rel = abs.strip_prefix(&self.hint_base).unwrap_or(path);
+        self.hints.iter().find(|(g, _)| g.is_match(rel)).map(|(_, d)| *d)
+    }
+}
 
-    // Group into units. A file that belongs to another unit's primary is lowered with it.
-    let mut units: BTreeMap<PathBuf, (Option<Document>, Option<Dialect>, UnitKind)> = BTreeMap::new();
-    for (input, scan) in inputs.iter().zip(scans) {
-        match scan {
-            Scan::Unit { doc, detection } => match detection.unit_primary {
-                Some(primary) => {
-                    units.entry(primary).or_insert((None, Some(detection.dialect), UnitKind::Lower));
-                }
-                None => {
-                    let entry =
-                        units.entry(input.path.clone()).or_insert((None, Some(detection.dialect), UnitKind::Lower));
-                    entry.0 = Some(doc);
-                    entry.1 = Some(detection.dialect);
-                }
-            },
-            Scan::Broken { doc, dialect } => {
-                units.insert(input.path.clone(), (Some(doc), dialect, UnitKind::ReportOnly));
+/// What the first pass made of one input.
+enum Outcome {
+    Report(Box<UnitReport>),
+    /// Part of the unit whose primary is this path; lowered with it.
+    Aux(PathBuf, Dialect),
+    Skip,
+}
+
+fn process(input: &Input, options: &CheckOptions) -> Outcome {
+    match scan(input) {
+        Scan::Unit { doc, detection } => match detection.unit_primary {
+            Some(primary) if primary != input.path => Outcome::Aux(primary, detection.dialect),
+            _ => Outcome::Report(Box::new(run_unit(
+                input.path.clone(),
+                Some(doc),
+                Some(detection.dialect),
+                UnitKind::Lower,
+            ))),
+        },
+        Scan::Broken { doc, dialect } => {
+            Outcome::Report(Box::new(run_unit(input.path.clone(), Some(doc), dialect, UnitKind::ReportOnly)))
+        }
+        Scan::Skip { doc } => match (options.hint(&input.path), doc) {
+            (Some(d), Some(doc)) => {
+                Outcome::Report(Box::new(run_unit(input.path.clone(), Some(doc), Some(d), UnitKind::Lower)))
             }
-            Scan::Skip { doc } => {
-                if input.explicit {
-                    match (options.assume_dialect, doc) {
-                        (Some(d), Some(doc)) => {
-                            units.insert(input.path.clone(), (Some(doc), Some(d), UnitKind::Lower));
-                        }
-                        _ => {
-                            units.insert(input.path.clone(), (None, None, UnitKind::Unsupported));
-                        }
+            (_, doc) if input.explicit => match (options.assume_dialect, doc) {
+                (Some(d), Some(doc)) => {
+                    Outcome::Report(Box::new(run_unit(input.path.clone(), Some(doc), Some(d), UnitKind::Lower)))
+                }
+                _ => Outcome::Report(Box::new(run_unit(input.path.clone(), None, None, UnitKind::Unsupported))),
+            },
+            _ => Outcome::Skip,
+        },
+    }
+}
+
+/// How many inputs are in flight at once: enough to keep every core busy, few enough that only a
+/// handful of parsed files are in memory at any time.
+fn chunk_size() -> usize {
+    (rayon::current_num_threads() * 4).max(8)
+}
+
+/// Checks every input and hands each unit's report to `sink` as soon as it and every unit before it
+/// are done, in path order; a unit's sources are freed when `sink` returns. Units whose primary file
+/// was not among the inputs (a Membrane `auth/*.map.yml` named on its own) and walk errors come last.
+pub fn check_each(
+    inputs: &[Input],
+    walk_errors: &[WalkError],
+    options: &CheckOptions,
+    mut sink: impl FnMut(UnitReport),
+) {
+    let named: std::collections::HashSet<&Path> = inputs.iter().map(|i| i.path.as_path()).collect();
+    let mut pending: BTreeMap<PathBuf, Dialect> = BTreeMap::new();
+    for chunk in inputs.chunks(chunk_size()) {
+        let outcomes: Vec<Outcome> = chunk.par_iter().map(|i| process(i, options)).collect();
+        for o in outcomes {
+            match o {
+                Outcome::Report(r) => sink(*r),
+                Outcome::Aux(primary, dialect) => {
+                    if !named.contains(primary.as_path()) {
+                        pending.entry(primary).or_insert(dialect);
                     }
                 }
+                Outcome::Skip => {}
             }
         }
     }
-
-    let work: Vec<(PathBuf, Option<Document>, Option<Dialect>, UnitKind)> =
-        units.into_iter().map(|(p, (d, dl, k))| (p, d, dl, k)).collect();
-    let mut reports: Vec<UnitReport> = work.into_par_iter().map(|(p, d, dl, k)| run_unit(p, d, dl, k)).collect();
+    let work: Vec<(PathBuf, Dialect)> = pending.into_iter().collect();
+    for chunk in work.chunks(chunk_size()) {
+        let reports: Vec<UnitReport> =
+            chunk.par_iter().map(|(p, d)| run_unit(p.clone(), None, Some(*d), UnitKind::Lower)).collect();
+        for r in reports {
+            sink(r);
+        }
+    }
     for e in walk_errors {
         let mut db = SourceDb::new();
         let id = db.add_document(Document::unreadable(
@@ -189,15 +242,14 @@ pub fn check(inputs: &[Input], walk_errors: &[WalkError], options: &CheckOptions
             format!("cannot read {}: {}", e.path.display(), e.message),
         ));
         let diagnostics = db.get(id).map(|d| d.diagnostics.clone()).unwrap_or_default();
-        reports.push(UnitReport {
-            primary: e.path.clone(),
-            dialect: None,
-            db,
-            diagnostics,
-            lowered: false,
-            result: None,
-        });
+        sink(UnitReport { primary: e.path.clone(), dialect: None, db, diagnostics, lowered: false, result: None });
     }
+}
+
+/// Checks every input; returns one report per unit, ordered by primary path.
+pub fn check(inputs: &[Input], walk_errors: &[WalkError], options: &CheckOptions) -> Vec<UnitReport> {
+    let mut reports = Vec::new();
+    check_each(inputs, walk_errors, options, |r| reports.push(r));
     reports.sort_by(|a, b| a.primary.cmp(&b.primary));
     reports
 }
@@ -273,4 +325,63 @@ pub fn display_path(path: &Path) -> String {
     let cwd = std::env::current_dir().ok();
     let shown = cwd.as_deref().and_then(|c| path.strip_prefix(c).ok()).unwrap_or(path);
     shown.to_string_lossy().replace('\\', "/")
+}
+
+/// Checks one document whose current text is in memory (an editor buffer). Other files of its unit
+/// (a Membrane connector's primary, an Itential model) are read from disk; the buffer wins over the
+/// file of the same path.
+pub fn check_buffer(path: &Path, bytes: &[u8], options: &CheckOptions) -> UnitReport {
+    let input = Input { path: path.to_path_buf(), explicit: true };
+    let doc = Document::parse(FileId(0), path, bytes);
+    match scan_document(&input, doc) {
+        Scan::Unit { doc, detection } => match detection.unit_primary {
+            Some(primary) if primary != path => {
+                let mut db = SourceDb::new();
+                db.add_document(doc);
+                let id = db.load(&primary);
+                let fatal = db.get(id).is_none_or(|d| d.fatal);
+                let mut diagnostics: Vec<Diagnostic> = Vec::new();
+                let mut result = None;
+                if !fatal {
+                    let l = specc_dialects::lower(&mut db, id, detection.dialect);
+                    let cx = Context::new(&db, &l);
+                    diagnostics.extend(specc_rules::run_rules(&cx));
+                    diagnostics.extend(l.diagnostics.iter().cloned());
+                    result = Some(l);
+                }
+                let mut all: Vec<Diagnostic> = db.iter().flat_map(|d| d.diagnostics.iter().cloned()).collect();
+                all.extend(diagnostics);
+                let mut seen = std::collections::HashSet::new();
+                all.retain(|d| seen.insert((d.code, d.span, d.message.clone())));
+                sort_diagnostics(&mut all);
+                UnitReport {
+                    primary,
+                    dialect: Some(detection.dialect),
+                    db,
+                    diagnostics: all,
+                    lowered: result.is_some(),
+                    result,
+                }
+            }
+            _ => run_unit(path.to_path_buf(), Some(doc), Some(detection.dialect), UnitKind::Lower),
+        },
+        Scan::Broken { doc, dialect } => run_unit(path.to_path_buf(), Some(doc), dialect, UnitKind::ReportOnly),
+        Scan::Skip { doc } => match (options.hint(path).or(options.assume_dialect), doc) {
+            (Some(d), Some(doc)) => run_unit(path.to_path_buf(), Some(doc), Some(d), UnitKind::Lower),
+            (_, doc) => {
+                let mut db = SourceDb::new();
+                if let Some(doc) = doc {
+                    db.add_document(doc);
+                }
+                UnitReport {
+                    primary: path.to_path_buf(),
+                    dialect: None,
+                    db,
+                    diagnostics: Vec::new(),
+                    lowered: false,
+                    result: None,
+                }
+            }
+        },
+    }
 }

@@ -1,12 +1,20 @@
-//! The specc front end as a library: the check driver, output formats and command implementations.
-//! `main.rs` parses arguments and calls into this crate; the LSP server and xtask reuse it.
+//! The specc front end as a library: the check driver, configuration and suppressions, output formats
+//! and command implementations. `main.rs` parses arguments and calls into this crate; the fixture tests
+//! and the language server reuse it.
 //!
 //! This is the only crate that prints. It owns file walking, reading, rendering and exit codes; it
 //! never decides what is wrong with a configuration (that is `specc-rules`).
 
+pub mod config;
 pub mod driver;
+pub mod lsp;
+pub mod migrate;
 pub mod render;
+pub mod run;
+pub mod sarif;
 pub mod select;
+pub mod suppress;
 pub mod wire;
 
 pub use driver::{check, check_paths, discover, CheckOptions, Input, UnitReport};
+pub use run::{run, Run, RunOptions};

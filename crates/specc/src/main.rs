@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use specc::driver::{self, CheckOptions};
 use specc::render::HumanRenderer;
-use specc::select::{Pattern, Selection};
+use specc::select::Pattern;
 use specc::wire;
+use specc::RunOptions;
 use specc_diagnostics::Severity;
 use specc_ir::Dialect;
 
@@ -33,10 +33,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Bring legacy manifests to their current form by applying the rules' fixes.
+    Migrate(MigrateArgs),
     /// Print the documentation of a rule.
     Explain {
         /// A rule code, such as `openapi/oauth2-missing-token-url`.
         code: String,
+    },
+    /// Run the language server on stdin/stdout (for editors).
+    Lsp,
+    /// Print a shell completion script.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
     },
 }
 
@@ -44,6 +53,8 @@ enum Command {
 enum Format {
     Human,
     Json,
+    Sarif,
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -54,15 +65,48 @@ enum ColorChoice {
 }
 
 #[derive(clap::Args)]
+struct MigrateArgs {
+    /// Files or directories to migrate. Default: `.`.
+    paths: Vec<PathBuf>,
+    /// Print a unified diff of the changes (the default).
+    #[arg(long, group = "mode")]
+    diff: bool,
+    /// Print an RFC 6902 JSON Patch per file, as one JSON document.
+    #[arg(long, group = "mode")]
+    patch: bool,
+    /// Apply the changes in place (atomically; files changed meanwhile are refused).
+    #[arg(long, group = "mode")]
+    write: bool,
+    /// Exit with 1 when anything would change; print the files (for CI).
+    #[arg(long, group = "mode")]
+    check: bool,
+    /// Also apply fixes marked unsafe (they may change behaviour, e.g. `http` to `https`).
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Use this configuration file instead of searching for specc.toml.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long, conflicts_with = "config")]
+    isolated: bool,
+}
+
+#[derive(clap::Args)]
 struct CheckArgs {
     /// Files or directories to check (directories are walked, honouring .gitignore). Default: `.`.
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
-    /// Exit with 1 when a finding at or above this level remains: error, warning, info, or never.
-    #[arg(long, default_value = "error", value_name = "LEVEL")]
-    fail_on: String,
+    /// Exit with 1 when a finding at or above this level remains: error (default), warning, info, or never.
+    #[arg(long, value_name = "LEVEL")]
+    fail_on: Option<String>,
+    /// Use this configuration file instead of searching for specc.toml.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long, conflicts_with = "config")]
+    isolated: bool,
     /// Only report these codes or namespaces (`openapi`, `openapi/*`, a full code). Repeatable, comma-separated.
     #[arg(long, value_delimiter = ',')]
     select: Vec<String>,
@@ -91,7 +135,17 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => run_check(args),
         Command::Rules { json } => run_rules(json),
+        Command::Migrate(args) => run_migrate(args),
         Command::Explain { code } => run_explain(&code),
+        Command::Lsp => match specc::lsp::serve() {
+            Ok(()) => Ok(ExitCode::SUCCESS),
+            Err(e) => Err(io::Error::other(e.to_string())),
+        },
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "specc", &mut io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,
@@ -108,9 +162,35 @@ fn usage_error(message: &str) -> io::Result<ExitCode> {
     Ok(ExitCode::from(2))
 }
 
+fn print_config_error(err: &specc::config::ConfigError, format: Format) -> io::Result<ExitCode> {
+    let stderr = io::stderr();
+    let mut out = stderr.lock();
+    match format {
+        Format::Human | Format::Github => {
+            let renderer = HumanRenderer::new(false, 100);
+            for d in &err.diagnostics {
+                write!(out, "{}", renderer.render(&err.db, d))?;
+            }
+        }
+        Format::Json | Format::Sarif => {
+            for d in &err.diagnostics {
+                let w = wire::to_wire(&err.db, d);
+                writeln!(out, "{}", serde_json::to_string(&w).map_err(io::Error::other)?)?;
+            }
+        }
+    }
+    Ok(ExitCode::from(2))
+}
+
 fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
-    let Some(fail_on) = specc::select::parse_fail_on(&args.fail_on) else {
-        return usage_error(&format!("invalid --fail-on `{}`: expected error, warning, info or never", args.fail_on));
+    let fail_on = match &args.fail_on {
+        None => None,
+        Some(level) => match specc::select::parse_fail_on(level) {
+            Some(v) => Some(v),
+            None => {
+                return usage_error(&format!("invalid --fail-on `{level}`: expected error, warning, info or never"))
+            }
+        },
     };
     let assume_dialect = match &args.dialect {
         None => None,
@@ -124,69 +204,153 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
     };
     for pattern in args.select.iter().chain(args.ignore.iter()) {
         let p = Pattern::new(pattern);
-        let known =
-            specc_rules::all_rules().iter().any(|r| p.matches(r.meta().code)) || pattern == driver::UNSUPPORTED_FILE;
-        if !known {
+        if !specc_rules::all_rules().iter().any(|r| p.matches(r.meta().code)) {
             return usage_error(&format!("`{pattern}` matches no rule code or namespace (see `specc rules`)"));
         }
     }
-    if let Some(n) = args.threads {
-        // Only fails when a pool was already built, which cannot happen here.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).stack_size(8 << 20).build_global();
-    } else {
-        let _ = rayon::ThreadPoolBuilder::new().stack_size(8 << 20).build_global();
-    }
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
-    for p in &paths {
-        if !p.exists() && p.symlink_metadata().is_err() {
-            // Reported as an unreadable file below, like any other unreadable input.
-            continue;
-        }
-    }
-    let selection = Selection {
+    let pool = rayon::ThreadPoolBuilder::new().stack_size(8 << 20);
+    let pool = match args.threads {
+        Some(n) => pool.num_threads(n.max(1)),
+        None => pool,
+    };
+    // Only fails when a global pool already exists, which cannot happen here.
+    let _ = pool.build_global();
+    let options = RunOptions {
+        paths: args.paths.clone(),
+        config: args.config.clone(),
+        isolated: args.isolated,
         select: args.select.iter().map(|s| Pattern::new(s)).collect(),
         ignore: args.ignore.iter().map(|s| Pattern::new(s)).collect(),
+        fail_on,
+        assume_dialect,
     };
-    let (inputs, walk_errors) = driver::discover(&paths);
-    let reports = driver::check(&inputs, &walk_errors, &CheckOptions { assume_dialect });
-    let keep = |d: &specc_diagnostics::Diagnostic| selection.keeps(d);
-    let output = wire::output(&reports, keep);
-    let failing = fail_on.is_some_and(|level| {
-        reports.iter().flat_map(|r| r.diagnostics.iter()).filter(|d| keep(d)).any(|d| d.severity >= level)
-    });
-
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none() && io::stdout().is_terminal(),
+    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    match args.format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &output).map_err(io::Error::other)?;
-            writeln!(out)?;
+    let renderer = HumanRenderer::new(color, 100);
+    let mut summary = wire::Summary::default();
+    let mut failing = false;
+    let mut counts: std::collections::BTreeMap<&'static str, (usize, Severity, bool)> =
+        std::collections::BTreeMap::new();
+    let mut sarif_reports = Vec::new();
+    let mut first_json = true;
+    let mut io_error: Option<io::Error> = None;
+    let fail_level = fail_on.unwrap_or(Some(Severity::Error));
+    if args.format == Format::Json {
+        write!(
+            out,
+            "{{\n  \"version\": {},\n  \"tool\": {{\n    \"name\": \"specc\",\n    \"version\": \"{}\"\n  }},\n  \"diagnostics\": [",
+            wire::FORMAT_VERSION,
+            env!("CARGO_PKG_VERSION")
+        )?;
+    }
+    let result = specc::run::run_each(&options, |report| {
+        if io_error.is_some() {
+            return;
         }
-        Format::Human => {
-            let color = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none() && io::stdout().is_terminal(),
-            };
-            if args.statistics {
-                write_statistics(&mut out, &reports, &keep)?;
-            } else {
-                let renderer = HumanRenderer::new(color, 100);
-                for r in &reports {
-                    for d in r.diagnostics.iter().filter(|d| keep(d)) {
-                        write!(out, "{}", renderer.render(&r.db, d))?;
+        summary.units += 1;
+        summary.files += report.db.len();
+        for d in &report.diagnostics {
+            summary.count(d.severity);
+            if d.fix.is_some() {
+                summary.fixable += 1;
+            }
+        }
+        let written: io::Result<()> = (|| {
+            match args.format {
+                Format::Json => {
+                    for d in &report.diagnostics {
+                        let text =
+                            serde_json::to_string_pretty(&wire::to_wire(&report.db, d)).map_err(io::Error::other)?;
+                        let sep = if first_json { "\n" } else { ",\n" };
+                        first_json = false;
+                        write!(out, "{sep}")?;
+                        for (i, line) in text.lines().enumerate() {
+                            if i > 0 {
+                                writeln!(out)?;
+                            }
+                            write!(out, "    {line}")?;
+                        }
+                    }
+                }
+                Format::Github => write!(out, "{}", specc::sarif::github(std::slice::from_ref(&report)))?,
+                Format::Human if args.statistics => {
+                    for d in &report.diagnostics {
+                        let e = counts.entry(d.code).or_insert((0, d.severity, false));
+                        e.0 += 1;
+                        e.1 = e.1.max(d.severity);
+                        e.2 |= d.fix.is_some();
+                    }
+                }
+                Format::Human => {
+                    for d in &report.diagnostics {
+                        write!(out, "{}", renderer.render(&report.db, d))?;
                         writeln!(out)?;
                     }
                 }
+                Format::Sarif => {}
+            }
+            Ok(())
+        })();
+        if let Err(e) = written {
+            io_error = Some(e);
+            return;
+        }
+        if let Some(level) = fail_level {
+            failing |= report.diagnostics.iter().any(|d| d.severity >= level);
+        }
+        if args.format == Format::Sarif {
+            sarif_reports.push(report);
+        }
+    });
+    let (_config, fail_level) = match result {
+        Ok(r) => r,
+        Err(e) => return print_config_error(&e, args.format),
+    };
+    if let Some(e) = io_error {
+        return Err(e);
+    }
+    // The config may set fail-on; re-evaluate with the level actually in force.
+    if fail_level != fail_on.unwrap_or(Some(Severity::Error)) {
+        failing = match fail_level {
+            None => false,
+            Some(Severity::Error) => summary.errors > 0,
+            Some(Severity::Warning) => summary.errors + summary.warnings > 0,
+            Some(Severity::Info) => summary.errors + summary.warnings + summary.infos > 0,
+        };
+    }
+    match args.format {
+        Format::Json => {
+            let tail = serde_json::to_string_pretty(&summary).map_err(io::Error::other)?;
+            let tail = tail.replace("\n", "\n  ");
+            let open = if first_json { "]" } else { "\n  ]" };
+            writeln!(out, "{open},\n  \"summary\": {tail}\n}}")?;
+        }
+        Format::Sarif => {
+            serde_json::to_writer_pretty(&mut out, &specc::sarif::sarif(&sarif_reports)).map_err(io::Error::other)?;
+            writeln!(out)?;
+        }
+        Format::Github => {}
+        Format::Human => {
+            if args.statistics {
+                let mut rows: Vec<_> = counts.into_iter().collect();
+                rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+                for (code, (n, sev, fixable)) in rows {
+                    writeln!(out, "{n:>6}  {:<8} {code}{}", sev.as_str(), if fixable { "  [fixable]" } else { "" })?;
+                }
             }
             if !args.quiet {
-                let s = &output.summary;
+                let s = &summary;
                 let total = s.errors + s.warnings + s.infos;
                 if total == 0 {
                     writeln!(out, "No problems found in {} ({}).", plural(s.units, "unit"), plural(s.files, "file"))?;
                 } else {
                     let fixable = if s.fixable > 0 {
-                        format!(" {} fixable with `specc migrate`.", s.fixable)
+                        format!(" {} with a fix.", plural(s.fixable, "finding"))
                     } else {
                         String::new()
                     };
@@ -207,30 +371,76 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
     Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-fn write_statistics(
-    out: &mut impl Write,
-    reports: &[driver::UnitReport],
-    keep: &dyn Fn(&specc_diagnostics::Diagnostic) -> bool,
-) -> io::Result<()> {
-    let mut counts: std::collections::BTreeMap<&str, (usize, Severity, bool)> = std::collections::BTreeMap::new();
-    for d in reports.iter().flat_map(|r| r.diagnostics.iter()).filter(|d| keep(d)) {
-        let e = counts.entry(d.code).or_insert((0, d.severity, false));
-        e.0 += 1;
-        e.1 = e.1.max(d.severity);
-        e.2 |= d.fix.is_some();
+fn run_migrate(args: MigrateArgs) -> io::Result<ExitCode> {
+    let options = RunOptions {
+        paths: args.paths.clone(),
+        config: args.config.clone(),
+        isolated: args.isolated,
+        fail_on: Some(None),
+        ..RunOptions::default()
+    };
+    let run = match specc::run(&options) {
+        Ok(r) => r,
+        Err(e) => return print_config_error(&e, Format::Human),
+    };
+    let selection = specc::run::selection(&run.config, &options);
+    let mopts = specc::migrate::MigrateOptions { unsafe_fixes: args.unsafe_fixes, ..Default::default() };
+    let plan = specc::migrate::plan(&run.reports, &run.config, &selection, &mopts);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut err = io::stderr().lock();
+    for s in &plan.skipped {
+        writeln!(err, "warning: {}: {}", specc::driver::display_path(&s.path), s.reason)?;
     }
-    let mut rows: Vec<_> = counts.into_iter().collect();
-    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
-    for (code, (n, sev, fixable)) in rows {
-        writeln!(out, "{n:>6}  {:<8} {code}{}", sev.as_str(), if fixable { "  [fixable]" } else { "" })?;
+    let fixes: usize = plan.changes.iter().map(|c| c.applied.len()).sum();
+    let mut failed = !plan.skipped.is_empty();
+    if args.patch {
+        serde_json::to_writer_pretty(&mut out, &specc::migrate::patch_output(&plan)).map_err(io::Error::other)?;
+        writeln!(out)?;
+    } else if args.write {
+        let mut written = 0;
+        for c in &plan.changes {
+            match specc::migrate::write_change(c) {
+                Ok(()) => written += 1,
+                Err(e) => {
+                    failed = true;
+                    writeln!(err, "error: {}: {e}", specc::driver::display_path(&c.path))?;
+                }
+            }
+        }
+        writeln!(err, "Migrated {} ({}).", plural(written, "file"), plural(fixes, "fix"))?;
+    } else if args.check {
+        for c in &plan.changes {
+            writeln!(
+                out,
+                "would change: {} ({})",
+                specc::driver::display_path(&c.path),
+                plural(c.applied.len(), "fix")
+            )?;
+        }
+        if !plan.changes.is_empty() {
+            failed = true;
+        }
+        writeln!(err, "{} would change.", plural(plan.changes.len(), "file"))?;
+    } else {
+        for c in &plan.changes {
+            write!(out, "{}", specc::migrate::unified_diff(c))?;
+        }
+        writeln!(
+            err,
+            "{} would change ({}); apply with `specc migrate --write`.",
+            plural(plan.changes.len(), "file"),
+            plural(fixes, "fix")
+        )?;
     }
-    Ok(())
+    out.flush()?;
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
-    } else if word.ends_with('s') {
+    } else if word.ends_with('s') || word.ends_with('x') {
         format!("{n} {word}es")
     } else {
         format!("{n} {word}s")

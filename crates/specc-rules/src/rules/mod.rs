@@ -6,6 +6,7 @@ pub mod keboola;
 pub mod membrane;
 pub mod oauth;
 pub mod openapi;
+pub mod specc;
 pub mod syntax;
 
 use crate::Rule;
@@ -14,6 +15,7 @@ use crate::Rule;
 pub fn all() -> Vec<&'static dyn Rule> {
     let mut v = Vec::new();
     v.extend(syntax::rules());
+    v.extend(specc::rules());
     v.extend(openapi::rules());
     v.extend(itential::rules());
     v.extend(oauth::rules());

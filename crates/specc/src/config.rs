@@ -1,0 +1,381 @@
+//! `specc.toml`: the project configuration, found by walking up from the checked paths (or named with
+//! `--config`).
+//!
+//! ```toml
+//! select = ["openapi", "oauth"]          # codes or namespaces to report (default: all)
+//! ignore = ["openapi/unused-scope"]      # codes or namespaces never to report
+//! fail-on = "warning"                    # error | warning | info | never
+//!
+//! [severity]                             # per code or namespace; the most specific entry wins
+//! "openapi/*" = "warning"
+//! "oauth/insecure-http-url" = "error"
+//!
+//! [per-path-ignores]                     # globs relative to this file
+//! "legacy/**" = ["elasticio/legacy-env-oauth"]
+//!
+//! [dialects]                             # for files whose dialect cannot be detected
+//! "settings/*.json" = "itential"
+//!
+//! [[suppress]]                           # JSON has no comments: suppress by JSON Pointer
+//! file = "components/crm/component.json"
+//! pointer = "/credentials/oauth2/client_secret"
+//! codes = ["elasticio/secret-literal-in-component-json"]
+//! reason = "test fixture, not a real secret"
+//! ```
+//!
+//! Invalid configuration is reported as a located `specc/invalid-config` diagnostic and the run stops
+//! with exit code 2.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobMatcher};
+use serde::Deserialize;
+use specc_diagnostics::{Diagnostic, Severity, Span};
+use specc_ir::Dialect;
+use specc_syntax::{Document, FileId, SourceDb};
+
+use crate::select::{Pattern, Selection};
+
+pub use specc_rules::rules::specc::INVALID_CONFIG;
+pub const CONFIG_FILE_NAME: &str = "specc.toml";
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    select: Option<Vec<toml::Spanned<String>>>,
+    ignore: Option<Vec<toml::Spanned<String>>>,
+    fail_on: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    severity: BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
+    #[serde(default)]
+    per_path_ignores: BTreeMap<toml::Spanned<String>, Vec<toml::Spanned<String>>>,
+    #[serde(default)]
+    dialects: BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
+    #[serde(default)]
+    suppress: Vec<RawSuppression>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSuppression {
+    file: toml::Spanned<String>,
+    pointer: toml::Spanned<String>,
+    codes: Vec<toml::Spanned<String>>,
+    reason: Option<String>,
+}
+
+/// A JSON Pointer suppression from the config.
+#[derive(Debug, Clone)]
+pub struct PointerSuppression {
+    pub file: GlobMatcher,
+    pub pointer: String,
+    pub codes: Vec<Pattern>,
+    pub reason: Option<String>,
+    /// Where the entry is in the config file.
+    pub span: Span,
+}
+
+/// The configuration in force for a run.
+#[derive(Debug, Default)]
+pub struct Config {
+    /// The file it came from (`None`: defaults).
+    pub path: Option<PathBuf>,
+    /// Globs are relative to this directory.
+    pub base: PathBuf,
+    pub selection: Selection,
+    pub fail_on: Option<Option<Severity>>,
+    pub severity: Vec<(Pattern, Severity)>,
+    pub per_path_ignores: Vec<(GlobMatcher, Vec<Pattern>)>,
+    pub dialects: Vec<(GlobMatcher, Dialect)>,
+    pub suppressions: Vec<PointerSuppression>,
+    /// The config file as a document, for locating findings about it.
+    pub document: Option<Document>,
+}
+
+/// A config that could not be used: the findings, located in the config file.
+#[derive(Debug)]
+pub struct ConfigError {
+    pub db: SourceDb,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Config {
+    /// Finds `specc.toml` in the directory of `start` (or `start` itself when it is a directory) and its
+    /// ancestors.
+    pub fn discover(start: &Path) -> Option<PathBuf> {
+        let abs = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+        let mut dir = if abs.is_dir() { Some(abs.as_path()) } else { abs.parent() };
+        while let Some(d) = dir {
+            let candidate = d.join(CONFIG_FILE_NAME);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+            dir = d.parent();
+        }
+        None
+    }
+
+    /// Reads and validates a config file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = match std::fs::read(path) {
+            Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+            Err(e) => {
+                let mut db = SourceDb::new();
+                let id = db.add_document(Document::unreadable(
+                    FileId(0),
+                    path,
+                    specc_syntax::codes::UNREADABLE,
+                    format!("cannot read {}: {e}", path.display()),
+                ));
+                let diagnostics = db.get(id).map(|d| d.diagnostics.clone()).unwrap_or_default();
+                return Err(ConfigError { db, diagnostics });
+            }
+        };
+        Config::parse(path, text)
+    }
+
+    /// Validates config text as if read from `path`.
+    pub fn parse(path: &Path, text: String) -> Result<Config, ConfigError> {
+        let doc = Document::plain_text(FileId(0), path, text);
+        let file = doc.file;
+        let span = |r: std::ops::Range<usize>| Span::new(file, r.start, r.end);
+        let mut errors = Vec::new();
+        let raw: RawConfig = match toml::from_str(&doc.text) {
+            Ok(r) => r,
+            Err(e) => {
+                let s = e.span().map_or(Span::file_start(file), span);
+                let message = e.message().trim().to_string();
+                let mut db = SourceDb::new();
+                db.add_document(doc);
+                return Err(ConfigError {
+                    db,
+                    diagnostics: vec![Diagnostic::error(INVALID_CONFIG, format!("invalid specc.toml: {message}"), s)
+                        .with_help("see `specc.toml` in the README for the keys specc reads")],
+                });
+            }
+        };
+        let base = std::path::absolute(path)
+            .ok()
+            .and_then(|p| p.parent().map(Path::to_path_buf))
+            .unwrap_or_else(|| PathBuf::from("."));
+        let mut config = Config { path: Some(path.to_path_buf()), base, ..Config::default() };
+
+        let pattern = |s: &toml::Spanned<String>, errors: &mut Vec<Diagnostic>| -> Option<Pattern> {
+            let p = Pattern::new(s.get_ref());
+            let known = specc_rules::all_rules().iter().any(|r| p.matches(r.meta().code));
+            if known {
+                Some(p)
+            } else {
+                let codes: Vec<&str> = specc_rules::all_rules().iter().map(|r| r.meta().code).collect();
+                let mut d = Diagnostic::error(
+                    INVALID_CONFIG,
+                    format!("`{}` matches no rule code or namespace", s.get_ref()),
+                    span(s.span()),
+                );
+                if let Some(c) = specc_dialects::openapi::did_you_mean(s.get_ref(), &codes) {
+                    d = d.with_help(format!("did you mean `{c}`?"));
+                } else {
+                    d = d.with_help("`specc rules` lists every code");
+                }
+                errors.push(d);
+                None
+            }
+        };
+        if let Some(sel) = &raw.select {
+            config.selection.select = sel.iter().filter_map(|s| pattern(s, &mut errors)).collect();
+        }
+        if let Some(ign) = &raw.ignore {
+            config.selection.ignore = ign.iter().filter_map(|s| pattern(s, &mut errors)).collect();
+        }
+        if let Some(f) = &raw.fail_on {
+            match crate::select::parse_fail_on(f.get_ref()) {
+                Some(v) => config.fail_on = Some(v),
+                None => errors.push(Diagnostic::error(
+                    INVALID_CONFIG,
+                    format!("invalid `fail-on` value `{}`: expected error, warning, info or never", f.get_ref()),
+                    span(f.span()),
+                )),
+            }
+        }
+        for (code, sev) in &raw.severity {
+            let p = pattern(code, &mut errors);
+            match (p, Severity::parse(sev.get_ref())) {
+                (Some(p), Some(s)) => config.severity.push((p, s)),
+                (_, None) => errors.push(Diagnostic::error(
+                    INVALID_CONFIG,
+                    format!("invalid severity `{}`: expected error, warning or info", sev.get_ref()),
+                    span(sev.span()),
+                )),
+                _ => {}
+            }
+        }
+        let glob = |g: &toml::Spanned<String>, errors: &mut Vec<Diagnostic>| -> Option<GlobMatcher> {
+            match Glob::new(g.get_ref()) {
+                Ok(gl) => Some(gl.compile_matcher()),
+                Err(e) => {
+                    errors.push(Diagnostic::error(
+                        INVALID_CONFIG,
+                        format!("invalid glob `{}`: {}", g.get_ref(), e.kind()),
+                        span(g.span()),
+                    ));
+                    None
+                }
+            }
+        };
+        for (g, codes) in &raw.per_path_ignores {
+            let m = glob(g, &mut errors);
+            let ps: Vec<Pattern> = codes.iter().filter_map(|c| pattern(c, &mut errors)).collect();
+            if let Some(m) = m {
+                config.per_path_ignores.push((m, ps));
+            }
+        }
+        for (g, d) in &raw.dialects {
+            let m = glob(g, &mut errors);
+            match Dialect::parse(d.get_ref()) {
+                Some(dialect) => {
+                    if let Some(m) = m {
+                        config.dialects.push((m, dialect));
+                    }
+                }
+                None => errors.push(Diagnostic::error(
+                    INVALID_CONFIG,
+                    format!(
+                        "unknown dialect `{}`: expected elasticio, membrane, openapi, itential or keboola",
+                        d.get_ref()
+                    ),
+                    span(d.span()),
+                )),
+            }
+        }
+        for s in &raw.suppress {
+            let m = glob(&s.file, &mut errors);
+            if !(s.pointer.get_ref().is_empty() || s.pointer.get_ref().starts_with('/')) {
+                errors.push(
+                    Diagnostic::error(
+                        INVALID_CONFIG,
+                        format!("`{}` is not a JSON Pointer", s.pointer.get_ref()),
+                        span(s.pointer.span()),
+                    )
+                    .with_help("a JSON Pointer is empty or starts with `/`, e.g. `/credentials/oauth2/client_secret`"),
+                );
+            }
+            let codes: Vec<Pattern> = s.codes.iter().filter_map(|c| pattern(c, &mut errors)).collect();
+            if let Some(m) = m {
+                let whole =
+                    s.file.span().start.min(s.pointer.span().start)..s.pointer.span().end.max(s.file.span().end);
+                config.suppressions.push(PointerSuppression {
+                    file: m,
+                    pointer: s.pointer.get_ref().clone(),
+                    codes,
+                    reason: s.reason.clone(),
+                    span: span(whole),
+                });
+            }
+        }
+        if !errors.is_empty() {
+            let mut db = SourceDb::new();
+            db.add_document(doc);
+            return Err(ConfigError { db, diagnostics: errors });
+        }
+        config.document = Some(doc);
+        Ok(config)
+    }
+
+    /// The path relative to the config's directory, for glob matching.
+    pub fn relative<'a>(&self, path: &'a Path) -> std::borrow::Cow<'a, Path> {
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        match abs.strip_prefix(&self.base) {
+            Ok(rel) => std::borrow::Cow::Owned(rel.to_path_buf()),
+            Err(_) => std::borrow::Cow::Borrowed(path),
+        }
+    }
+
+    /// The dialect hint for a path, if any.
+    pub fn dialect_hint(&self, path: &Path) -> Option<Dialect> {
+        let rel = self.relative(path);
+        self.dialects.iter().find(|(g, _)| g.is_match(&*rel)).map(|(_, d)| *d)
+    }
+
+    /// The severity a finding gets after overrides (the most specific matching entry wins).
+    pub fn severity_for(&self, code: &str, default: Severity) -> Severity {
+        self.severity
+            .iter()
+            .filter(|(p, _)| p.matches(code))
+            .max_by_key(|(p, _)| p.specificity())
+            .map_or(default, |(_, s)| *s)
+    }
+
+    /// Whether a per-path ignore drops this code for this file.
+    pub fn path_ignores(&self, path: &Path, code: &str) -> bool {
+        let rel = self.relative(path);
+        self.per_path_ignores.iter().any(|(g, ps)| g.is_match(&*rel) && ps.iter().any(|p| p.matches(code)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::parse(Path::new("/p/specc.toml"), text.to_string())
+    }
+
+    #[test]
+    fn reads_every_key() {
+        let c = parse(
+            r#"
+select = ["openapi", "syntax/*"]
+ignore = ["openapi/oauth2-unknown-flow"]
+fail-on = "warning"
+[severity]
+"openapi" = "warning"
+"openapi/oauth2-missing-token-url" = "info"
+[per-path-ignores]
+"legacy/**" = ["syntax/duplicate-key"]
+[dialects]
+"settings/*.json" = "itential"
+[[suppress]]
+file = "api.json"
+pointer = "/components"
+codes = ["openapi"]
+reason = "generated"
+"#,
+        )
+        .expect("valid");
+        assert_eq!(c.selection.select.len(), 2);
+        assert_eq!(c.fail_on, Some(Some(Severity::Warning)));
+        assert_eq!(c.severity_for("openapi/oauth2-missing-token-url", Severity::Error), Severity::Info);
+        assert_eq!(c.severity_for("openapi/oauth2-unknown-flow", Severity::Error), Severity::Warning);
+        assert_eq!(c.severity_for("oauth/insecure-http-url", Severity::Error), Severity::Error);
+        assert!(c.path_ignores(Path::new("/p/legacy/a/b.json"), "syntax/duplicate-key"));
+        assert!(!c.path_ignores(Path::new("/p/new/b.json"), "syntax/duplicate-key"));
+        assert_eq!(c.dialect_hint(Path::new("/p/settings/x.json")), Some(Dialect::Itential));
+        assert_eq!(c.suppressions[0].pointer, "/components");
+    }
+
+    #[test]
+    fn invalid_values_are_located() {
+        let text = "select = [\"openap/x\"]\nfail-on = \"sometimes\"\n[severity]\n\"openapi\" = \"loud\"\n";
+        let err = parse(text).expect_err("invalid");
+        let doc = err.db.get(FileId(0)).expect("doc");
+        let shown: Vec<(&str, &str)> = err
+            .diagnostics
+            .iter()
+            .map(|d| (d.message.as_str(), doc.slice(specc_syntax::TextRange { start: d.span.start, end: d.span.end })))
+            .collect();
+        assert_eq!(shown.len(), 3, "{shown:?}");
+        assert_eq!(shown[0].1, "\"openap/x\"");
+        assert_eq!(shown[1].1, "\"sometimes\"");
+        assert_eq!(shown[2].1, "\"loud\"");
+    }
+
+    #[test]
+    fn unknown_keys_and_syntax_errors_are_located() {
+        let err = parse("selct = []\n").expect_err("unknown key");
+        assert!(err.diagnostics[0].message.contains("unknown field"), "{}", err.diagnostics[0].message);
+        assert_eq!(err.diagnostics[0].span.start, 0);
+        let err = parse("select = [\n").expect_err("syntax");
+        assert_eq!(err.diagnostics[0].code, INVALID_CONFIG);
+    }
+}

@@ -1,0 +1,363 @@
+//! `specc migrate`: apply the fixes rules offer, file by file, until nothing more changes.
+//!
+//! Each pass re-checks the file's current text, applies every applicable fix whose edits do not overlap
+//! an edit already taken, and re-parses the result; a pass that would make the file unparseable is
+//! refused and the file keeps its last good text. Fixes are byte splices, so every byte outside an edit
+//! stays as it was (indentation, key order, line ends, comments, trailing newline).
+//!
+//! `--write` replaces a file atomically: the new text goes to a temporary file in the same directory
+//! (with the original's permissions), and is renamed over the original only if the original still has
+//! the bytes it had when specc read it.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use specc_diagnostics::{Applicability, Diagnostic, Edit};
+use specc_ir::CredentialValue;
+use specc_syntax::{Document, FileId, Node};
+
+use crate::config::Config;
+use crate::driver::{self, CheckOptions, UnitReport};
+use crate::select::Selection;
+
+/// How far `migrate` may go.
+#[derive(Debug, Clone, Copy)]
+pub struct MigrateOptions {
+    /// Also apply fixes marked unsafe.
+    pub unsafe_fixes: bool,
+    /// Stop after this many passes per file (a guard against fixes that never converge).
+    pub max_passes: usize,
+}
+
+impl Default for MigrateOptions {
+    fn default() -> Self {
+        MigrateOptions { unsafe_fixes: false, max_passes: 10 }
+    }
+}
+
+/// The planned change of one file.
+#[derive(Debug, Clone)]
+pub struct FileChange {
+    pub path: PathBuf,
+    pub original: Vec<u8>,
+    pub new_text: String,
+    /// `(code, fix title)` of every fix applied, in order.
+    pub applied: Vec<(String, String)>,
+    /// Strings that must not be printed (literal secrets found in the file).
+    pub secrets: Vec<String>,
+}
+
+/// A file that could not be migrated, with the reason.
+#[derive(Debug, Clone)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub changes: Vec<FileChange>,
+    pub skipped: Vec<Skipped>,
+}
+
+fn check_text(path: &Path, bytes: &[u8], config: &Config, selection: &Selection) -> UnitReport {
+    let options = CheckOptions { assume_dialect: None, hints: config.dialects.clone(), hint_base: config.base.clone() };
+    let mut reports = vec![driver::check_buffer(path, bytes, &options)];
+    let _ = crate::suppress::apply(&mut reports, config, selection);
+    reports.pop().unwrap_or_else(|| driver::check_buffer(path, bytes, &options))
+}
+
+/// Literal secrets of a report, to keep them out of diffs and patches.
+fn secrets_of(report: &UnitReport) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(l) = &report.result {
+        for c in &l.ir.configs {
+            for cred in [&c.client_secret].into_iter().flatten() {
+                if let CredentialValue::Literal(s) = &cred.value {
+                    if s.expose().len() >= 4 {
+                        out.push(s.expose().to_string());
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Fixes of the findings in `file` that may be applied, non-overlapping, in order.
+fn pick_edits<'a>(diags: &'a [Diagnostic], file: FileId, options: &MigrateOptions) -> Vec<(&'a Diagnostic, Vec<Edit>)> {
+    let mut taken: Vec<(u32, u32)> = Vec::new();
+    let mut out = Vec::new();
+    for d in diags {
+        let Some(fix) = &d.fix else { continue };
+        if fix.applicability == Applicability::Unsafe && !options.unsafe_fixes {
+            continue;
+        }
+        if fix.edits.is_empty() || fix.edits.iter().any(|e| e.span.file != file) || !fix.is_well_formed() {
+            continue;
+        }
+        let clash = fix.edits.iter().any(|e| {
+            taken.iter().any(|&(s, t)| {
+                // Overlap, or two insertions at the same point (order would be ambiguous).
+                (e.span.start < t && s < e.span.end) || (e.span.start == s && (e.span.is_empty() || s == t))
+            })
+        });
+        if clash {
+            continue;
+        }
+        taken.extend(fix.edits.iter().map(|e| (e.span.start, e.span.end)));
+        out.push((d, fix.edits.clone()));
+    }
+    out
+}
+
+/// Applies sorted, non-overlapping edits to `text`.
+pub fn apply_edits(text: &str, edits: &[Edit]) -> Option<String> {
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut pos = 0usize;
+    for e in sorted {
+        let (s, t) = (e.span.start as usize, e.span.end as usize);
+        if s < pos || t > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(t) {
+            return None;
+        }
+        out.push_str(&text[pos..s]);
+        out.push_str(&e.replacement);
+        pos = t;
+    }
+    out.push_str(&text[pos..]);
+    Some(out)
+}
+
+/// Plans the migration of every file under `paths`.
+pub fn plan(reports: &[UnitReport], config: &Config, selection: &Selection, options: &MigrateOptions) -> Plan {
+    let mut plan = Plan::default();
+    // Files that have at least one applicable fix, or that could not be parsed.
+    let mut files: BTreeMap<PathBuf, ()> = BTreeMap::new();
+    for r in reports {
+        for d in &r.diagnostics {
+            let Some(doc) = r.db.get(d.span.file) else { continue };
+            if d.code.starts_with("syntax/") && d.severity == specc_diagnostics::Severity::Error && doc.fatal {
+                if !plan.skipped.iter().any(|s| s.path == doc.path) {
+                    plan.skipped.push(Skipped {
+                        path: doc.path.clone(),
+                        reason: format!("cannot be parsed ({}), left untouched", d.message),
+                    });
+                }
+                continue;
+            }
+            if d.fix.as_ref().is_some_and(|f| options.unsafe_fixes || f.applicability == Applicability::Safe) {
+                files.insert(doc.path.clone(), ());
+            }
+        }
+    }
+    for path in files.into_keys() {
+        if plan.skipped.iter().any(|s| s.path == path) {
+            continue;
+        }
+        let original = match specc_syntax::read_file(&path) {
+            Ok(b) => b,
+            Err((_, message)) => {
+                plan.skipped.push(Skipped { path, reason: message });
+                continue;
+            }
+        };
+        let Ok(mut text) = String::from_utf8(original.clone()) else {
+            plan.skipped.push(Skipped { path, reason: "not valid UTF-8, left untouched".into() });
+            continue;
+        };
+        let mut applied = Vec::new();
+        let mut secrets = Vec::new();
+        let mut converged = false;
+        for _ in 0..options.max_passes {
+            let report = check_text(&path, text.as_bytes(), config, selection);
+            secrets.extend(secrets_of(&report));
+            let Some(file) = report.db.iter().find(|d| d.path == path).map(|d| d.file) else { break };
+            let picks = pick_edits(&report.diagnostics, file, options);
+            if picks.is_empty() {
+                converged = true;
+                break;
+            }
+            let edits: Vec<Edit> = picks.iter().flat_map(|(_, e)| e.iter().cloned()).collect();
+            let Some(next) = apply_edits(&text, &edits) else {
+                plan.skipped
+                    .push(Skipped { path: path.clone(), reason: "fix edits out of range; left untouched".into() });
+                break;
+            };
+            let reparsed = Document::parse(FileId(0), &path, next.as_bytes());
+            if reparsed.fatal {
+                let codes: Vec<&str> = picks.iter().map(|(d, _)| d.code).collect();
+                plan.skipped.push(Skipped {
+                    path: path.clone(),
+                    reason: format!(
+                        "fixes of {} would make the file unparseable; stopped before them",
+                        codes.join(", ")
+                    ),
+                });
+                break;
+            }
+            applied.extend(
+                picks
+                    .iter()
+                    .map(|(d, _)| (d.code.to_string(), d.fix.as_ref().map(|f| f.title.clone()).unwrap_or_default())),
+            );
+            text = next;
+        }
+        if !converged && !plan.skipped.iter().any(|s| s.path == path) && !applied.is_empty() {
+            plan.skipped.push(Skipped {
+                path: path.clone(),
+                reason: format!("fixes did not converge in {} passes; the last text is kept", options.max_passes),
+            });
+        }
+        secrets.sort();
+        secrets.dedup();
+        if text.as_bytes() != original.as_slice() {
+            plan.changes.push(FileChange { path, original, new_text: text, applied, secrets });
+        }
+    }
+    plan
+}
+
+fn redact(text: &str, secrets: &[String]) -> String {
+    let mut out = text.to_string();
+    for s in secrets {
+        out = out.replace(s.as_str(), "<redacted>");
+    }
+    out
+}
+
+/// A unified diff of one change (secrets redacted).
+pub fn unified_diff(change: &FileChange) -> String {
+    let old = String::from_utf8_lossy(&change.original);
+    let name = driver::display_path(&change.path);
+    let diff = similar::TextDiff::from_lines(old.as_ref(), change.new_text.as_str());
+    let text = diff.unified_diff().context_radius(3).header(&format!("a/{name}"), &format!("b/{name}")).to_string();
+    redact(&text, &change.secrets)
+}
+
+/// The tree of a document as a `serde_json` value.
+pub fn to_value(node: &Node) -> Value {
+    use specc_syntax::Value as V;
+    match &node.value {
+        V::Null => Value::Null,
+        V::Bool(b) => Value::Bool(*b),
+        V::Number(n) => {
+            serde_json::from_str::<Value>(n).ok().filter(Value::is_number).unwrap_or(Value::String(n.to_string()))
+        }
+        V::String(s) => Value::String(s.to_string()),
+        V::Array(items) => Value::Array(items.iter().map(to_value).collect()),
+        V::Object(members) => {
+            let mut m = serde_json::Map::new();
+            for mem in members {
+                m.insert(mem.key.to_string(), to_value(&mem.value));
+            }
+            Value::Object(m)
+        }
+    }
+}
+
+/// The RFC 6902 JSON Patch that turns the original document into the migrated one.
+pub fn json_patch(change: &FileChange) -> Option<json_patch::Patch> {
+    let before = Document::parse(FileId(0), &change.path, &change.original);
+    let after = Document::parse(FileId(0), &change.path, change.new_text.as_bytes());
+    let (Some(b), Some(a)) = (before.root.as_ref(), after.root.as_ref()) else { return None };
+    Some(json_patch::diff(&to_value(b), &to_value(a)))
+}
+
+/// The patch output: one entry per file, secrets redacted.
+pub fn patch_output(plan: &Plan) -> Value {
+    let files: Vec<Value> = plan
+        .changes
+        .iter()
+        .map(|c| {
+            let patch = json_patch(c).map(|p| serde_json::to_value(p).unwrap_or(Value::Null)).unwrap_or(Value::Null);
+            let text = redact(&patch.to_string(), &c.secrets);
+            serde_json::json!({
+                "file": driver::display_path(&c.path),
+                "fixes": c.applied.iter().map(|(code, title)| serde_json::json!({"code": code, "title": title})).collect::<Vec<_>>(),
+                "patch": serde_json::from_str::<Value>(&text).unwrap_or(Value::Null),
+            })
+        })
+        .collect();
+    serde_json::json!({ "version": 1, "files": files })
+}
+
+/// Why a write did not happen.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The file no longer has the bytes specc read: someone changed it meanwhile.
+    ChangedOnDisk,
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::ChangedOnDisk => f.write_str("the file changed on disk after specc read it; not overwritten"),
+            WriteError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// Writes one change atomically, refusing if the file changed since it was read.
+pub fn write_change(change: &FileChange) -> Result<(), WriteError> {
+    let path = &change.path;
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let tmp = dir.join(format!(".specc-tmp-{}-{name}", std::process::id()));
+    let meta = std::fs::metadata(path).map_err(WriteError::Io)?;
+    let result = (|| {
+        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp).map_err(WriteError::Io)?;
+        f.write_all(change.new_text.as_bytes()).map_err(WriteError::Io)?;
+        f.sync_all().map_err(WriteError::Io)?;
+        drop(f);
+        std::fs::set_permissions(&tmp, meta.permissions()).map_err(WriteError::Io)?;
+        // Last check just before the rename: the original must still be what was read.
+        let now = std::fs::read(path).map_err(WriteError::Io)?;
+        if now != change.original {
+            return Err(WriteError::ChangedOnDisk);
+        }
+        std::fs::rename(&tmp, path).map_err(WriteError::Io)?;
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use specc_diagnostics::Span;
+
+    #[test]
+    fn edits_splice_and_keep_other_bytes() {
+        let text = "{\r\n\t\"a\": 1\r\n}\r\n";
+        let f = FileId(0);
+        let edits = vec![
+            Edit { span: Span::new(f, 2, 2), replacement: "\t\"z\": true,\r\n".into() },
+            Edit { span: Span::new(f, 8, 9), replacement: "2".into() },
+        ];
+        assert_eq!(apply_edits(text, &edits).as_deref(), Some("{\r\n\t\"z\": true,\r\n\t\"a\": 2\r\n}\r\n"));
+        assert_eq!(apply_edits(text, &[Edit { span: Span::new(f, 2, 99), replacement: String::new() }]), None);
+    }
+
+    #[test]
+    fn patch_of_a_change() {
+        let c = FileChange {
+            path: PathBuf::from("x.json"),
+            original: b"{\"a\": 1, \"b\": [1]}".to_vec(),
+            new_text: "{\"a\": 1, \"b\": [1, 2], \"c\": true}".into(),
+            applied: vec![],
+            secrets: vec![],
+        };
+        let p = json_patch(&c).expect("patch");
+        let mut before = serde_json::json!({"a": 1, "b": [1]});
+        json_patch::patch(&mut before, &p).expect("applies");
+        assert_eq!(before, serde_json::json!({"a": 1, "b": [1, 2], "c": true}));
+    }
+}

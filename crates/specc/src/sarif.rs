@@ -1,0 +1,189 @@
+//! SARIF 2.1.0 output (`--format sarif`), for GitHub code scanning and other SARIF viewers.
+//!
+//! One run with the full rule table (`tool.driver.rules`, with help URIs and default levels), one result
+//! per finding with its physical location (1-based lines, columns in UTF-16 code units as SARIF's default
+//! `columnKind` says, plus byte offsets), related locations for secondary labels, and fixes as SARIF
+//! `fixes` with byte-offset replacements. The test suite validates the output against the OASIS schema.
+
+use serde_json::{json, Value};
+use specc_diagnostics::{Diagnostic, Severity};
+use specc_syntax::SourceDb;
+
+use crate::driver::UnitReport;
+use crate::wire::file_of;
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn region(db: &SourceDb, span: specc_diagnostics::Span) -> Value {
+    let Some(doc) = db.get(span.file) else {
+        return json!({ "startLine": 1 });
+    };
+    let s = doc.line_index.lsp_position(&doc.text, span.start);
+    let e = doc.line_index.lsp_position(&doc.text, span.end);
+    json!({
+        "startLine": s.line + 1,
+        "startColumn": s.character + 1,
+        "endLine": e.line + 1,
+        "endColumn": e.character + 1,
+        "byteOffset": span.start,
+        "byteLength": span.end - span.start,
+    })
+}
+
+fn uri(path: &str) -> String {
+    path.replace(' ', "%20").replace('#', "%23")
+}
+
+fn result(db: &SourceDb, d: &Diagnostic, rule_index: Option<usize>) -> Value {
+    let mut text = d.message.clone();
+    if let Some(h) = &d.help {
+        text.push_str(&format!("\nhelp: {h}"));
+    }
+    let mut r = json!({
+        "ruleId": d.code,
+        "level": level(d.severity),
+        "message": { "text": text },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri(&file_of(db, d.span)) },
+                "region": region(db, d.span),
+            }
+        }],
+    });
+    if let Some(i) = rule_index {
+        r["ruleIndex"] = json!(i);
+    }
+    if !d.secondary.is_empty() {
+        r["relatedLocations"] = Value::Array(
+            d.secondary
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    json!({
+                        "id": i,
+                        "message": { "text": l.message },
+                        "physicalLocation": {
+                            "artifactLocation": { "uri": uri(&file_of(db, l.span)) },
+                            "region": region(db, l.span),
+                        }
+                    })
+                })
+                .collect(),
+        );
+    }
+    if let Some(fix) = &d.fix {
+        let mut by_file: std::collections::BTreeMap<String, Vec<Value>> = std::collections::BTreeMap::new();
+        for e in &fix.edits {
+            by_file.entry(file_of(db, e.span)).or_default().push(json!({
+                "deletedRegion": { "byteOffset": e.span.start, "byteLength": e.span.end - e.span.start },
+                "insertedContent": { "text": e.replacement },
+            }));
+        }
+        r["fixes"] = json!([{
+            "description": { "text": fix.title },
+            "artifactChanges": by_file.into_iter().map(|(f, reps)| json!({
+                "artifactLocation": { "uri": uri(&f) },
+                "replacements": reps,
+            })).collect::<Vec<_>>(),
+        }]);
+    }
+    r
+}
+
+/// The SARIF log for a run.
+pub fn sarif(reports: &[UnitReport]) -> Value {
+    let rules = specc_rules::all_rules();
+    let rule_table: Vec<Value> = rules
+        .iter()
+        .map(|r| {
+            let m = r.meta();
+            json!({
+                "id": m.code,
+                "name": m.name(),
+                "shortDescription": { "text": m.summary },
+                "fullDescription": { "text": m.summary },
+                "help": { "text": m.doc(), "markdown": m.doc() },
+                "helpUri": m.url(),
+                "defaultConfiguration": { "level": level(m.severity) },
+                "properties": { "fixable": m.fix.as_str(), "namespace": m.namespace() },
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for rep in reports {
+        for d in &rep.diagnostics {
+            let idx = rules.iter().position(|r| r.meta().code == d.code);
+            results.push(result(&rep.db, d, idx));
+        }
+    }
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "specc",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://specc.dev",
+                "rules": rule_table,
+            }},
+            "columnKind": "utf16CodeUnits",
+            "results": results,
+        }]
+    })
+}
+
+/// GitHub Actions workflow commands (`--format github`): one `::error`/`::warning`/`::notice` line per
+/// finding, which the runner turns into annotations on the pull request.
+pub fn github(reports: &[UnitReport]) -> String {
+    let mut out = String::new();
+    for rep in reports {
+        for d in &rep.diagnostics {
+            let kind = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            let loc = crate::wire::location(&rep.db, d.span);
+            let mut message = d.message.clone();
+            if let Some(h) = &d.help {
+                message.push_str(&format!("\nhelp: {h}"));
+            }
+            out.push_str(&format!(
+                "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                escape_property(&loc.file),
+                loc.start.line,
+                loc.start.column,
+                loc.end.line,
+                loc.end.column,
+                escape_property(d.code),
+                escape_data(&message)
+            ));
+        }
+    }
+    out
+}
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workflow_command_escaping() {
+        assert_eq!(escape_data("50% done\nnext"), "50%25 done%0Anext");
+        assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+    }
+}
