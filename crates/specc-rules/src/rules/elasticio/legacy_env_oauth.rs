@@ -95,7 +95,10 @@ impl Rule for LegacyEnvOAuth {
             )
             .with_label("linked to a component environment variable")
             .with_note("with environment-variable keys a component has one OAuth client for all tenants; a global component would expose it to other tenants")
-            .with_help("add `\"useOAuthClient\": true` at the component root, keep the envVars, and create each tenant's client with `POST /v2/tenants/{TENANT_ID}/oauth-clients`");
+            .with_help(format!(
+                "add `\"useOAuthClient\": true` at the component root, keep the envVars, and create each tenant's client with `POST /v2/tenants/{{TENANT_ID}}/oauth-clients` and the body {}",
+                tenant_body(&linked)
+            ));
             if let Some(decl) = c.env_var(first.1) {
                 d = d.with_secondary(decl.span, "declared here");
             }
@@ -121,4 +124,20 @@ impl Rule for LegacyEnvOAuth {
             out.push(d);
         }
     }
+}
+
+/// The `POST /v2/tenants/{TENANT_ID}/oauth-clients` body for the linked variables, with the values
+/// left as named holes (specc never knows, and never prints, them).
+fn tenant_body(linked: &[(&str, &str)]) -> String {
+    let hole = |key: &str, fallback: &str| {
+        linked
+            .iter()
+            .find(|(k, _)| k.ends_with(key))
+            .map_or(format!("<{fallback}>"), |(_, v)| format!("<value of {v}>"))
+    };
+    format!(
+        "`{{\"data\": {{\"type\": \"oauth-client\", \"attributes\": {{\"client_id\": \"{}\", \"client_secret\": \"{}\"}}, \"relationships\": {{\"component\": {{\"data\": {{\"id\": \"<component id>\", \"type\": \"component\"}}}}}}}}}}`",
+        hole("_id", "client id"),
+        hole("_secret", "client secret"),
+    )
 }
