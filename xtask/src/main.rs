@@ -4,11 +4,18 @@
 //!   committed file is stale (CI runs it).
 //! - `corpus DIR`: runs specc over a corpus laid out as `DIR/<dialect>/<files>` and prints, per dialect,
 //!   files seen, units lowered, syntax errors, panics and findings per code.
+//! - `fuzz [--seconds N] [--target NAME]`: runs the cargo-fuzz targets (see `fuzz.rs`).
 
 mod codegen;
 mod corpus;
+mod fuzz;
 
 use std::process::ExitCode;
+
+/// The value after `name` on the command line.
+fn flag(args: &[String], name: &str) -> Option<String> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned()
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -18,7 +25,13 @@ fn main() -> ExitCode {
             Some(dir) => corpus::run(std::path::Path::new(dir), args.iter().any(|a| a == "--json")),
             None => Err(anyhow::anyhow!("usage: cargo xtask corpus DIR [--json]")),
         },
-        _ => Err(anyhow::anyhow!("usage: cargo xtask <codegen [--check] | corpus DIR [--json]>")),
+        Some("fuzz") => {
+            let seconds = flag(&args, "--seconds").and_then(|s| s.parse().ok()).unwrap_or(60);
+            fuzz::run(seconds, flag(&args, "--target").as_deref())
+        }
+        _ => Err(anyhow::anyhow!(
+            "usage: cargo xtask <codegen [--check] | corpus DIR [--json] | fuzz [--seconds N] [--target NAME]>"
+        )),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

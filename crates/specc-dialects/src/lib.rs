@@ -75,7 +75,9 @@ pub fn sniff(path: &Path, text: &str) -> Option<Dialect> {
     if name.ends_with("component.json") || eio_body {
         return Some(Dialect::ElasticIo);
     }
-    if head.contains("\"openapi\"")
+    let openapi_name = name.contains("openapi") || name.contains("swagger");
+    if openapi_name
+        || head.contains("\"openapi\"")
         || head.contains("\"swagger\"")
         || head.contains("openapi:")
         || head.contains("swagger:")

@@ -128,8 +128,11 @@ fn scan_document(input: &Input, doc: Document) -> Scan {
     // Broken: report it when it looks like ours (by name or raw text, or by what the partial tree shows).
     let dialect = specc_dialects::sniff(&input.path, &doc.text)
         .or_else(|| specc_dialects::detect(&input.path, &doc).map(|d| d.dialect));
-    let io_error = doc.root.is_none() && doc.text.is_empty() && doc.diagnostics.iter().any(|d| d.file_level);
-    if dialect.is_some() || (input.explicit && io_error) {
+    // Named explicitly, a file that could not be read or holds nothing is reported as such rather than
+    // as "unsupported": there is no content to recognise.
+    let unreadable_or_empty = doc.root.is_none()
+        && doc.diagnostics.iter().any(|d| d.file_level || d.code == codes::EMPTY_FILE || d.code == codes::INVALID_UTF8);
+    if dialect.is_some() || (input.explicit && unreadable_or_empty) {
         return Scan::Broken { doc, dialect };
     }
     Scan::Skip { doc: None }
