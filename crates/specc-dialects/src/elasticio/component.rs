@@ -716,7 +716,7 @@ fn lower_configs(c: &Component) -> Vec<AuthConfig> {
         let managed = CredentialValue::PlatformManaged("elastic.io auth client (authClientTypes)".into());
         config.client_id = Some(Credential { value: managed.clone(), span });
         config.client_secret = Some(Credential { value: managed, span });
-        config.client_auth = Some(Spanned::new(ClientAuthLocation::Body, span));
+        // How the auth client authenticates is configured with the auth client, not here.
         config.refresh.platform_requires_refresh_token = true;
         out.push(config);
     }
