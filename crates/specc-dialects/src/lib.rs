@@ -69,7 +69,10 @@ pub fn detect(path: &Path, doc: &Document) -> Option<Detection> {
 pub fn sniff(path: &Path, text: &str) -> Option<Dialect> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
     let head: &str = text.get(..text.len().min(64 * 1024)).unwrap_or(text);
-    if name == "component.json" || head.contains("\"credentials\"") && head.contains("\"oauth2\"") {
+    // elastic.io: `component.json` (also `x__component.json`, `my-component.json`), or credentials
+    // with an OAuth block or a form field's `viewClass`, which no other dialect uses.
+    let eio_body = head.contains("\"credentials\"") && (head.contains("\"oauth2\"") || head.contains("\"viewClass\""));
+    if name.ends_with("component.json") || eio_body {
         return Some(Dialect::ElasticIo);
     }
     let openapi_name = name.contains("openapi") || name.contains("swagger");
