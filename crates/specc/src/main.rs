@@ -274,7 +274,8 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
                 Format::Json => {
                     for d in &report.diagnostics {
                         let text =
-                            serde_json::to_string_pretty(&wire::to_wire(&report.db, d)).map_err(io::Error::other)?;
+                            serde_json::to_string_pretty(&wire::to_wire_redacted(&report.db, d, &report.secrets))
+                                .map_err(io::Error::other)?;
                         let sep = if first_json { "\n" } else { ",\n" };
                         first_json = false;
                         write!(out, "{sep}")?;
@@ -297,7 +298,7 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
                 }
                 Format::Human => {
                     for d in &report.diagnostics {
-                        write!(out, "{}", renderer.render(&report.db, d))?;
+                        write!(out, "{}", renderer.render_masked(&report.db, d, &report.secrets))?;
                         writeln!(out)?;
                     }
                 }
