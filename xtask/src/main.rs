@@ -4,11 +4,21 @@
 //!   committed file is stale (CI runs it).
 //! - `corpus DIR`: runs specc over a corpus laid out as `DIR/<dialect>/<files>` and prints, per dialect,
 //!   files seen, units lowered, syntax errors, panics and findings per code.
+//! - `bench [--quick] [--runs N]`: times specc against Redocly, Spectral and `cat` on the OpenAPI corpus,
+//!   GitHub's 13 MB description, a tiny file, the corpus ×10 and 10,000 synthetic manifests; prints a table
+//!   and writes `target/bench/latest.json`. `--quick` skips the peers.
+//! - `synth DIR [--elasticio N] [--membrane M] [--keboola K] [--seed S]`: writes a deterministic synthetic
+//!   set of elastic.io, Membrane and Keboola manifests.
 
+mod bench;
 mod codegen;
 mod corpus;
+mod synth;
 
 use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <codegen [--check] | corpus DIR [--json] | bench [--quick] [--runs N] \
+                     | synth DIR [--elasticio N] [--membrane M] [--keboola K] [--seed S]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -18,7 +28,9 @@ fn main() -> ExitCode {
             Some(dir) => corpus::run(std::path::Path::new(dir), args.iter().any(|a| a == "--json")),
             None => Err(anyhow::anyhow!("usage: cargo xtask corpus DIR [--json]")),
         },
-        _ => Err(anyhow::anyhow!("usage: cargo xtask <codegen [--check] | corpus DIR [--json]>")),
+        Some("bench") => bench::Options::parse(&args[1..]).and_then(|o| bench::run(&o)),
+        Some("synth") => synth::run_cli(&args[1..]),
+        _ => Err(anyhow::anyhow!(USAGE)),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
