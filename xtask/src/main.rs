@@ -4,6 +4,7 @@
 //!   committed file is stale (CI runs it).
 //! - `corpus DIR`: runs specc over a corpus laid out as `DIR/<dialect>/<files>` and prints, per dialect,
 //!   files seen, units lowered, syntax errors, panics and findings per code.
+//! - `fuzz [--seconds N] [--target NAME]`: runs the cargo-fuzz targets (see `fuzz.rs`).
 //! - `bench [--quick] [--runs N]`: times specc against Redocly, Spectral and `cat` on the OpenAPI corpus,
 //!   GitHub's 13 MB description, a tiny file, the corpus ×10 and 10,000 synthetic manifests; prints a table
 //!   and writes `target/bench/latest.json`. `--quick` skips the peers.
@@ -13,12 +14,18 @@
 mod bench;
 mod codegen;
 mod corpus;
+mod fuzz;
 mod synth;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <codegen [--check] | corpus DIR [--json] | bench [--quick] [--runs N] \
-                     | synth DIR [--elasticio N] [--membrane M] [--keboola K] [--seed S]>";
+const USAGE: &str = "usage: cargo xtask <codegen [--check] | corpus DIR [--json] | fuzz [--seconds N] [--target NAME] \
+                     | bench [--quick] [--runs N] | synth DIR [--elasticio N] [--membrane M] [--keboola K] [--seed S]>";
+
+/// The value after `name` on the command line.
+fn flag(args: &[String], name: &str) -> Option<String> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned()
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,6 +35,10 @@ fn main() -> ExitCode {
             Some(dir) => corpus::run(std::path::Path::new(dir), args.iter().any(|a| a == "--json")),
             None => Err(anyhow::anyhow!("usage: cargo xtask corpus DIR [--json]")),
         },
+        Some("fuzz") => {
+            let seconds = flag(&args, "--seconds").and_then(|s| s.parse().ok()).unwrap_or(60);
+            fuzz::run(seconds, flag(&args, "--target").as_deref())
+        }
         Some("bench") => bench::Options::parse(&args[1..]).and_then(|o| bench::run(&o)),
         Some("synth") => synth::run_cli(&args[1..]),
         _ => Err(anyhow::anyhow!(USAGE)),

@@ -72,7 +72,9 @@ pub fn sniff(path: &Path, text: &str) -> Option<Dialect> {
     if name == "component.json" || head.contains("\"credentials\"") && head.contains("\"oauth2\"") {
         return Some(Dialect::ElasticIo);
     }
-    if head.contains("\"openapi\"")
+    let openapi_name = name.contains("openapi") || name.contains("swagger");
+    if openapi_name
+        || head.contains("\"openapi\"")
         || head.contains("\"swagger\"")
         || head.contains("openapi:")
         || head.contains("swagger:")

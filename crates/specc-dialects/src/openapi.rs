@@ -107,6 +107,10 @@ pub struct SchemeView {
     pub scheme_type: Option<Spanned<String>>,
     /// 3.x: the `flows` member's value span, when present.
     pub flows_span: Option<Span>,
+    /// Whether the scheme has a `flows` (3.x) or `flow` (2.0) member at all, of any type.
+    pub flows_declared: bool,
+    /// Whether that member has the right type (an object in 3.x, a string in 2.0).
+    pub flows_valid: bool,
     pub flows: Vec<FlowView>,
     pub itential_params: Vec<ItentialParam>,
 }
@@ -145,6 +149,8 @@ pub struct ItentialInstance {
     /// `scope` as written: a string, or a list (which the seed does not allow).
     pub scope: Option<Spanned<String>>,
     pub scope_is_list: bool,
+    /// A `scope` list had items that are not strings (reported as a wrong type, left out of `scope`).
+    pub scope_list_has_non_strings: bool,
     pub redirect_uri: Option<Spanned<String>>,
     pub token_url: Option<Spanned<String>>,
     /// The flow the instance is configured for; Itential runs the authorization code flow.
@@ -334,6 +340,8 @@ fn lower_scheme(
         span: r.span(node),
         scheme_type,
         flows_span: None,
+        flows_declared: node.get(if version.is_swagger2() { "flow" } else { "flows" }).is_some(),
+        flows_valid: false,
         flows: Vec::new(),
         itential_params: Vec::new(),
     };
@@ -347,6 +355,7 @@ fn lower_scheme(
     if version.is_swagger2() {
         // 2.0: one flow per scheme, fields on the scheme itself.
         if let Some(flow_name) = r.string(node, "flow") {
+            view.flows_valid = true;
             let kind = FLOW_NAMES_2.iter().find(|(n, _)| *n == flow_name.value).map(|(_, k)| k.clone());
             if kind.is_none() {
                 r.diagnostics.push(unknown_flow(&flow_name, &FLOW_NAMES_2.map(|(n, _)| n)));
@@ -364,6 +373,7 @@ fn lower_scheme(
         match flows.as_object() {
             None => r.wrong_type(flows, "flows", "an object"),
             Some(members) => {
+                view.flows_valid = true;
                 for f in members {
                     let flow_name = Spanned::new(f.key.to_string(), r.key_span(f));
                     let kind = FLOW_NAMES_3.iter().find(|(n, _)| *n == &*f.key).map(|(_, k)| k.clone());
@@ -592,6 +602,10 @@ pub fn lower_itential(db: &mut SourceDb, primary: FileId) -> Lowered {
             Value::String(s) => inst.scope = Some(Spanned::new(s.to_string(), r.span(scope))),
             Value::Array(items) => {
                 inst.scope_is_list = true;
+                for item in items.iter().filter(|i| i.as_str().is_none()) {
+                    inst.scope_list_has_non_strings = true;
+                    r.wrong_type(item, "scope[]", "a string");
+                }
                 let joined: Vec<&str> = items.iter().filter_map(Node::as_str).collect();
                 inst.scope = Some(Spanned::new(joined.join(" "), r.span(scope)));
             }
@@ -605,6 +619,17 @@ pub fn lower_itential(db: &mut SourceDb, primary: FileId) -> Lowered {
 
     // Load the model.
     let mut manifest = Manifest::new(Dialect::Itential, primary);
+    if inst.model_path.is_none() && root.get("model").is_none() && root.get("openapi_model").is_none() {
+        diagnostics.push(
+            Diagnostic::file(
+                codes::ITENTIAL_MODEL_MISSING,
+                specc_syntax::Severity::Error,
+                "instance names no OpenAPI model",
+                primary,
+            )
+            .with_help("add `model:` with the path of the integration's OpenAPI document, relative to this file"),
+        );
+    }
     if let Some(mp) = &inst.model_path {
         let path: PathBuf = instance_dir.join(&mp.value);
         let model_id = db.find_path(&path).unwrap_or_else(|| db.load(&path));

@@ -1,6 +1,8 @@
 //! Helpers shared by several rules: URL inspection and span arithmetic.
 
+use specc_diagnostics::Edit;
 use specc_ir::{EndpointUrl, Span};
+use specc_syntax::{Document, Format};
 
 /// The span of the string's content without its surrounding quotes, when the source had quotes.
 pub fn unquoted(span: Span, source: &str) -> Span {
@@ -75,6 +77,112 @@ pub fn query_params(url: &str) -> Vec<(String, usize, usize)> {
 /// Where the URL text itself sits, for narrow labels.
 pub fn url_span(u: &EndpointUrl) -> Span {
     u.span
+}
+
+/// The span of a string value's characters, when the source wrote it without escapes (so that a byte
+/// offset into `value` is the same offset into the file). `source` is the text under `span`.
+pub fn exact_value_span(span: Span, source: &str, value: &str) -> Option<Span> {
+    let inner = unquoted(span, source);
+    let start = (inner.start - span.start) as usize;
+    let text = source.get(start..start + inner.len())?;
+    (text == value).then_some(inner)
+}
+
+/// A JSON string literal for `s`; also a valid YAML double-quoted scalar.
+pub fn json_quote(s: &str) -> String {
+    let mut out = String::new();
+    specc_syntax::write_json_string(s, &mut out);
+    out
+}
+
+/// A mapping key as it should be written in `format`: always quoted in JSON, plain in YAML when safe.
+pub fn key_text(format: Format, key: &str) -> String {
+    let plain = !key.is_empty()
+        && key.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'/'))
+        && !key.starts_with(['-', '.']);
+    if format == Format::Yaml && plain {
+        key.to_string()
+    } else {
+        json_quote(key)
+    }
+}
+
+fn line_start(text: &str, pos: usize) -> usize {
+    text.get(..pos).and_then(|t| t.rfind('\n')).map_or(0, |p| p + 1)
+}
+
+/// The indentation before `pos` when only whitespace precedes it on its line.
+fn indent_before(text: &str, pos: usize) -> Option<&str> {
+    let ls = line_start(text, pos);
+    let prefix = text.get(ls..pos)?;
+    prefix.bytes().all(|b| b == b' ' || b == b'\t').then_some(prefix)
+}
+
+/// An edit that deletes one `key: value` member of an object, keeping the object well-formed.
+/// `prev` and `next` are the member spans of its neighbours in the same object, if any.
+pub fn delete_member(doc: &Document, member: Span, prev: Option<Span>, next: Option<Span>) -> Option<Edit> {
+    let text = doc.text.as_str();
+    let (start, end) = (member.start as usize, member.end as usize);
+    if end > text.len() || start > end {
+        return None;
+    }
+    let block_yaml = doc.format == Format::Yaml && indent_before(text, start).is_some();
+    let (from, to) = if block_yaml {
+        let from = line_start(text, start);
+        let to =
+            if text[..end].ends_with('\n') { end } else { text[end..].find('\n').map_or(text.len(), |p| end + p + 1) };
+        (from, to)
+    } else if let Some(n) = next {
+        (start, n.start as usize)
+    } else if let Some(p) = prev {
+        (p.end as usize, end)
+    } else {
+        (start, end)
+    };
+    Some(Edit { span: Span::new(member.file, from, to), replacement: String::new() })
+}
+
+/// An edit that adds `key: value_text` to an object, before its first member (or into an empty `{}`).
+/// `value_text` must be valid in both JSON and YAML flow style (`{}`, `""`, `[]`).
+pub fn insert_member(doc: &Document, object: Span, first: Option<Span>, key: &str, value_text: &str) -> Option<Edit> {
+    let text = doc.text.as_str();
+    let key = key_text(doc.format, key);
+    match first {
+        Some(first) => {
+            let at = first.start as usize;
+            let replacement = match (doc.format, indent_before(text, at)) {
+                (Format::Yaml, Some(indent)) => format!("{key}: {value_text}\n{indent}"),
+                (Format::Json, Some(indent)) => format!("{key}: {value_text},\n{indent}"),
+                _ => format!("{key}: {value_text}, "),
+            };
+            Some(Edit { span: Span::new(object.file, at, at), replacement })
+        }
+        None => {
+            let inner = text.get(object.start as usize..object.end as usize)?;
+            let body = inner.strip_prefix('{')?.strip_suffix('}')?;
+            body.trim().is_empty().then(|| Edit { span: object, replacement: format!("{{{key}: {value_text}}}") })
+        }
+    }
+}
+
+/// The first character of `token` that RFC 6749 §3.3 does not allow in a scope-token
+/// (`scope-token = 1*( %x21 / %x23-5B / %x5D-7E )`), with its byte offset.
+pub fn invalid_scope_char(token: &str) -> Option<(usize, char)> {
+    token.char_indices().find(|(_, c)| !matches!(*c as u32, 0x21 | 0x23..=0x5B | 0x5D..=0x7E))
+}
+
+/// How to name a character in a message.
+pub fn describe_char(c: char) -> String {
+    match c {
+        ' ' => "a space".into(),
+        '\t' => "a tab".into(),
+        '\n' | '\r' => "a line break".into(),
+        '"' => "a double quote".into(),
+        '\\' => "a backslash".into(),
+        c if c.is_control() => format!("the control character U+{:04X}", c as u32),
+        c if !c.is_ascii() => format!("the non-ASCII character `{c}`"),
+        c => format!("`{c}`"),
+    }
 }
 
 #[cfg(test)]

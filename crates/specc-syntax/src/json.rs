@@ -344,6 +344,7 @@ impl<'a> Parser<'a> {
         if self.bytes.get(self.pos) == Some(&b'}') {
             self.pos += 1;
             self.depth -= 1;
+            members.shrink_to_fit();
             return Node::new(TextRange::new(start, self.pos), Value::Object(members));
         }
         loop {
@@ -441,6 +442,7 @@ impl<'a> Parser<'a> {
                 Some(b'}') => {
                     self.pos += 1;
                     self.depth -= 1;
+                    members.shrink_to_fit();
                     return Node::new(TextRange::new(start, self.pos), Value::Object(members));
                 }
                 None => {
@@ -497,6 +499,7 @@ impl<'a> Parser<'a> {
         if self.bytes.get(self.pos) == Some(&b']') {
             self.pos += 1;
             self.depth -= 1;
+            items.shrink_to_fit();
             return Node::new(TextRange::new(start, self.pos), Value::Array(items));
         }
         loop {
@@ -532,6 +535,7 @@ impl<'a> Parser<'a> {
                 Some(b']') => {
                     self.pos += 1;
                     self.depth -= 1;
+                    items.shrink_to_fit();
                     return Node::new(TextRange::new(start, self.pos), Value::Array(items));
                 }
                 None => {

@@ -337,6 +337,10 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, (&'static str, String)> {
     if meta.is_dir() {
         return Err((codes::UNREADABLE, format!("{} is a directory", path.display())));
     }
+    if !meta.is_file() {
+        // A FIFO, socket or device: reading it could block forever or never end.
+        return Err((codes::UNREADABLE, format!("{} is not a regular file", path.display())));
+    }
     if meta.len() > MAX_FILE_BYTES {
         return Err((
             codes::FILE_TOO_LARGE,

@@ -78,8 +78,12 @@ pub(crate) fn parse(text: &str) -> YamlOutput {
             Err(e) => {
                 let at = cursor.byte(e.marker().index());
                 let end = next_char_end(text, at);
-                let mut err =
-                    SyntaxError::new(SyntaxErrorKind::Invalid, TextRange::new(at, end), yaml_message(e.info()));
+                let (kind, message) = if e.info().contains("recursion limit") {
+                    (SyntaxErrorKind::TooDeep, format!("nesting is deeper than {MAX_DEPTH} levels"))
+                } else {
+                    (SyntaxErrorKind::Invalid, yaml_message(e.info()))
+                };
+                let mut err = SyntaxError::new(kind, TextRange::new(at, end), message);
                 if e.info().contains("tab") {
                     err.help = Some("YAML indentation must use spaces".into());
                 }
@@ -127,7 +131,8 @@ pub(crate) fn parse(text: &str) -> YamlOutput {
                 continue;
             }
             Event::SequenceEnd => {
-                let Some(Frame::Seq { start: s, anchor, items }) = stack.pop() else { break };
+                let Some(Frame::Seq { start: s, anchor, mut items }) = stack.pop() else { break };
+                items.shrink_to_fit();
                 let close = container_end(text, s, end, items.last().map(|n| n.range.end as usize));
                 let node = Node::new(TextRange::new(s, close), Value::Array(items));
                 if anchor > 0 {
@@ -136,7 +141,8 @@ pub(crate) fn parse(text: &str) -> YamlOutput {
                 node
             }
             Event::MappingEnd => {
-                let Some(Frame::Map { start: s, anchor, members, .. }) = stack.pop() else { break };
+                let Some(Frame::Map { start: s, anchor, mut members, .. }) = stack.pop() else { break };
+                members.shrink_to_fit();
                 let close = container_end(text, s, end, members.last().map(|m| m.value.range.end as usize));
                 let node = Node::new(TextRange::new(s, close), Value::Object(members));
                 if anchor > 0 {

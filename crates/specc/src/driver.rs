@@ -128,8 +128,11 @@ fn scan_document(input: &Input, doc: Document) -> Scan {
     // Broken: report it when it looks like ours (by name or raw text, or by what the partial tree shows).
     let dialect = specc_dialects::sniff(&input.path, &doc.text)
         .or_else(|| specc_dialects::detect(&input.path, &doc).map(|d| d.dialect));
-    let io_error = doc.root.is_none() && doc.text.is_empty() && doc.diagnostics.iter().any(|d| d.file_level);
-    if dialect.is_some() || (input.explicit && io_error) {
+    // Named explicitly, a file that could not be read or holds nothing is reported as such rather than
+    // as "unsupported": there is no content to recognise.
+    let unreadable_or_empty = doc.root.is_none()
+        && doc.diagnostics.iter().any(|d| d.file_level || d.code == codes::EMPTY_FILE || d.code == codes::INVALID_UTF8);
+    if dialect.is_some() || (input.explicit && unreadable_or_empty) {
         return Scan::Broken { doc, dialect };
     }
     Scan::Skip { doc: None }
@@ -157,50 +160,82 @@ impl CheckOptions {
     }
 }
 
-/// Checks every input; returns one report per unit, ordered by primary path, plus walk errors as
-/// reports of their own.
-pub fn check(inputs: &[Input], walk_errors: &[WalkError], options: &CheckOptions) -> Vec<UnitReport> {
-    let scans: Vec<Scan> = inputs.par_iter().map(scan).collect();
+/// What the first pass made of one input.
+enum Outcome {
+    Report(Box<UnitReport>),
+    /// Part of the unit whose primary is this path; lowered with it.
+    Aux(PathBuf, Dialect),
+    Skip,
+}
 
-    // Group into units. A file that belongs to another unit's primary is lowered with it.
-    let mut units: BTreeMap<PathBuf, (Option<Document>, Option<Dialect>, UnitKind)> = BTreeMap::new();
-    for (input, scan) in inputs.iter().zip(scans) {
-        match scan {
-            Scan::Unit { doc, detection } => match detection.unit_primary {
-                Some(primary) => {
-                    units.entry(primary).or_insert((None, Some(detection.dialect), UnitKind::Lower));
-                }
-                None => {
-                    let entry =
-                        units.entry(input.path.clone()).or_insert((None, Some(detection.dialect), UnitKind::Lower));
-                    entry.0 = Some(doc);
-                    entry.1 = Some(detection.dialect);
-                }
-            },
-            Scan::Broken { doc, dialect } => {
-                units.insert(input.path.clone(), (Some(doc), dialect, UnitKind::ReportOnly));
+fn process(input: &Input, options: &CheckOptions) -> Outcome {
+    match scan(input) {
+        Scan::Unit { doc, detection } => match detection.unit_primary {
+            Some(primary) if primary != input.path => Outcome::Aux(primary, detection.dialect),
+            _ => Outcome::Report(Box::new(run_unit(
+                input.path.clone(),
+                Some(doc),
+                Some(detection.dialect),
+                UnitKind::Lower,
+            ))),
+        },
+        Scan::Broken { doc, dialect } => {
+            Outcome::Report(Box::new(run_unit(input.path.clone(), Some(doc), dialect, UnitKind::ReportOnly)))
+        }
+        Scan::Skip { doc } => match (options.hint(&input.path), doc) {
+            (Some(d), Some(doc)) => {
+                Outcome::Report(Box::new(run_unit(input.path.clone(), Some(doc), Some(d), UnitKind::Lower)))
             }
-            Scan::Skip { doc } => {
-                let hinted = options.hint(&input.path);
-                if let (Some(d), Some(doc)) = (hinted, doc.as_ref()) {
-                    units.insert(input.path.clone(), (Some(doc.clone()), Some(d), UnitKind::Lower));
-                } else if input.explicit {
-                    match (options.assume_dialect, doc) {
-                        (Some(d), Some(doc)) => {
-                            units.insert(input.path.clone(), (Some(doc), Some(d), UnitKind::Lower));
-                        }
-                        _ => {
-                            units.insert(input.path.clone(), (None, None, UnitKind::Unsupported));
-                        }
+            (_, doc) if input.explicit => match (options.assume_dialect, doc) {
+                (Some(d), Some(doc)) => {
+                    Outcome::Report(Box::new(run_unit(input.path.clone(), Some(doc), Some(d), UnitKind::Lower)))
+                }
+                _ => Outcome::Report(Box::new(run_unit(input.path.clone(), None, None, UnitKind::Unsupported))),
+            },
+            _ => Outcome::Skip,
+        },
+    }
+}
+
+/// How many inputs are in flight at once: enough to keep every core busy, few enough that only a
+/// handful of parsed files are in memory at any time.
+fn chunk_size() -> usize {
+    (rayon::current_num_threads() * 4).max(8)
+}
+
+/// Checks every input and hands each unit's report to `sink` as soon as it and every unit before it
+/// are done, in path order; a unit's sources are freed when `sink` returns. Units whose primary file
+/// was not among the inputs (a Membrane `auth/*.map.yml` named on its own) and walk errors come last.
+pub fn check_each(
+    inputs: &[Input],
+    walk_errors: &[WalkError],
+    options: &CheckOptions,
+    mut sink: impl FnMut(UnitReport),
+) {
+    let named: std::collections::HashSet<&Path> = inputs.iter().map(|i| i.path.as_path()).collect();
+    let mut pending: BTreeMap<PathBuf, Dialect> = BTreeMap::new();
+    for chunk in inputs.chunks(chunk_size()) {
+        let outcomes: Vec<Outcome> = chunk.par_iter().map(|i| process(i, options)).collect();
+        for o in outcomes {
+            match o {
+                Outcome::Report(r) => sink(*r),
+                Outcome::Aux(primary, dialect) => {
+                    if !named.contains(primary.as_path()) {
+                        pending.entry(primary).or_insert(dialect);
                     }
                 }
+                Outcome::Skip => {}
             }
         }
     }
-
-    let work: Vec<(PathBuf, Option<Document>, Option<Dialect>, UnitKind)> =
-        units.into_iter().map(|(p, (d, dl, k))| (p, d, dl, k)).collect();
-    let mut reports: Vec<UnitReport> = work.into_par_iter().map(|(p, d, dl, k)| run_unit(p, d, dl, k)).collect();
+    let work: Vec<(PathBuf, Dialect)> = pending.into_iter().collect();
+    for chunk in work.chunks(chunk_size()) {
+        let reports: Vec<UnitReport> =
+            chunk.par_iter().map(|(p, d)| run_unit(p.clone(), None, Some(*d), UnitKind::Lower)).collect();
+        for r in reports {
+            sink(r);
+        }
+    }
     for e in walk_errors {
         let mut db = SourceDb::new();
         let id = db.add_document(Document::unreadable(
@@ -210,15 +245,14 @@ pub fn check(inputs: &[Input], walk_errors: &[WalkError], options: &CheckOptions
             format!("cannot read {}: {}", e.path.display(), e.message),
         ));
         let diagnostics = db.get(id).map(|d| d.diagnostics.clone()).unwrap_or_default();
-        reports.push(UnitReport {
-            primary: e.path.clone(),
-            dialect: None,
-            db,
-            diagnostics,
-            lowered: false,
-            result: None,
-        });
+        sink(UnitReport { primary: e.path.clone(), dialect: None, db, diagnostics, lowered: false, result: None });
     }
+}
+
+/// Checks every input; returns one report per unit, ordered by primary path.
+pub fn check(inputs: &[Input], walk_errors: &[WalkError], options: &CheckOptions) -> Vec<UnitReport> {
+    let mut reports = Vec::new();
+    check_each(inputs, walk_errors, options, |r| reports.push(r));
     reports.sort_by(|a, b| a.primary.cmp(&b.primary));
     reports
 }

@@ -224,46 +224,127 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
         fail_on,
         assume_dialect,
     };
-    let run = match specc::run(&options) {
-        Ok(r) => r,
-        Err(e) => return print_config_error(&e, args.format),
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none() && io::stdout().is_terminal(),
     };
-    let reports = &run.reports;
-    let output = wire::output(reports, |_| true);
-
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    match args.format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &output).map_err(io::Error::other)?;
-            writeln!(out)?;
+    let renderer = HumanRenderer::new(color, 100);
+    let mut summary = wire::Summary::default();
+    let mut failing = false;
+    let mut counts: std::collections::BTreeMap<&'static str, (usize, Severity, bool)> =
+        std::collections::BTreeMap::new();
+    let mut sarif_reports = Vec::new();
+    let mut first_json = true;
+    let mut io_error: Option<io::Error> = None;
+    let fail_level = fail_on.unwrap_or(Some(Severity::Error));
+    if args.format == Format::Json {
+        write!(
+            out,
+            "{{\n  \"version\": {},\n  \"tool\": {{\n    \"name\": \"specc\",\n    \"version\": \"{}\"\n  }},\n  \"diagnostics\": [",
+            wire::FORMAT_VERSION,
+            env!("CARGO_PKG_VERSION")
+        )?;
+    }
+    let result = specc::run::run_each(&options, |report| {
+        if io_error.is_some() {
+            return;
         }
-        Format::Sarif => {
-            serde_json::to_writer_pretty(&mut out, &specc::sarif::sarif(reports)).map_err(io::Error::other)?;
-            writeln!(out)?;
+        summary.units += 1;
+        summary.files += report.db.len();
+        for d in &report.diagnostics {
+            summary.count(d.severity);
+            if d.fix.is_some() {
+                summary.fixable += 1;
+            }
         }
-        Format::Github => {
-            write!(out, "{}", specc::sarif::github(reports))?;
-        }
-        Format::Human => {
-            let color = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none() && io::stdout().is_terminal(),
-            };
-            if args.statistics {
-                write_statistics(&mut out, reports)?;
-            } else {
-                let renderer = HumanRenderer::new(color, 100);
-                for r in reports {
-                    for d in &r.diagnostics {
-                        write!(out, "{}", renderer.render(&r.db, d))?;
+        let written: io::Result<()> = (|| {
+            match args.format {
+                Format::Json => {
+                    for d in &report.diagnostics {
+                        let text =
+                            serde_json::to_string_pretty(&wire::to_wire(&report.db, d)).map_err(io::Error::other)?;
+                        let sep = if first_json { "\n" } else { ",\n" };
+                        first_json = false;
+                        write!(out, "{sep}")?;
+                        for (i, line) in text.lines().enumerate() {
+                            if i > 0 {
+                                writeln!(out)?;
+                            }
+                            write!(out, "    {line}")?;
+                        }
+                    }
+                }
+                Format::Github => write!(out, "{}", specc::sarif::github(std::slice::from_ref(&report)))?,
+                Format::Human if args.statistics => {
+                    for d in &report.diagnostics {
+                        let e = counts.entry(d.code).or_insert((0, d.severity, false));
+                        e.0 += 1;
+                        e.1 = e.1.max(d.severity);
+                        e.2 |= d.fix.is_some();
+                    }
+                }
+                Format::Human => {
+                    for d in &report.diagnostics {
+                        write!(out, "{}", renderer.render(&report.db, d))?;
                         writeln!(out)?;
                     }
                 }
+                Format::Sarif => {}
+            }
+            Ok(())
+        })();
+        if let Err(e) = written {
+            io_error = Some(e);
+            return;
+        }
+        if let Some(level) = fail_level {
+            failing |= report.diagnostics.iter().any(|d| d.severity >= level);
+        }
+        if args.format == Format::Sarif {
+            sarif_reports.push(report);
+        }
+    });
+    let (_config, fail_level) = match result {
+        Ok(r) => r,
+        Err(e) => return print_config_error(&e, args.format),
+    };
+    if let Some(e) = io_error {
+        return Err(e);
+    }
+    // The config may set fail-on; re-evaluate with the level actually in force.
+    if fail_level != fail_on.unwrap_or(Some(Severity::Error)) {
+        failing = match fail_level {
+            None => false,
+            Some(Severity::Error) => summary.errors > 0,
+            Some(Severity::Warning) => summary.errors + summary.warnings > 0,
+            Some(Severity::Info) => summary.errors + summary.warnings + summary.infos > 0,
+        };
+    }
+    match args.format {
+        Format::Json => {
+            let tail = serde_json::to_string_pretty(&summary).map_err(io::Error::other)?;
+            let tail = tail.replace("\n", "\n  ");
+            let open = if first_json { "]" } else { "\n  ]" };
+            writeln!(out, "{open},\n  \"summary\": {tail}\n}}")?;
+        }
+        Format::Sarif => {
+            serde_json::to_writer_pretty(&mut out, &specc::sarif::sarif(&sarif_reports)).map_err(io::Error::other)?;
+            writeln!(out)?;
+        }
+        Format::Github => {}
+        Format::Human => {
+            if args.statistics {
+                let mut rows: Vec<_> = counts.into_iter().collect();
+                rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+                for (code, (n, sev, fixable)) in rows {
+                    writeln!(out, "{n:>6}  {:<8} {code}{}", sev.as_str(), if fixable { "  [fixable]" } else { "" })?;
+                }
             }
             if !args.quiet {
-                let s = &output.summary;
+                let s = &summary;
                 let total = s.errors + s.warnings + s.infos;
                 if total == 0 {
                     writeln!(out, "No problems found in {} ({}).", plural(s.units, "unit"), plural(s.files, "file"))?;
@@ -287,7 +368,7 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(if run.failed() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn run_migrate(args: MigrateArgs) -> io::Result<ExitCode> {
@@ -354,22 +435,6 @@ fn run_migrate(args: MigrateArgs) -> io::Result<ExitCode> {
     }
     out.flush()?;
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
-}
-
-fn write_statistics(out: &mut impl Write, reports: &[specc::UnitReport]) -> io::Result<()> {
-    let mut counts: std::collections::BTreeMap<&str, (usize, Severity, bool)> = std::collections::BTreeMap::new();
-    for d in reports.iter().flat_map(|r| r.diagnostics.iter()) {
-        let e = counts.entry(d.code).or_insert((0, d.severity, false));
-        e.0 += 1;
-        e.1 = e.1.max(d.severity);
-        e.2 |= d.fix.is_some();
-    }
-    let mut rows: Vec<_> = counts.into_iter().collect();
-    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
-    for (code, (n, sev, fixable)) in rows {
-        writeln!(out, "{n:>6}  {:<8} {code}{}", sev.as_str(), if fixable { "  [fixable]" } else { "" })?;
-    }
-    Ok(())
 }
 
 fn plural(n: usize, word: &str) -> String {

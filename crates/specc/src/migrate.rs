@@ -339,11 +339,11 @@ mod tests {
         let text = "{\r\n\t\"a\": 1\r\n}\r\n";
         let f = FileId(0);
         let edits = vec![
-            Edit { span: Span::new(f, 2, 2), replacement: "\t\"z\": true,\r\n".into() },
-            Edit { span: Span::new(f, 8, 9), replacement: "2".into() },
+            Edit { span: Span::new(f, 3, 3), replacement: "\t\"z\": true,\r\n".into() },
+            Edit { span: Span::new(f, 9, 10), replacement: "2".into() },
         ];
         assert_eq!(apply_edits(text, &edits).as_deref(), Some("{\r\n\t\"z\": true,\r\n\t\"a\": 2\r\n}\r\n"));
-        assert_eq!(apply_edits(text, &[Edit { span: Span::new(f, 2, 99), replacement: String::new() }]), None);
+        assert_eq!(apply_edits(text, &[Edit { span: Span::new(f, 3, 99), replacement: String::new() }]), None);
     }
 
     #[test]

@@ -61,8 +61,12 @@ pub fn load_config(options: &RunOptions) -> Result<Config, ConfigError> {
     }
 }
 
-/// Runs a check with configuration and suppressions applied.
-pub fn run(options: &RunOptions) -> Result<Run, ConfigError> {
+/// Runs a check with configuration and suppressions applied, handing each unit's report to `sink` in
+/// order as soon as it is ready (see [`driver::check_each`]). Returns the config and failure level.
+pub fn run_each(
+    options: &RunOptions,
+    mut sink: impl FnMut(UnitReport),
+) -> Result<(Config, Option<Severity>), ConfigError> {
     let config = load_config(options)?;
     let paths = if options.paths.is_empty() { vec![PathBuf::from(".")] } else { options.paths.clone() };
     let (inputs, walk_errors) = driver::discover(&paths);
@@ -71,16 +75,24 @@ pub fn run(options: &RunOptions) -> Result<Run, ConfigError> {
         hints: config.dialects.clone(),
         hint_base: config.base.clone(),
     };
-    let mut reports = driver::check(&inputs, &walk_errors, &check_options);
-    let mut selection = config.selection.clone();
-    if !options.select.is_empty() {
-        selection.select = options.select.clone();
-    }
-    selection.ignore.extend(options.ignore.iter().cloned());
-    if let Some(extra) = crate::suppress::apply(&mut reports, &config, &selection) {
-        reports.push(extra);
+    let sel = selection(&config, options);
+    let mut suppressor = crate::suppress::Suppressor::new(&config, &sel);
+    driver::check_each(&inputs, &walk_errors, &check_options, |mut r| {
+        suppressor.apply(&mut r);
+        sink(r);
+    });
+    if let Some(extra) = suppressor.finish() {
+        sink(extra);
     }
     let fail_on = options.fail_on.or(config.fail_on).unwrap_or(Some(Severity::Error));
+    Ok((config, fail_on))
+}
+
+/// Runs a check and collects every report, sorted by path.
+pub fn run(options: &RunOptions) -> Result<Run, ConfigError> {
+    let mut reports = Vec::new();
+    let (config, fail_on) = run_each(options, |r| reports.push(r))?;
+    reports.sort_by(|a, b| a.primary.cmp(&b.primary));
     Ok(Run { reports, config, fail_on })
 }
 

@@ -95,11 +95,23 @@ fn parse_comment(comment: &str) -> Option<Vec<(Pattern, String)>> {
     }
 }
 
-/// Applies configuration and suppressions to every report, in place. Returns the findings about the
-/// suppressions themselves (unused ones) and the report for the config file, if it has any.
-pub fn apply(reports: &mut [UnitReport], config: &Config, selection: &Selection) -> Option<UnitReport> {
-    let mut config_suppressions: Vec<bool> = vec![false; config.suppressions.len()];
-    for report in reports.iter_mut() {
+/// Applies configuration and suppressions report by report, remembering which config suppressions
+/// were used so that the unused ones can be reported at the end.
+pub struct Suppressor<'a> {
+    config: &'a Config,
+    selection: &'a Selection,
+    used: Vec<bool>,
+}
+
+impl<'a> Suppressor<'a> {
+    pub fn new(config: &'a Config, selection: &'a Selection) -> Self {
+        Suppressor { config, selection, used: vec![false; config.suppressions.len()] }
+    }
+
+    /// Applies severity overrides, selection, per-path ignores and suppressions to one report.
+    pub fn apply(&mut self, report: &mut UnitReport) {
+        let config = self.config;
+        let selection = self.selection;
         let mut inline: HashMap<FileId, Vec<InlineSuppression>> = HashMap::new();
         for doc in report.db.iter() {
             let s = inline_suppressions(doc);
@@ -141,7 +153,7 @@ pub fn apply(reports: &mut [UnitReport], config: &Config, selection: &Selection)
                         || (pointer.starts_with(&s.pointer) && pointer[s.pointer.len()..].starts_with('/'))
                         || s.pointer.is_empty();
                     if under && s.file.is_match(&*rel) && s.codes.iter().any(|p| p.matches(d.code)) {
-                        config_suppressions[i] = true;
+                        self.used[i] = true;
                         suppressed = true;
                     }
                 }
@@ -150,7 +162,7 @@ pub fn apply(reports: &mut [UnitReport], config: &Config, selection: &Selection)
                 kept.push(d);
             }
         }
-        // Unused inline suppressions (only for codes that are selected).
+        // Unused inline suppressions (only when their code is selected).
         for list in inline.values() {
             for s in list.iter().filter(|s| !s.used) {
                 let names: Vec<&str> = s.codes.iter().map(|(_, n)| n.as_str()).collect();
@@ -171,29 +183,50 @@ pub fn apply(reports: &mut [UnitReport], config: &Config, selection: &Selection)
         specc_diagnostics::sort_diagnostics(&mut kept);
         report.diagnostics = kept;
     }
-    // Unused config suppressions, located in specc.toml.
-    let doc = config.document.as_ref()?;
-    let unused: Vec<Diagnostic> = config
-        .suppressions
-        .iter()
-        .zip(&config_suppressions)
-        .filter(|(_, used)| !**used)
-        .map(|(s, _)| {
-            Diagnostic::warning(
-                UNUSED_SUPPRESSION,
-                format!("suppression of `{}` matches no finding", s.pointer),
-                Span { file: FileId(0), ..s.span },
-            )
-            .with_help("remove the `[[suppress]]` entry, or correct its file glob, pointer or codes")
+
+    /// The report about unused `[[suppress]]` entries of the config, if any.
+    pub fn finish(self) -> Option<UnitReport> {
+        let config = self.config;
+        let doc = config.document.as_ref()?;
+        let unused: Vec<Diagnostic> = config
+            .suppressions
+            .iter()
+            .zip(&self.used)
+            .filter(|(_, used)| !**used)
+            .map(|(s, _)| {
+                Diagnostic::warning(
+                    UNUSED_SUPPRESSION,
+                    format!("suppression of `{}` matches no finding", s.pointer),
+                    Span { file: FileId(0), ..s.span },
+                )
+                .with_help("remove the `[[suppress]]` entry, or correct its file glob, pointer or codes")
+            })
+            .filter(|d| self.selection.keeps(d))
+            .collect();
+        if unused.is_empty() {
+            return None;
+        }
+        let mut db = SourceDb::new();
+        db.add_document(doc.clone());
+        Some(UnitReport {
+            primary: doc.path.clone(),
+            dialect: None,
+            db,
+            diagnostics: unused,
+            lowered: false,
+            result: None,
         })
-        .filter(|d| selection.keeps(d))
-        .collect();
-    if unused.is_empty() {
-        return None;
     }
-    let mut db = SourceDb::new();
-    db.add_document(doc.clone());
-    Some(UnitReport { primary: doc.path.clone(), dialect: None, db, diagnostics: unused, lowered: false, result: None })
+}
+
+/// Applies configuration and suppressions to every report, in place. Returns the report about unused
+/// config suppressions, if any.
+pub fn apply(reports: &mut [UnitReport], config: &Config, selection: &Selection) -> Option<UnitReport> {
+    let mut s = Suppressor::new(config, selection);
+    for r in reports.iter_mut() {
+        s.apply(r);
+    }
+    s.finish()
 }
 
 #[cfg(test)]

@@ -1,13 +1,47 @@
 //! Rules of the `itential/` namespace: Itential instance settings against their OpenAPI model.
+//!
+//! The instance format (a small settings file with `model`, `client_id`, `client_secret`, `scope`,
+//! `redirect_uri`...) is documented in `specc_dialects::openapi`. Rules read the instance view and the
+//! configuration of the scheme the instance uses, into which the lowering merged the instance's values.
 
-use specc_dialects::openapi::codes;
+mod auth_code_flow_required;
+mod missing_client_credentials;
+mod redirect_uri_trailing_slash;
+mod scope_delimiter;
+mod scope_not_subset;
+mod x_itential_parameter_invalid;
 
-use crate::{declare_builtin, Rule};
+pub use auth_code_flow_required::AuthCodeFlowRequired;
+pub use missing_client_credentials::MissingClientCredentials;
+pub use redirect_uri_trailing_slash::RedirectUriTrailingSlash;
+pub use scope_delimiter::ScopeDelimiter;
+pub use scope_not_subset::ScopeNotSubset;
+pub use x_itential_parameter_invalid::XItentialParameterInvalid;
+
+use specc_dialects::openapi::{codes, ItentialInstance};
+use specc_dialects::View;
+use specc_ir::AuthConfig;
+
+use crate::{declare_builtin, Context, Rule};
+
+/// The instance settings, for Itential units.
+pub(crate) fn instance<'a>(cx: &Context<'a>) -> Option<&'a ItentialInstance> {
+    match cx.view() {
+        View::Itential(i) => Some(i),
+        _ => None,
+    }
+}
+
+/// The configuration of the scheme the instance uses (with the instance's values merged in).
+pub(crate) fn chosen<'a>(cx: &Context<'a>, inst: &ItentialInstance) -> Option<&'a AuthConfig> {
+    let name = inst.scheme.as_deref()?;
+    cx.ir().configs.iter().find(|c| c.name == name)
+}
 
 declare_builtin! {
     /// ## What it checks
-    /// The instance's `model` names a file that does not exist, cannot be read or parsed, or is not
-    /// an OpenAPI document.
+    /// The instance has no `model`, or its `model` names a file that does not exist, cannot be read
+    /// or parsed, or is not an OpenAPI document.
     ///
     /// ## Why it matters
     /// Itential builds the OAuth exchange from the integration's OpenAPI model; without it nothing
@@ -55,5 +89,14 @@ declare_builtin! {
 
 /// The rules of this namespace.
 pub fn rules() -> Vec<&'static dyn Rule> {
-    vec![&ModelNotFound, &InvalidFieldType]
+    vec![
+        &ModelNotFound,
+        &InvalidFieldType,
+        &AuthCodeFlowRequired,
+        &MissingClientCredentials,
+        &ScopeNotSubset,
+        &ScopeDelimiter,
+        &RedirectUriTrailingSlash,
+        &XItentialParameterInvalid,
+    ]
 }

@@ -1,11 +1,77 @@
 //! Rules of the `openapi/` namespace: OpenAPI security schemes and requirements.
+//!
+//! The rules run for OpenAPI documents and, with the same model, for Itential instances (whose unit
+//! lowers the instance's OpenAPI model). Helpers below pair each lowered configuration with the
+//! scheme as written, and each lowered flow with its flow as written.
 
+mod field_not_applicable;
+mod implicit_flow;
+mod missing_authorization_url;
+mod missing_flows;
+mod missing_scopes;
 mod missing_token_url;
+mod non_oauth_requirement_scopes;
+mod password_flow;
+mod undefined_scheme;
+mod undefined_scope;
+mod unused_scope;
+mod url_invalid;
 
+#[cfg(test)]
+mod corpus_tests;
+#[cfg(test)]
+pub(crate) mod testing;
+
+pub use field_not_applicable::FieldNotApplicable;
+pub use implicit_flow::ImplicitFlow;
+pub use missing_authorization_url::MissingAuthorizationUrl;
+pub use missing_flows::MissingFlows;
+pub use missing_scopes::MissingScopes;
 pub use missing_token_url::MissingTokenUrl;
-use specc_dialects::openapi::codes;
+pub use non_oauth_requirement_scopes::NonOauthRequirementScopes;
+pub use password_flow::PasswordFlow;
+pub use undefined_scheme::UndefinedScheme;
+pub use undefined_scope::UndefinedScope;
+pub use unused_scope::UnusedScope;
+pub use url_invalid::UrlInvalid;
 
-use crate::{declare_builtin, Rule};
+use specc_dialects::openapi::{codes, FlowView, Model, SchemeView};
+use specc_ir::{AuthConfig, Dialect, Flow, Requirement};
+
+use crate::{declare_builtin, Context, Rule};
+
+/// Each configuration lowered from the model, with its scheme as written.
+pub(crate) fn schemes<'a>(cx: &Context<'a>) -> Vec<(&'a AuthConfig, &'a SchemeView)> {
+    let Some(model) = cx.openapi() else { return Vec::new() };
+    cx.ir()
+        .configs
+        .iter()
+        .filter(|c| matches!(c.dialect, Dialect::OpenApi | Dialect::Itential))
+        .zip(model.schemes.iter())
+        .filter(|(c, s)| c.name == s.name)
+        .collect()
+}
+
+/// Each lowered flow of a configuration with its flow as written (flows with an unknown name have a
+/// view but no lowered flow, and are skipped).
+pub(crate) fn flows<'a>(config: &'a AuthConfig, scheme: &'a SchemeView) -> Vec<(&'a Flow, &'a FlowView)> {
+    config.flows.iter().zip(scheme.flows.iter().filter(|v| v.kind.is_some())).collect()
+}
+
+/// The security requirements that name a scheme.
+pub(crate) fn requirements_of<'a>(cx: &Context<'a>, scheme: &str) -> Vec<&'a Requirement> {
+    cx.ir().requirements.iter().filter(|r| r.scheme.value == scheme).collect()
+}
+
+/// The model of the unit, for the version and the file.
+pub(crate) fn model<'a>(cx: &Context<'a>) -> Option<&'a Model> {
+    cx.openapi()
+}
+
+/// Whether a scheme is an OAuth 2.0 scheme as written.
+pub(crate) fn is_oauth2(scheme: &SchemeView) -> bool {
+    scheme.scheme_type.as_ref().is_some_and(|t| t.value == "oauth2")
+}
 
 declare_builtin! {
     /// ## What it checks
@@ -62,5 +128,20 @@ declare_builtin! {
 
 /// The rules of this namespace.
 pub fn rules() -> Vec<&'static dyn Rule> {
-    vec![&InvalidFieldType, &UnknownFlow, &MissingTokenUrl]
+    vec![
+        &InvalidFieldType,
+        &UnknownFlow,
+        &MissingFlows,
+        &MissingTokenUrl,
+        &MissingAuthorizationUrl,
+        &MissingScopes,
+        &FieldNotApplicable,
+        &UrlInvalid,
+        &ImplicitFlow,
+        &PasswordFlow,
+        &UndefinedScheme,
+        &UndefinedScope,
+        &UnusedScope,
+        &NonOauthRequirementScopes,
+    ]
 }

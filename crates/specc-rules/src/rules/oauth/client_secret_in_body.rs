@@ -1,0 +1,79 @@
+//! `oauth/client-secret-in-body`
+
+use specc_ir::ClientAuthLocation;
+
+use crate::{declare_rule, Context, Diagnostic, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// The client authenticates at the token endpoint by sending `client_id` and `client_secret`
+    /// as form parameters in the request body (elastic.io's default, Keboola's token exchange,
+    /// Membrane's `clientAuthLocation: body`), instead of HTTP Basic authentication.
+    ///
+    /// ## Why it matters
+    /// RFC 6749 §2.3.1 (<https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1>) says including the
+    /// credentials in the body is NOT RECOMMENDED and servers MUST support HTTP Basic; body
+    /// parameters end up in more logs. On the other hand the OAuth 2.1 draft (§10) requires servers
+    /// to accept body credentials, and some providers accept nothing else, so this is `info`:
+    /// switch to the header when the provider supports it.
+    ///
+    /// ## Example
+    /// A Membrane `get-oauth-config` mapping with `clientAuthLocation: body`. Use instead:
+    /// `clientAuthLocation: headers`, if the provider accepts it.
+    pub struct ClientSecretInBody {
+        code: "oauth/client-secret-in-body",
+        summary: "The client secret is sent in the token request body",
+        severity: Info,
+        fix: None,
+        since: "0.1.0",
+    }
+}
+
+impl Rule for ClientSecretInBody {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for config in &cx.ir().configs {
+            let Some(loc) = &config.client_auth else { continue };
+            let both = match loc.value {
+                ClientAuthLocation::Body => false,
+                ClientAuthLocation::Both => true,
+                ClientAuthLocation::Header => continue,
+            };
+            out.push(
+                Diagnostic::info(
+                    Self::META.code,
+                    if both {
+                        format!("`{}` sends the client secret in the token request body as well as the header", config.name)
+                    } else {
+                        format!("`{}` sends the client secret in the token request body", config.name)
+                    },
+                    loc.span,
+                )
+                .with_label("client credentials in the body")
+                .with_note("RFC 6749 §2.3.1 prefers HTTP Basic authentication; body credentials are NOT RECOMMENDED but widely accepted")
+                .with_help("send the credentials in the `Authorization` header if the provider supports it"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+
+    #[test]
+    fn body_auth_is_info() {
+        let (db, d) = run_ir("clientAuthLocation: body\n", |c, f| {
+            c.client_auth = Some(specc_ir::Spanned::new(ClientAuthLocation::Body, specc_ir::Span::new(f, 20, 24)));
+        });
+        let d = with_code(&d, ClientSecretInBody::META.code);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, specc_diagnostics::Severity::Info);
+        assert_eq!(d[0].message, "`test` sends the client secret in the token request body");
+        assert_eq!(slice(&db, d[0].span), "body");
+    }
+}

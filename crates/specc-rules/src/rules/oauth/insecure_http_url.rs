@@ -1,0 +1,133 @@
+//! `oauth/insecure-http-url`
+
+use specc_diagnostics::{Fix, Severity};
+
+use super::{endpoints, value_edit};
+use crate::util::{host, is_loopback, scheme};
+use crate::{declare_rule, Context, Diagnostic, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// An authorization, token, refresh, device authorization or request-token endpoint, or an
+    /// authorization server metadata / OpenID Connect discovery URL, uses plain `http://`. Relative
+    /// OpenAPI URLs are judged after resolution, so `/oauth/token` under an `http` server is
+    /// reported too.
+    ///
+    /// Loopback hosts (`localhost`, `127.0.0.1`, `[::1]`) are still reported, as a warning rather
+    /// than an error: the traffic does not leave the machine, but a shipped configuration that points
+    /// at a local authorization server is almost always a development leftover, and RFC 6749 has no
+    /// loopback exception for these endpoints (RFC 8252's exception is for redirect URIs only).
+    ///
+    /// ## Why it matters
+    /// Client secrets, authorization codes, refresh and access tokens travel to these endpoints.
+    /// The authorization server MUST require TLS on them (RFC 6749 §3.1 and §3.2,
+    /// <https://www.rfc-editor.org/rfc/rfc6749#section-3.1>); OpenAPI repeats that "the OAuth2
+    /// standard requires the use of TLS", and OpenAPI 3.2 requires TLS for `oauth2MetadataUrl`.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// tokenUrl: http://auth.example.com/token
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// tokenUrl: https://auth.example.com/token
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Switching to `https` works only if the host serves TLS on the default port, which specc
+    /// cannot know: the fix is unsafe. It is offered only when the URL itself says `http`, not when a
+    /// relative URL inherits `http` from the server.
+    pub struct InsecureHttpUrl {
+        code: "oauth/insecure-http-url",
+        summary: "An OAuth endpoint URL uses plain http",
+        severity: Error,
+        fix: Unsafe,
+        since: "0.1.0",
+    }
+}
+
+impl Rule for InsecureHttpUrl {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for config in &cx.ir().configs {
+            for (what, url) in endpoints(config) {
+                let effective = url.effective();
+                if scheme(effective).as_deref() != Some("http") {
+                    continue;
+                }
+                let loopback = host(effective).is_some_and(|h| is_loopback(&h));
+                let inherited = url.resolved.is_some() && scheme(&url.raw).is_none();
+                let mut d = Diagnostic::error(
+                    Self::META.code,
+                    if inherited {
+                        format!("{what} of `{}` resolves to plain http ({effective})", config.name)
+                    } else {
+                        format!("{what} of `{}` uses plain http", config.name)
+                    },
+                    url.span,
+                )
+                .with_label("not TLS")
+                .with_note("credentials and tokens sent to this endpoint can be read and changed in transit; RFC 6749 §3.1 and §3.2 require TLS");
+                if loopback {
+                    d = d.with_severity(Severity::Warning).with_note(
+                        "the host is a loopback address: fine on a developer machine, wrong in a shipped configuration",
+                    );
+                }
+                if inherited {
+                    d = d.with_help("serve the API over https: change `servers[].url` (3.x) or `schemes` (2.0), or write an absolute https URL");
+                } else {
+                    d = d.with_help("use the provider's https endpoint");
+                    if let Some(edit) = value_edit(cx, url.span, &url.raw, 0, 4, "https") {
+                        if url.raw.get(..4).is_some_and(|s| s.eq_ignore_ascii_case("http")) {
+                            d = d.with_fix(Fix::unsafe_("use https", vec![edit]));
+                        }
+                    }
+                }
+                out.push(d);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::openapi::testing::*;
+    use super::*;
+
+    fn doc(token_url: &str, servers: &str) -> String {
+        format!("openapi: 3.1.0\n{servers}components:\n  securitySchemes:\n    o:\n      type: oauth2\n      flows:\n        clientCredentials:\n          tokenUrl: {token_url}\n          scopes: {{}}\n")
+    }
+
+    #[test]
+    fn http_token_url_with_unsafe_fix() {
+        let (db, d) = check_text("a.yaml", &doc("http://auth.example.com/token", ""));
+        let d = with_code(&d, InsecureHttpUrl::META.code);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].message, "token URL of `o` uses plain http");
+        assert_eq!(d[0].severity, Severity::Error);
+        assert_eq!(slice(&db, d[0].span), "http://auth.example.com/token");
+        let fix = d[0].fix.as_ref().unwrap();
+        assert_eq!(fix.applicability, specc_diagnostics::Applicability::Unsafe);
+        let (_, again) = check_text("a.yaml", &apply_fix(&db, d[0]));
+        assert!(again.is_empty(), "{again:?}");
+    }
+
+    #[test]
+    fn relative_url_inherits_http_from_servers() {
+        let (db, d) = check_text("a.yaml", &doc("/oauth/token", "servers:\n  - url: http://api.example.com\n"));
+        let d = with_code(&d, InsecureHttpUrl::META.code);
+        assert_eq!(d[0].message, "token URL of `o` resolves to plain http (http://api.example.com/oauth/token)");
+        assert_eq!(slice(&db, d[0].span), "/oauth/token");
+        assert!(d[0].fix.is_none());
+    }
+
+    #[test]
+    fn loopback_is_a_warning() {
+        let (_, d) = check_text("a.yaml", &doc("http://127.0.0.1:8080/token", ""));
+        let d = with_code(&d, InsecureHttpUrl::META.code);
+        assert_eq!(d[0].severity, Severity::Warning);
+    }
+}

@@ -1,0 +1,160 @@
+//! `oauth/redirect-uri-shape`
+
+use specc_diagnostics::{Fix, Severity};
+
+use super::{value_edit, value_sub_span};
+use crate::util::{is_template, scheme};
+use crate::{declare_rule, Context, Diagnostic, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// A redirect URI that cannot be matched exactly:
+    /// - it is relative (no scheme), and not a platform template such as `{{iap}}/admin/oauth/`;
+    /// - it has a fragment (`#…`);
+    /// - it contains a wildcard `*`;
+    /// - it uses a private-use scheme that is not in reverse-DNS form (`myapp:/cb` rather than
+    ///   `com.example.myapp:/cb`), reported as a warning.
+    ///
+    /// ## Why it matters
+    /// The redirect URI "MUST be an absolute URI" and "MUST NOT include a fragment component"
+    /// (RFC 6749 §3.1.2, <https://www.rfc-editor.org/rfc/rfc6749#section-3.1.2>). Authorization
+    /// servers must compare redirect URIs by exact string (RFC 9700 §2.1 and §4.1.3): wildcards
+    /// and patterns are how codes get redirected to an attacker. Private-use schemes should be
+    /// reverse domain names so that two apps do not claim the same scheme (OAuth 2.1 §8.4.3, RFC 8252
+    /// §7.1).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// redirect_uri: https://itential.example.com/admin/oauth/#done
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// redirect_uri: https://itential.example.com/admin/oauth/
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Only the fragment is fixed, by removing it. The provider compares the registered URI exactly,
+    /// so the registration must change too: the fix is unsafe.
+    pub struct RedirectUriShape {
+        code: "oauth/redirect-uri-shape",
+        summary: "A redirect URI is relative, has a fragment, a wildcard or a non-reverse-DNS private scheme",
+        severity: Error,
+        fix: Unsafe,
+        since: "0.1.0",
+    }
+}
+
+impl Rule for RedirectUriShape {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let code = Self::META.code;
+        for config in &cx.ir().configs {
+            let Some(redirect) = &config.redirect_uri else { continue };
+            let value = redirect.value.as_str();
+            let note = "authorization servers compare redirect URIs exactly (RFC 9700 §4.1.3)";
+            let template = is_template(value);
+            let uri_scheme = scheme(value).or_else(|| {
+                // Private-use schemes are often written `com.example.app:/cb`, without `//`.
+                let (s, _) = value.split_once(':')?;
+                (!s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))
+                    .then(|| s.to_ascii_lowercase())
+            });
+            match uri_scheme {
+                None if !template => out.push(
+                    Diagnostic::error(code, format!("redirect URI of `{}` is relative", config.name), redirect.span)
+                        .with_label("no scheme or host")
+                        .with_note("RFC 6749 §3.1.2: the redirect URI must be absolute")
+                        .with_help("write the full URI, such as `https://host/path`"),
+                ),
+                Some(s) if s != "http" && s != "https" && !s.contains('.') => out.push(
+                    Diagnostic::warning(
+                        code,
+                        format!(
+                            "redirect URI of `{}` uses private-use scheme `{s}` without a reverse domain name",
+                            config.name
+                        ),
+                        value_sub_span(cx, redirect.span, value, 0, s.len()),
+                    )
+                    .with_label("not reverse-DNS")
+                    .with_note(
+                        "another app can claim the same scheme and receive the code (OAuth 2.1 §8.4.3, RFC 8252 §7.1)",
+                    )
+                    .with_help("use a scheme based on a domain you control, such as `com.example.app`"),
+                ),
+                _ => {}
+            }
+            if let Some(pos) = value.find('#') {
+                let mut d = Diagnostic::error(
+                    code,
+                    format!("redirect URI of `{}` has a fragment", config.name),
+                    value_sub_span(cx, redirect.span, value, pos, value.len()),
+                )
+                .with_label("fragment")
+                .with_note("RFC 6749 §3.1.2: the redirect URI must not include a fragment component")
+                .with_help("remove the fragment");
+                if let Some(edit) = value_edit(cx, redirect.span, value, pos, value.len(), "") {
+                    d = d.with_fix(Fix::unsafe_("remove the fragment", vec![edit]));
+                }
+                out.push(d);
+            }
+            if let Some(pos) = value.find('*') {
+                out.push(
+                    Diagnostic::error(
+                        code,
+                        format!("redirect URI of `{}` contains a wildcard", config.name),
+                        value_sub_span(cx, redirect.span, value, pos, pos + 1),
+                    )
+                    .with_label("wildcard")
+                    .with_note(note)
+                    .with_help("register and use one exact URI per callback")
+                    .with_severity(Severity::Error),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::openapi::testing::*;
+    use super::*;
+
+    const MODEL: &str = r#"{"openapi": "3.0.0", "components": {"securitySchemes": {"o": {"type": "oauth2", "flows": {"authorizationCode": {"authorizationUrl": "https://a.example.com/auth", "tokenUrl": "https://a.example.com/token", "scopes": {}}}}}}}"#;
+
+    fn run(redirect: &str) -> (specc_syntax::SourceDb, Vec<Diagnostic>) {
+        check_itential(
+            &format!("model: model.json\nclient_id: abc\nclient_secret: \"{{{{S}}}}\"\nredirect_uri: {redirect}\n"),
+            MODEL,
+        )
+    }
+
+    #[test]
+    fn fragment_wildcard_relative_and_private_scheme() {
+        let (db, d) = run("https://i.example.com/admin/oauth/#x");
+        let d = with_code(&d, RedirectUriShape::META.code);
+        assert_eq!(d[0].message, "redirect URI of `o` has a fragment");
+        assert_eq!(slice(&db, d[0].span), "#x");
+        assert!(apply_fix(&db, d[0]).contains("redirect_uri: https://i.example.com/admin/oauth/\n"));
+        let (db, d) = run("'https://*.example.com/admin/oauth/'");
+        let d = with_code(&d, RedirectUriShape::META.code);
+        assert_eq!(d[0].message, "redirect URI of `o` contains a wildcard");
+        assert_eq!(slice(&db, d[0].span), "*");
+        let (_, d) = run("/admin/oauth/");
+        assert_eq!(with_code(&d, RedirectUriShape::META.code)[0].message, "redirect URI of `o` is relative");
+        let (db, d) = run("myapp:/callback");
+        let d = with_code(&d, RedirectUriShape::META.code);
+        assert_eq!(d[0].severity, Severity::Warning);
+        assert_eq!(slice(&db, d[0].span), "myapp");
+    }
+
+    #[test]
+    fn templates_and_reverse_dns_are_fine() {
+        for ok in ["\"{{iap}}/admin/oauth/\"", "com.example.app:/callback"] {
+            let (_, d) = run(ok);
+            assert!(with_code(&d, RedirectUriShape::META.code).is_empty(), "{ok}: {d:?}");
+        }
+    }
+}

@@ -1,0 +1,243 @@
+//! `openapi/security-undefined-scope`
+
+use std::collections::BTreeSet;
+
+use specc_diagnostics::{Fix, Severity};
+use specc_dialects::openapi::did_you_mean;
+use specc_dialects::View;
+use specc_ir::{Flow, FlowKind};
+
+use super::{flows, is_oauth2, model, schemes};
+use crate::util::insert_member;
+use crate::{declare_rule, Context, Diagnostic, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// An OAuth 2.0 security requirement lists a scope that the flow the integration uses does not
+    /// declare. specc is precise about "the flow the integration uses":
+    /// - for an Itential instance, it is the `authorizationCode` flow of the instance's scheme, the
+    ///   only grant Itential runs;
+    /// - for an OpenAPI document on its own, a client may pick any flow of the scheme, so each flow
+    ///   is checked: a scope no flow declares is an error; a scope that only some flows declare is a
+    ///   warning naming the flows that cannot obtain it.
+    ///
+    /// Requirements on `openIdConnect` schemes are never checked against flows: their scopes come
+    /// from the provider's discovery document. Non-OAuth schemes are covered by
+    /// `openapi/non-oauth-requirement-scopes`.
+    ///
+    /// ## Why it matters
+    /// Scope names in a requirement "MUST" be declared by the scheme
+    /// (<https://spec.openapis.org/oas/v3.1.1.html#security-requirement-object>). A token obtained
+    /// through a flow that does not offer the scope cannot call the operation. Common linters
+    /// accept a scope declared in *any* flow of the scheme, which hides exactly the case where the
+    /// integration's flow lacks it (Spectral's `isScopeDefined`; see also OAI/OpenAPI-Specification
+    /// issue 1889 and Spectral issue 2566 for the openIdConnect case).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// security:
+    ///   - oauth: [write]
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         authorizationCode:
+    ///           authorizationUrl: https://auth.example.com/authorize
+    ///           tokenUrl: https://auth.example.com/token
+    ///           scopes: { read: Read access }
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    ///           scopes: { read: Read access, write: Write access }
+    /// ```
+    ///
+    /// ## Fix safety
+    /// The fix adds the scope to each flow that lacks it, with an empty description. Whether the
+    /// provider really offers the scope is something only you know, so the fix is unsafe (opt-in).
+    pub struct UndefinedScope {
+        code: "openapi/security-undefined-scope",
+        summary: "A security requirement uses a scope the integration's flow does not declare",
+        severity: Error,
+        fix: Unsafe,
+        since: "0.1.0",
+    }
+}
+
+impl Rule for UndefinedScope {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(model) = model(cx) else { return };
+        let doc = cx.doc(model.file);
+        let instance_scheme = match cx.view() {
+            View::Itential(i) => i.scheme.as_deref(),
+            _ => None,
+        };
+        let mut fixed: BTreeSet<(String, String)> = BTreeSet::new();
+        for (config, scheme) in schemes(cx) {
+            if !is_oauth2(scheme) {
+                continue;
+            }
+            let itential = instance_scheme == Some(config.name.as_str());
+            // The flows the integration may use, each with a scopes map to check against.
+            let used: Vec<(&Flow, &str)> = flows(config, scheme)
+                .into_iter()
+                .filter(|(f, _)| !itential || f.kind == FlowKind::AuthorizationCode)
+                .filter(|(f, _)| f.scopes.is_some())
+                .map(|(f, v)| (f, v.name.value.as_str()))
+                .collect();
+            if used.is_empty() {
+                continue;
+            }
+            for req in super::requirements_of(cx, &config.name) {
+                for scope in &req.scopes {
+                    let missing: Vec<&(&Flow, &str)> = used
+                        .iter()
+                        .filter(|(f, _)| f.scopes.as_ref().is_some_and(|s| !s.contains(&scope.value)))
+                        .collect();
+                    if missing.is_empty() {
+                        continue;
+                    }
+                    let names =
+                        |v: &[&(&Flow, &str)]| v.iter().map(|(_, n)| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+                    let all = missing.len() == used.len();
+                    let mut d = if all {
+                        let in_what = if used.len() == 1 {
+                            format!("flow {} of security scheme `{}`", names(&missing), config.name)
+                        } else {
+                            format!("any flow of security scheme `{}`", config.name)
+                        };
+                        Diagnostic::error(
+                            Self::META.code,
+                            format!("scope `{}` required at {} is not defined in {in_what}", scope.value, req.location),
+                            scope.span,
+                        )
+                        .with_label("undefined scope")
+                    } else {
+                        let have: Vec<&(&Flow, &str)> = used
+                            .iter()
+                            .filter(|(f, _)| f.scopes.as_ref().is_some_and(|s| s.contains(&scope.value)))
+                            .collect();
+                        Diagnostic::warning(
+                            Self::META.code,
+                            format!(
+                                "scope `{}` required at {} is not defined in flow{} {} of security scheme `{}`",
+                                scope.value,
+                                req.location,
+                                if missing.len() == 1 { "" } else { "s" },
+                                names(&missing),
+                                config.name
+                            ),
+                            scope.span,
+                        )
+                        .with_label(format!(
+                            "only {} declare{} it",
+                            names(&have),
+                            if have.len() == 1 { "s" } else { "" }
+                        ))
+                    };
+                    d = d.with_note(if itential {
+                        "Itential runs the authorization code flow; the provider rejects or ignores scopes the flow does not declare".to_string()
+                    } else {
+                        "a token obtained through a flow that does not offer the scope cannot call this operation".to_string()
+                    });
+                    let declared: Vec<&str> = missing
+                        .iter()
+                        .filter_map(|(f, _)| f.scopes.as_ref())
+                        .flat_map(|s| s.entries.iter().map(|e| e.name.value.as_str()))
+                        .collect();
+                    d = match did_you_mean(&scope.value, &declared) {
+                        Some(s) => d.with_help(format!(
+                            "did you mean `{s}`? Otherwise declare `{}` in the flow's `scopes`",
+                            scope.value
+                        )),
+                        None => d.with_help(format!(
+                            "declare `{}` in the flow's `scopes`, or remove it from the requirement",
+                            scope.value
+                        )),
+                    };
+                    if !all {
+                        d.severity = Severity::Warning;
+                    }
+                    if fixed.insert((config.name.clone(), scope.value.clone())) {
+                        let edits: Option<Vec<_>> = missing
+                            .iter()
+                            .filter_map(|(f, _)| f.scopes.as_ref())
+                            .map(|s| {
+                                let first = s.entries.first().map(|e| e.name.span);
+                                doc.and_then(|doc| insert_member(doc, s.span, first, &scope.value, "\"\""))
+                            })
+                            .collect();
+                        if let Some(edits) = edits.filter(|e| !e.is_empty()) {
+                            d = d.with_fix(Fix::unsafe_(format!("declare scope `{}`", scope.value), edits));
+                        }
+                    }
+                    out.push(d);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+
+    const TWO_FLOWS: &str = "openapi: 3.1.0\nsecurity:\n  - o: [read, admin]\ncomponents:\n  securitySchemes:\n    o:\n      type: oauth2\n      flows:\n        authorizationCode:\n          authorizationUrl: https://a.example.com/auth\n          tokenUrl: https://a.example.com/token\n          scopes:\n            read: Read\n            admin: Admin\n        clientCredentials:\n          tokenUrl: https://a.example.com/token\n          scopes:\n            read: Read\n";
+
+    #[test]
+    fn scope_missing_from_one_flow_is_a_warning() {
+        let (db, d) = check_text("a.yaml", TWO_FLOWS);
+        let d = with_code(&d, UndefinedScope::META.code);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Warning);
+        assert_eq!(
+            d[0].message,
+            "scope `admin` required at root is not defined in flow `clientCredentials` of security scheme `o`"
+        );
+        assert_eq!(slice(&db, d[0].span), "admin");
+    }
+
+    #[test]
+    fn scope_missing_everywhere_is_an_error_with_fix() {
+        let text = TWO_FLOWS.replace("[read, admin]", "[read, wrte]");
+        let (db, d) = check_text("a.yaml", &text);
+        let d = with_code(&d, UndefinedScope::META.code);
+        assert_eq!(d[0].severity, Severity::Error);
+        assert_eq!(d[0].message, "scope `wrte` required at root is not defined in any flow of security scheme `o`");
+        let fix = d[0].fix.as_ref().unwrap();
+        assert_eq!(fix.edits.len(), 2);
+        let fixed = apply_fix(&db, d[0]);
+        assert!(fixed.contains("          scopes:\n            wrte: \"\"\n            read: Read\n"), "{fixed}");
+        let (_, again) = check_text("a.yaml", &fixed);
+        assert!(with_code(&again, UndefinedScope::META.code).is_empty(), "{again:?}");
+    }
+
+    #[test]
+    fn open_id_connect_is_never_checked() {
+        let text = "openapi: 3.1.0\nsecurity:\n  - oidc: [openid, profile]\ncomponents:\n  securitySchemes:\n    oidc:\n      type: openIdConnect\n      openIdConnectUrl: https://a.example.com/.well-known/openid-configuration\n";
+        let (_, d) = check_text("a.yaml", text);
+        assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn itential_checks_only_the_authorization_code_flow() {
+        let model = r#"{"openapi": "3.0.0", "security": [{"o": ["admin"]}], "components": {"securitySchemes": {"o": {"type": "oauth2", "flows": {
+            "authorizationCode": {"authorizationUrl": "https://a.example.com/auth", "tokenUrl": "https://a.example.com/token", "scopes": {"read": "r"}},
+            "clientCredentials": {"tokenUrl": "https://a.example.com/token", "scopes": {"admin": "a", "read": "r"}}}}}}}"#;
+        let instance = "model: model.json\nclient_id: abc\nclient_secret: \"{{SECRET}}\"\nscope: read\n";
+        let (db, d) = check_itential(instance, model);
+        let d = with_code(&d, UndefinedScope::META.code);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].severity, Severity::Error);
+        assert_eq!(
+            d[0].message,
+            "scope `admin` required at root is not defined in flow `authorizationCode` of security scheme `o`"
+        );
+        assert_eq!(slice(&db, d[0].span), "\"admin\"");
+    }
+}
