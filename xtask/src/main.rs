@@ -5,7 +5,7 @@
 //! - `corpus DIR`: runs specc over a corpus laid out as `DIR/<dialect>/<files>` and prints, per dialect,
 //!   files seen, units lowered, syntax errors, panics and findings per code.
 //! - `fuzz [--seconds N] [--target NAME]`: runs the cargo-fuzz targets (see `fuzz.rs`).
-//! - `bench [--quick] [--runs N]`: times specc against Redocly, Spectral and `cat` on the OpenAPI corpus,
+//! - `bench [--quick] [--runs N] [--specc-format F]`: times specc against Redocly, Spectral and `cat` on the OpenAPI corpus,
 //!   GitHub's 13 MB description, a tiny file, the corpus ×10 and 10,000 synthetic manifests; prints a table
 //!   and writes `target/bench/latest.json`. `--quick` skips the peers.
 //! - `synth DIR [--elasticio N] [--membrane M] [--keboola K] [--seed S]`: writes a deterministic synthetic

@@ -31,12 +31,15 @@ pub const BENCH_SYNTH: synth::Params =
 pub struct Options {
     pub quick: bool,
     pub runs: usize,
+    /// `--specc-format F`: run specc with `--format F` instead of its default human output.
+    pub specc_format: Option<String>,
 }
 
 impl Options {
     pub fn parse(args: &[String]) -> anyhow::Result<Options> {
         let quick = args.iter().any(|a| a == "--quick");
         let mut runs = if quick { QUICK_RUNS } else { FULL_RUNS };
+        let mut specc_format = None;
         let mut it = args.iter();
         while let Some(a) = it.next() {
             match a.as_str() {
@@ -44,13 +47,16 @@ impl Options {
                 "--runs" => {
                     runs = it.next().context("--runs needs a number")?.parse().context("--runs needs a number")?;
                 }
-                other => bail!("unknown option {other}; usage: cargo xtask bench [--quick] [--runs N]"),
+                "--specc-format" => specc_format = Some(it.next().context("--specc-format needs a format")?.clone()),
+                other => {
+                    bail!("unknown option {other}; usage: cargo xtask bench [--quick] [--runs N] [--specc-format F]")
+                }
             }
         }
         if runs == 0 {
             bail!("--runs must be at least 1");
         }
-        Ok(Options { quick, runs })
+        Ok(Options { quick, runs, specc_format })
     }
 }
 
@@ -94,6 +100,10 @@ impl Contender {
     }
     pub fn peak_rss_mib(&self) -> Option<f64> {
         self.samples.iter().filter_map(|s| s.max_rss_kib).max().map(|k| k as f64 / 1024.0)
+    }
+    /// Killed by a signal, or exited 101 (Rust's exit code after a panic).
+    pub fn crashed(&self) -> bool {
+        self.samples.iter().any(|s| matches!(s.code, None | Some(101)))
     }
     pub fn exit_codes(&self) -> Vec<Option<i32>> {
         let mut v: Vec<Option<i32>> = self.samples.iter().map(|s| s.code).collect();
@@ -185,6 +195,9 @@ pub fn run(opts: &Options) -> anyhow::Result<bool> {
     };
     let specc_check = |target: Vec<String>, threads: Option<usize>| {
         let mut args = vec!["check".to_string(), "--color".into(), "never".into()];
+        if let Some(f) = &opts.specc_format {
+            args.extend(["--format".to_string(), f.clone()]);
+        }
         if let Some(n) = threads {
             args.extend(["--threads".to_string(), n.to_string()]);
         }
@@ -330,6 +343,7 @@ pub fn run(opts: &Options) -> anyhow::Result<bool> {
         git_commit: git_head(&p.root),
         spectral: peer_versions.as_ref().map(|v| v.0.clone()),
         redocly: peer_versions.as_ref().map(|v| v.1.clone()),
+        specc_format: opts.specc_format.clone(),
     };
     let rep = report::Report::new(meta, cases);
     print!("{}", rep.table());

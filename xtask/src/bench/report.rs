@@ -19,6 +19,8 @@ pub struct Meta {
     pub git_commit: Option<String>,
     pub spectral: Option<String>,
     pub redocly: Option<String>,
+    /// `--format` passed to specc (`None`: its default, human output).
+    pub specc_format: Option<String>,
 }
 
 /// A figure computed from several medians of the same run.
@@ -35,6 +37,8 @@ pub enum Verdict {
     Miss,
     /// Not measured in this run (`--quick` skips the peers).
     NotRun,
+    /// specc crashed (panic or signal) in a run this goal depends on: the timing is meaningless.
+    Invalid,
 }
 
 #[derive(Debug, Clone)]
@@ -157,7 +161,7 @@ impl Report {
             goal_min("corpus: Redocly / specc", ratio_in("corpus", "redocly", "specc"), 60.0, "×", quick),
             goal_min("corpus: Spectral / specc", ratio_in("corpus", "spectral", "specc"), 130.0, "×", quick),
             goal_max("corpus: specc within 5× of cat", vs_cat, 5.0, "×", false),
-            goal_max("tiny file: specc wall", median_of(&cases, "tiny", "specc"), 5.0, " ms", true),
+            goal_max("tiny: specc wall, one file", median_of(&cases, "tiny", "specc"), 5.0, " ms", true),
         ];
         for c in &cases {
             let peak = c
@@ -176,6 +180,13 @@ impl Report {
             goals.push(goal_min(&name, speedup, 1.7, "×", false));
         }
 
+        // A goal is only as good as the runs behind it: a specc that panicked finished early.
+        for g in &mut goals {
+            let case = g.name.split(':').next().unwrap_or_default();
+            if cases.iter().any(|c| c.name == case && c.contenders.iter().any(|k| k.tool == "specc" && k.crashed())) {
+                g.verdict = Verdict::Invalid;
+            }
+        }
         Report { meta, cases, derived, goals }
     }
 
@@ -193,6 +204,9 @@ impl Report {
             m.load_before.as_deref().unwrap_or("?"),
             m.load_after.as_deref().unwrap_or("?"),
         );
+        if let Some(f) = &m.specc_format {
+            let _ = writeln!(s, "specc runs with --format {f}");
+        }
         if let (Some(sp), Some(rd)) = (&m.spectral, &m.redocly) {
             let _ = writeln!(s, "peers: spectral-cli {sp}, redocly cli {rd}");
         }
@@ -221,6 +235,8 @@ impl Report {
                 let rss = k.peak_rss_mib().map(|x| format!("{x:.1}")).unwrap_or_else(|| "?".into());
                 let codes: Vec<String> =
                     k.exit_codes().iter().map(|c| c.map_or("signal".to_string(), |c| c.to_string())).collect();
+                let codes =
+                    if k.tool == "specc" && k.crashed() { vec![format!("{} CRASHED", codes.join(","))] } else { codes };
                 let _ = writeln!(
                     s,
                     "{:<11} {:<18} {:>11.1} {:>10.1} {:>10.1} {:>15} {:>9}  {}",
@@ -235,6 +251,15 @@ impl Report {
                 );
             }
         }
+        for c in &self.cases {
+            for k in c.contenders.iter().filter(|k| k.tool == "specc" && k.crashed()) {
+                let _ = writeln!(
+                    s,
+                    "WARNING: {} panicked or was killed in case {} (exit 101 or a signal): its times are not a full check",
+                    k.label, c.name
+                );
+            }
+        }
         let _ = writeln!(s);
         for d in &self.derived {
             let v = d.value.map(|v| format!("{v:.2}{}", d.unit)).unwrap_or_else(|| "n/a".into());
@@ -246,6 +271,7 @@ impl Report {
                 Verdict::Pass => "pass",
                 Verdict::Miss => "MISS",
                 Verdict::NotRun => "n/a (--quick)",
+                Verdict::Invalid => "INVALID (specc crashed)",
             };
             let _ = writeln!(
                 s,
@@ -305,6 +331,7 @@ impl Report {
             "loadavg_before": m.load_before,
             "loadavg_after": m.load_after,
             "git_commit": m.git_commit,
+            "specc_format": m.specc_format.as_deref().unwrap_or("human"),
             "peers": { "spectral-cli": m.spectral, "redocly-cli": m.redocly },
             "cases": cases,
             "derived": self.derived.iter().map(|d| json!({ "name": d.name, "value": d.value, "unit": d.unit.trim() })).collect::<Vec<_>>(),
@@ -312,7 +339,7 @@ impl Report {
                 "name": g.name,
                 "target": g.target,
                 "measured": g.measured,
-                "verdict": match g.verdict { Verdict::Pass => "pass", Verdict::Miss => "miss", Verdict::NotRun => "not-run" },
+                "verdict": match g.verdict { Verdict::Pass => "pass", Verdict::Miss => "miss", Verdict::NotRun => "not-run", Verdict::Invalid => "invalid-specc-crashed" },
             })).collect::<Vec<_>>(),
         })
     }
