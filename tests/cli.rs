@@ -394,3 +394,19 @@ fn github_annotations() {
         "fixtures/openapi/oauth2-missing-token-url/invalid.yaml"
     ]));
 }
+
+#[test]
+fn schema_command_prints_the_shipped_schemas() {
+    let out = specc().args(["schema", "--list"]).output().expect("run");
+    let list = String::from_utf8_lossy(&out.stdout).to_string();
+    for (name, _) in specc::schemas::SCHEMAS {
+        assert!(list.contains(name));
+        let out = specc().args(["schema", name]).output().expect("run");
+        assert_eq!(out.status.code(), Some(0));
+        let shipped =
+            std::fs::read_to_string(root().join("schemas").join(format!("{name}.schema.json"))).expect("shipped");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), shipped, "{name}");
+    }
+    let out = specc().args(["schema", "nope"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -64,7 +64,7 @@ fn human(reports: &[UnitReport]) -> String {
     let mut s = String::new();
     for rep in reports {
         for d in &rep.diagnostics {
-            s.push_str(&r.render(&rep.db, d));
+            s.push_str(&r.render_masked(&rep.db, d, &rep.secrets));
             s.push('\n');
         }
     }
@@ -84,14 +84,7 @@ fn fixtures() {
         let options = specc::RunOptions { paths: vec![e.path.clone()], ..specc::RunOptions::default() };
         let reports = match specc::run(&options) {
             Ok(run) => run.reports,
-            Err(err) => vec![UnitReport {
-                primary: e.path.clone(),
-                dialect: None,
-                db: err.db,
-                diagnostics: err.diagnostics,
-                lowered: false,
-                result: None,
-            }],
+            Err(err) => vec![UnitReport::bare(e.path.clone(), err.db, err.diagnostics)],
         };
         let diags: Vec<_> = reports.iter().flat_map(|r| r.diagnostics.iter()).collect();
         let shown = || diags.iter().map(|d| format!("  {} {}", d.code, d.message)).collect::<Vec<_>>().join("\n");
@@ -163,4 +156,86 @@ fn every_rule_is_documented_unique_and_has_a_fixture() {
         }
     }
     assert!(problems.is_empty(), "{} registry problems:\n{}", problems.len(), problems.join("\n"));
+}
+
+/// Which schema describes a fixture file, by dialect folder and file name.
+fn schema_for(path: &Path) -> Option<&'static str> {
+    let s = path.to_string_lossy();
+    let name = path.file_name()?.to_str()?;
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if !matches!(ext, "json" | "yaml" | "yml") {
+        return None;
+    }
+    if s.starts_with("fixtures/openapi/") {
+        Some("openapi-security")
+    } else if s.starts_with("fixtures/itential/") {
+        if name.starts_with("instance") {
+            Some("itential-instance")
+        } else {
+            Some("openapi-security")
+        }
+    } else if s.starts_with("fixtures/membrane/") {
+        match name {
+            "spec.yml" | "spec.yaml" => Some("membrane-spec"),
+            "get-oauth-config.map.yml" | "oauth-config.yml" => Some("membrane-oauth-config"),
+            _ => None,
+        }
+    } else if s.starts_with("fixtures/keboola/") {
+        let text = std::fs::read_to_string(path).ok()?;
+        Some(if text.contains("\"component_id\"") { "keboola-manage" } else { "keboola-config" })
+    } else if s.starts_with("fixtures/elasticio/") {
+        let text = std::fs::read_to_string(path).ok()?;
+        if text.contains("\"oauth-client\"") {
+            Some("elasticio-tenant-client")
+        } else if text.contains("\"credentials\"") {
+            Some("elasticio-component")
+        } else {
+            None
+        }
+    } else {
+        None
+    }
+}
+
+#[test]
+fn valid_fixtures_match_the_shipped_json_schemas() {
+    let root = workspace_root();
+    std::env::set_current_dir(&root).expect("chdir");
+    let mut checked = 0;
+    let mut problems = Vec::new();
+    for e in entries(&root).iter().filter(|e| e.valid) {
+        let files: Vec<PathBuf> = if e.path.is_dir() {
+            let mut v = Vec::new();
+            let mut stack = vec![e.path.clone()];
+            while let Some(d) = stack.pop() {
+                for f in std::fs::read_dir(&d).expect("dir").flatten() {
+                    if f.path().is_dir() {
+                        stack.push(f.path());
+                    } else {
+                        v.push(f.path());
+                    }
+                }
+            }
+            v
+        } else {
+            vec![e.path.clone()]
+        };
+        for f in files {
+            let Some(name) = schema_for(&f) else { continue };
+            let schema_text = std::fs::read_to_string(root.join("schemas").join(format!("{name}.schema.json")))
+                .expect("generated schema");
+            let schema: serde_json::Value = serde_json::from_str(&schema_text).expect("schema json");
+            let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+            let bytes = std::fs::read(&f).expect("read");
+            let doc = specc_syntax::Document::parse(specc_syntax::FileId(0), &f, &bytes);
+            let Some(tree) = doc.root.as_ref() else { continue };
+            let value = specc::migrate::to_value(tree);
+            for err in validator.iter_errors(&value) {
+                problems.push(format!("{} against {name}: {err} at {}", f.display(), err.instance_path()));
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 20, "only {checked} fixture files matched a schema");
+    assert!(problems.is_empty(), "{} schema problems:\n{}", problems.len(), problems.join("\n"));
 }

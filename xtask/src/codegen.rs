@@ -46,6 +46,12 @@ pub fn generated() -> BTreeMap<PathBuf, String> {
         files.insert(page, body);
     }
     files.insert(PathBuf::from("docs/rules/README.md"), table);
+    for (name, _) in specc::schemas::SCHEMAS {
+        if let Some(v) = specc::schemas::schema(name) {
+            let text = serde_json::to_string_pretty(&v).unwrap_or_default() + "\n";
+            files.insert(PathBuf::from("schemas").join(format!("{name}.schema.json")), text);
+        }
+    }
     files
 }
 

@@ -1,24 +1,673 @@
-//! Keboola OAuth Manager registration and component configuration dialect (not implemented yet: detects nothing, lowers to an empty manifest).
+//! Keboola: OAuth Manager v2 registration bodies and component configurations that use the OAuth
+//! Broker.
+//!
+//! Two kinds of JSON are read (seeds `003` and `004`):
+//!
+//! - a **manage body**, the request that registers an API with the OAuth Manager (`POST /manage`):
+//!   `component_id`, `friendly_name`, `app_key`, `app_secret`, `auth_url` (a template with `%%app_key%%`,
+//!   `%%redirect_uri%%`, `%%hash%%`...), `token_url`, `request_token_url`, `oauth_version`
+//!   (`1.0`/`2.0`/`facebook`), `permissions`, `graph_api_version`;
+//! - a **component configuration** with `authorization.oauth_api`: `id` and `version` of the broker
+//!   registration, and/or injected `credentials` (`#data` with the raw token response as a string,
+//!   `appKey`, `#appSecret`, `oauthVersion`).
+//!
+//! Both are recognised by content. Secret values (`app_secret`, every `#`-key) are classified while
+//! lowering (ciphertext, placeholder, plain...) and never stored in the view in clear.
 
 use std::path::Path;
 
-use specc_ir::{Dialect, Manifest};
-use specc_syntax::{Document, FileId, SourceDb};
+use specc_ir::{
+    AuthConfig, Credential, CredentialValue, Dialect, EndpointUrl, Flow, FlowKind, Manifest, Placeholder,
+    PlaceholderSyntax, Protocol, Resolution, Secret, Spanned,
+};
+use specc_syntax::{Document, FileId, Format, Member, Node, SourceDb, Span, Value};
 
+use crate::read::Reader;
 use crate::{Detection, Lowered, View};
+
+/// Codes of the structural findings this module makes while lowering.
+pub mod codes {
+    pub const INVALID_FIELD_TYPE: &str = "keboola/invalid-field-type";
+}
+
+/// Placeholders the OAuth Manager substitutes in `auth_url` (seed `003`; `%%client_id%%` is the
+/// deprecated spelling of `%%app_key%%`, `%%oauth_token%%` is for OAuth 1.0).
+pub const KNOWN_PLACEHOLDERS: &[&str] = &["app_key", "client_id", "redirect_uri", "hash", "subdomain", "oauth_token"];
+
+/// Which kind of Keboola file this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Kind {
+    /// An OAuth Manager v2 registration body.
+    Manage,
+    /// A component configuration with `authorization.oauth_api`.
+    #[default]
+    Config,
+}
+
+/// One `key: value` member as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyView {
+    pub key: String,
+    pub key_span: Span,
+    pub member_span: Span,
+    pub value_span: Span,
+}
+
+/// What a secret-holding value is, without the value itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SecretKind {
+    Empty,
+    /// `KBC::<family>::…` ciphertext (`ProjectSecure`, `ComponentSecure`, `ConfigSecure`, `Encrypted==`...).
+    Ciphertext(String),
+    /// Filled in elsewhere: `${VAR}`, `%env(…)%`, `{{VAR}}`, `<…>`.
+    Placeholder(String),
+    /// Obviously not a real value: `xxxxx`, `...`, `***`.
+    Redacted,
+    /// A plain string, i.e. a secret in clear.
+    Plain,
+    /// Not a string (object, array, number...): the JSON type name.
+    NotString(&'static str),
+}
+
+/// Classifies a secret value.
+pub fn classify_secret(node: &Node) -> SecretKind {
+    let Some(s) = node.as_str() else { return SecretKind::NotString(node.kind_name()) };
+    classify_secret_str(s)
+}
+
+pub fn classify_secret_str(s: &str) -> SecretKind {
+    let t = s.trim();
+    if t.is_empty() {
+        return SecretKind::Empty;
+    }
+    if let Some(rest) = t.strip_prefix("KBC::") {
+        let family = rest.split("::").next().unwrap_or("").split("==").next().unwrap_or("").to_string();
+        return SecretKind::Ciphertext(family);
+    }
+    let placeholder = (t.starts_with("${") && t.ends_with('}'))
+        || (t.starts_with("%env(") && t.ends_with(")%"))
+        || (t.starts_with("{{") && t.ends_with("}}"))
+        || (t.starts_with('<') && t.ends_with('>'))
+        || (t.starts_with("%%") && t.ends_with("%%"));
+    if placeholder {
+        return SecretKind::Placeholder(t.to_string());
+    }
+    let mut chars = t.chars();
+    let first = chars.next().unwrap_or(' ');
+    if t.chars().count() >= 3 && chars.all(|c| c == first) && matches!(first, 'x' | 'X' | '.' | '*' | '-' | '_') {
+        return SecretKind::Redacted;
+    }
+    SecretKind::Plain
+}
+
+/// A `#`-key (or `app_secret`) with the classification of its value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SecretField {
+    pub member: KeyView,
+    /// JSON Pointer-like path for messages (`authorization.oauth_api.credentials.#appSecret`).
+    pub path: String,
+    pub kind: SecretKind,
+}
+
+/// `#data` as found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataKind {
+    /// A string holding a JSON object (the token response).
+    JsonObject,
+    /// A string holding JSON that is not an object.
+    JsonOther(&'static str),
+    /// A string that is not JSON.
+    NotJson,
+    /// Ciphertext, placeholder, redacted or empty: not judged.
+    Opaque,
+    /// Not a string at all.
+    NotString(&'static str),
+}
+
+/// The registration body.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ManageView {
+    pub span: Span,
+    pub fields: Vec<KeyView>,
+    pub component_id: Option<Spanned<String>>,
+    pub friendly_name: Option<Spanned<String>>,
+    pub app_key: Option<Spanned<String>>,
+    pub app_secret: Option<SecretField>,
+    pub auth_url: Option<Spanned<String>>,
+    pub token_url: Option<Spanned<String>>,
+    pub request_token_url: Option<Spanned<String>>,
+    pub oauth_version: Option<Spanned<String>>,
+    pub permissions: Option<Spanned<String>>,
+    pub graph_api_version: Option<Spanned<String>>,
+}
+
+impl ManageView {
+    pub fn field(&self, key: &str) -> Option<&KeyView> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+}
+
+/// `authorization.oauth_api.credentials`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CredentialsView {
+    pub key_span: Span,
+    pub span: Span,
+    pub keys: Vec<KeyView>,
+    pub data: Option<(DataKind, Span)>,
+    /// `appKey`'s value span and JSON type.
+    pub app_key: Option<(Span, &'static str)>,
+}
+
+impl CredentialsView {
+    pub fn has(&self, key: &str) -> bool {
+        self.keys.iter().any(|k| k.key == key)
+    }
+}
+
+/// `authorization.oauth_api`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OauthApiView {
+    pub key_span: Span,
+    pub span: Span,
+    pub keys: Vec<KeyView>,
+    pub id: Option<Spanned<String>>,
+    /// `version` as written (`3`, `"2"`...).
+    pub version: Option<Spanned<String>>,
+    pub credentials: Option<CredentialsView>,
+    /// Where a new member can be inserted after the last one, with the indentation of its keys;
+    /// `None` for an empty object or an unusual layout.
+    pub insert_point: Option<(Span, String)>,
+}
+
+/// A key that looks like it holds a secret but is not `#`-prefixed, or a `#`-key whose twin without
+/// `#` is present too.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SuspectKey {
+    pub member: KeyView,
+    pub path: String,
+    /// The plain twin of a `#`-key (`appSecret` next to `#appSecret`), when that is the finding.
+    pub twin_of: Option<Span>,
+}
 
 /// The parts of the file that keboola-specific rules read besides the IR.
 #[derive(Debug, Clone, Default)]
-pub struct Model {}
-
-pub fn detect(_path: &Path, _doc: &Document) -> Option<Detection> {
-    None
+pub struct Model {
+    pub file: FileId,
+    pub kind: Kind,
+    pub manage: Option<Box<ManageView>>,
+    pub oauth_api: Option<Box<OauthApiView>>,
+    /// Every `#`-key of a configuration.
+    pub secrets: Vec<SecretField>,
+    /// Secret-looking keys without `#`, and plain twins of `#`-keys.
+    pub suspects: Vec<SuspectKey>,
 }
 
-pub fn lower(_db: &mut SourceDb, primary: FileId) -> Lowered {
-    Lowered {
-        ir: Manifest::new(Dialect::Keboola, primary),
-        view: View::Keboola(Model::default()),
-        diagnostics: Vec::new(),
+fn is_manage_body(root: &Node) -> bool {
+    let Some(members) = root.as_object() else { return false };
+    let has = |k: &str| members.iter().any(|m| &*m.key == k);
+    has("oauth_version")
+        || (has("component_id") && (has("app_key") || has("auth_url") || has("token_url") || has("app_secret")))
+}
+
+fn is_config(root: &Node) -> bool {
+    root.get("authorization").and_then(|a| a.get("oauth_api")).is_some()
+}
+
+pub fn detect(_path: &Path, doc: &Document) -> Option<Detection> {
+    let root = doc.root.as_ref()?;
+    if root.get("openapi").is_some() || root.get("swagger").is_some() {
+        return None;
+    }
+    (is_manage_body(root) || is_config(root)).then(|| Detection::primary(Dialect::Keboola))
+}
+
+fn key_view(r: &Reader<'_>, m: &Member) -> KeyView {
+    KeyView {
+        key: m.key.to_string(),
+        key_span: r.key_span(m),
+        member_span: r.member_span(m),
+        value_span: r.span(&m.value),
+    }
+}
+
+/// The span of bytes `start..end` of a string value, when the source writes it without escapes;
+/// otherwise the whole value's span.
+pub fn value_sub_span(doc: &Document, value_span: Span, value: &str, start: usize, end: usize) -> Span {
+    let src = doc.text.get(value_span.range()).unwrap_or("");
+    let inner =
+        if src.len() >= 2 && (src.starts_with('"') || src.starts_with('\'')) { &src[1..src.len() - 1] } else { src };
+    if inner == value {
+        let base = value_span.start as usize + (src.len() - inner.len()) / 2;
+        Span::new(value_span.file, base + start, base + end)
+    } else {
+        value_span
+    }
+}
+
+/// Lowers a manage body or a component configuration.
+pub fn lower(db: &mut SourceDb, primary: FileId) -> Lowered {
+    let Some(doc) = db.get(primary) else {
+        return crate::empty(Dialect::Keboola, primary);
+    };
+    let Some(root) = doc.root.as_ref() else {
+        return crate::empty(Dialect::Keboola, primary);
+    };
+    let mut r = Reader::new(doc, codes::INVALID_FIELD_TYPE);
+    let mut manifest = Manifest::new(Dialect::Keboola, primary);
+    let mut model = Model { file: primary, ..Model::default() };
+    if is_manage_body(root) {
+        model.kind = Kind::Manage;
+        let (config, view) = lower_manage(&mut r, doc, root);
+        manifest.configs.push(config);
+        model.manage = Some(Box::new(view));
+    } else if is_config(root) {
+        model.kind = Kind::Config;
+        if let Some(config) = lower_config(&mut r, root, &mut model) {
+            manifest.configs.push(config);
+        }
+        walk_keys(&r, root, "", &mut model);
+    }
+    Lowered { ir: manifest, view: View::Keboola(model), diagnostics: r.diagnostics }
+}
+
+fn lower_manage(r: &mut Reader<'_>, doc: &Document, root: &Node) -> (AuthConfig, ManageView) {
+    let mut v = ManageView {
+        span: r.span(root),
+        fields: root.as_object().unwrap_or(&[]).iter().map(|m| key_view(r, m)).collect(),
+        ..ManageView::default()
+    };
+    v.component_id = r.string(root, "component_id");
+    v.friendly_name = r.string(root, "friendly_name");
+    v.app_key = r.string(root, "app_key");
+    v.auth_url = r.string(root, "auth_url");
+    v.token_url = r.string(root, "token_url");
+    v.request_token_url = r.string(root, "request_token_url");
+    v.permissions = r.string(root, "permissions");
+    v.graph_api_version = r.string(root, "graph_api_version");
+    // `oauth_version: 2.0` written as a number is still understood (and reported as a wrong type).
+    v.oauth_version = match root.get("oauth_version") {
+        Some(n) if n.as_number().is_some() => {
+            r.wrong_type(n, "oauth_version", "a string (`\"1.0\"`, `\"2.0\"` or `\"facebook\"`)");
+            n.as_number().map(|t| Spanned::new(t.to_string(), r.span(n)))
+        }
+        _ => r.string(root, "oauth_version"),
+    };
+    let secret_member = root.member("app_secret");
+    if let Some(m) = secret_member {
+        if !matches!(m.value.value, Value::String(_) | Value::Null) {
+            r.wrong_type(&m.value, "app_secret", "a string");
+        }
+        v.app_secret =
+            Some(SecretField { member: key_view(r, m), path: "app_secret".into(), kind: classify_secret(&m.value) });
+    }
+
+    let version = v.oauth_version.as_ref().map(|s| s.value.as_str());
+    let protocol = match version {
+        Some("1.0") => Protocol::OAuth1,
+        Some("facebook") => Protocol::Facebook,
+        Some("2.0") | None => Protocol::OAuth2,
+        Some(other) => Protocol::Other(other.to_string()),
+    };
+    let name = v
+        .component_id
+        .as_ref()
+        .or(v.friendly_name.as_ref())
+        .map_or_else(|| "consumer".to_string(), |s| s.value.clone());
+    let mut config = AuthConfig::new(name, Dialect::Keboola, protocol.clone(), v.span);
+    let kind = if protocol == Protocol::OAuth1 { FlowKind::OAuth1 } else { FlowKind::AuthorizationCode };
+    let mut flow = Flow::new(kind, v.span);
+    flow.kind_span = v.oauth_version.as_ref().map_or(v.span, |s| s.span);
+    flow.authorization_url = v.auth_url.as_ref().map(|s| EndpointUrl::new(s.value.clone(), s.span));
+    flow.token_url = v.token_url.as_ref().map(|s| EndpointUrl::new(s.value.clone(), s.span));
+    flow.request_token_url = v.request_token_url.as_ref().map(|s| EndpointUrl::new(s.value.clone(), s.span));
+    if protocol != Protocol::Facebook || flow.authorization_url.is_some() || flow.token_url.is_some() {
+        config.flows.push(flow);
+    }
+    if let Some(url) = &v.auth_url {
+        for o in crate::placeholders::percent(&url.value) {
+            let known = KNOWN_PLACEHOLDERS.contains(&o.name.as_str());
+            config.placeholders.push(Placeholder {
+                name: o.name.clone(),
+                syntax: PlaceholderSyntax::Percent,
+                span: value_sub_span(doc, url.span, &url.value, o.start, o.end),
+                resolution: if known { Resolution::Platform } else { Resolution::Unresolved },
+            });
+        }
+    }
+    if let Some(k) = &v.app_key {
+        config.client_id =
+            Some(Credential { value: CredentialValue::Literal(Secret::new(k.value.clone())), span: k.span });
+    }
+    if let (Some(f), Some(m)) = (&v.app_secret, secret_member) {
+        config.client_secret = secret_credential(f, &m.value);
+    }
+    for (key, field) in [
+        ("component_id", &v.component_id),
+        ("friendly_name", &v.friendly_name),
+        ("oauth_version", &v.oauth_version),
+        ("permissions", &v.permissions),
+        ("graph_api_version", &v.graph_api_version),
+    ] {
+        if let Some(f) = field {
+            config.attributes.insert(key.to_string(), f.clone());
+        }
+    }
+    (config, v)
+}
+
+fn secret_credential(field: &SecretField, node: &Node) -> Option<Credential> {
+    let span = field.member.value_span;
+    let value = match &field.kind {
+        SecretKind::Empty | SecretKind::NotString(_) => return None,
+        SecretKind::Ciphertext(family) => CredentialValue::PlatformManaged(format!("KBC::{family} ciphertext")),
+        SecretKind::Placeholder(p) => {
+            let name = p.trim_start_matches("${").trim_start_matches("%env(").trim_start_matches("{{");
+            let name = name.trim_end_matches('}').trim_end_matches(")%");
+            CredentialValue::EnvVar(name.to_string())
+        }
+        SecretKind::Redacted | SecretKind::Plain => CredentialValue::Literal(Secret::new(node.as_str().unwrap_or(""))),
+    };
+    Some(Credential { value, span })
+}
+
+fn lower_config(r: &mut Reader<'_>, root: &Node, model: &mut Model) -> Option<AuthConfig> {
+    let auth = r.object(root, "authorization")?;
+    let api_member = auth.member("oauth_api")?;
+    let api = &api_member.value;
+    if api.as_object().is_none() {
+        r.wrong_type(api, "oauth_api", "an object");
+        return None;
+    }
+    let mut view = OauthApiView {
+        key_span: r.key_span(api_member),
+        span: r.span(api),
+        keys: api.as_object().unwrap_or(&[]).iter().map(|m| key_view(r, m)).collect(),
+        id: None,
+        version: None,
+        credentials: None,
+        insert_point: json_insert_point(r.doc, api),
+    };
+    view.id = match api.get("id") {
+        Some(n) if n.as_number().is_some() => n.as_number().map(|t| Spanned::new(t.to_string(), r.span(n))),
+        _ => r.string(api, "id"),
+    };
+    if let Some(n) = api.get("version") {
+        match n.scalar_text() {
+            Some(t) if !matches!(n.value, Value::Bool(_)) => {
+                view.version = Some(Spanned::new(t.to_string(), r.span(n)))
+            }
+            _ => r.wrong_type(n, "version", "the number 3"),
+        }
+    }
+    let mut config = AuthConfig::new(
+        view.id.as_ref().map_or_else(|| "authorization.oauth_api".to_string(), |i| i.value.clone()),
+        Dialect::Keboola,
+        Protocol::OAuth2,
+        view.span,
+    );
+    if let Some(id) = &view.id {
+        config.attributes.insert("oauth_api_id".into(), id.clone());
+    }
+    if let Some(ver) = &view.version {
+        config.attributes.insert("oauth_api_version".into(), ver.clone());
+    }
+    if let Some(cm) = api.member("credentials") {
+        let creds = &cm.value;
+        match creds.as_object() {
+            None => {
+                if !creds.is_null() {
+                    r.wrong_type(creds, "credentials", "an object");
+                }
+            }
+            Some(members) => {
+                let mut cv = CredentialsView {
+                    key_span: r.key_span(cm),
+                    span: r.span(creds),
+                    keys: members.iter().map(|m| key_view(r, m)).collect(),
+                    data: None,
+                    app_key: None,
+                };
+                if let Some(d) = creds.get("#data") {
+                    cv.data = Some((data_kind(d), r.span(d)));
+                }
+                if let Some(k) = creds.get("appKey") {
+                    cv.app_key = Some((r.span(k), k.kind_name()));
+                    match &k.value {
+                        Value::String(s) => {
+                            let value = match classify_secret_str(s) {
+                                SecretKind::Placeholder(p) => CredentialValue::EnvVar(p),
+                                _ => CredentialValue::Literal(Secret::new(s.to_string())),
+                            };
+                            config.client_id = Some(Credential { value, span: r.span(k) });
+                        }
+                        Value::Number(n) => {
+                            r.diagnostics.push(
+                                specc_syntax::Diagnostic::warning(
+                                    codes::INVALID_FIELD_TYPE,
+                                    "`appKey` is a number; the OAuth Broker stores and injects it as a string",
+                                    r.span(k),
+                                )
+                                .with_label("this is a number")
+                                .with_help("quote the value")
+                                .with_note("the generic-extractor OAuth 1.0 docs show a number; every other Keboola example uses a string"),
+                            );
+                            config.client_id = Some(Credential {
+                                value: CredentialValue::Literal(Secret::new(n.to_string())),
+                                span: r.span(k),
+                            });
+                        }
+                        Value::Null => {}
+                        _ => r.wrong_type(k, "appKey", "a string"),
+                    }
+                }
+                if let Some(m) = members.iter().find(|m| &*m.key == "#appSecret") {
+                    let field = SecretField {
+                        member: key_view(r, m),
+                        path: "#appSecret".into(),
+                        kind: classify_secret(&m.value),
+                    };
+                    config.client_secret = secret_credential(&field, &m.value);
+                }
+                if let Some(v) = creds.get("oauthVersion").and_then(Node::scalar_text) {
+                    config.protocol = match v {
+                        "1.0" => Protocol::OAuth1,
+                        "facebook" => Protocol::Facebook,
+                        "2.0" => Protocol::OAuth2,
+                        other => Protocol::Other(other.to_string()),
+                    };
+                }
+                view.credentials = Some(cv);
+            }
+        }
+    }
+    if view.credentials.is_none() && view.id.is_some() {
+        config.client_id =
+            Some(Credential { value: CredentialValue::PlatformManaged("OAuth Broker".into()), span: view.span });
+        config.client_secret =
+            Some(Credential { value: CredentialValue::PlatformManaged("OAuth Broker".into()), span: view.span });
+    }
+    model.oauth_api = Some(Box::new(view));
+    Some(config)
+}
+
+fn data_kind(node: &Node) -> DataKind {
+    let Some(s) = node.as_str() else { return DataKind::NotString(node.kind_name()) };
+    match classify_secret_str(s) {
+        SecretKind::Plain | SecretKind::Redacted => {}
+        _ => return DataKind::Opaque,
+    }
+    let parsed = Document::parse_str(FileId(0), "#data.json", s, Format::Json);
+    match (&parsed.root, parsed.diagnostics.is_empty()) {
+        (Some(root), true) if root.as_object().is_some() => DataKind::JsonObject,
+        (Some(root), true) => DataKind::JsonOther(root.kind_name()),
+        _ => DataKind::NotJson,
+    }
+}
+
+/// Words that mark a key as holding a secret when it is not `#`-prefixed.
+const SECRET_WORDS: &[&str] = &[
+    "appsecret",
+    "app_secret",
+    "clientsecret",
+    "client_secret",
+    "password",
+    "token",
+    "access_token",
+    "refresh_token",
+    "secret",
+    "apikey",
+    "api_key",
+];
+
+/// Collects every `#`-key and every secret-looking plain key of a configuration.
+fn walk_keys(r: &Reader<'_>, node: &Node, path: &str, model: &mut Model) {
+    match &node.value {
+        Value::Object(members) => {
+            for m in members {
+                let child = if path.is_empty() { m.key.to_string() } else { format!("{path}.{}", m.key) };
+                if let Some(plain) = m.key.strip_prefix('#') {
+                    model.secrets.push(SecretField {
+                        member: key_view(r, m),
+                        path: child.clone(),
+                        kind: classify_secret(&m.value),
+                    });
+                    if let Some(twin) = members.iter().find(|o| &*o.key == plain) {
+                        model.suspects.push(SuspectKey {
+                            member: key_view(r, twin),
+                            path: if path.is_empty() { plain.to_string() } else { format!("{path}.{plain}") },
+                            twin_of: Some(r.key_span(m)),
+                        });
+                    }
+                } else if SECRET_WORDS.contains(&m.key.to_ascii_lowercase().as_str())
+                    && !members.iter().any(|o| o.key.strip_prefix('#') == Some(&*m.key))
+                    && m.value.as_str().is_some_and(|s| classify_secret_str(s) == SecretKind::Plain)
+                {
+                    model.suspects.push(SuspectKey { member: key_view(r, m), path: child.clone(), twin_of: None });
+                }
+                // The value of a `#`-key is one secret (reported as a whole when it is not a string).
+                if !m.key.starts_with('#') {
+                    walk_keys(r, &m.value, &child, model);
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk_keys(r, item, &format!("{path}[{i}]"), model);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// After the last member of a JSON object laid out one member per line: the end of the last member,
+/// and the indentation of its key line. `None` for empty or single-line objects.
+fn json_insert_point(doc: &Document, node: &Node) -> Option<(Span, String)> {
+    let last = node.as_object()?.last()?;
+    let text = &doc.text;
+    let key_start = last.key_range.start as usize;
+    let line_start = text.get(..key_start)?.rfind('\n')? + 1;
+    let indent = text.get(line_start..key_start)?;
+    if !indent.bytes().all(|b| b == b' ' || b == b'\t') {
+        return None;
+    }
+    let end = last.value.range.end as usize;
+    Some((Span::new(doc.file, end, end), indent.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> (SourceDb, Lowered) {
+        let mut db = SourceDb::new();
+        let id = db.add_bytes("k.json", text.as_bytes());
+        assert_eq!(detect(Path::new("k.json"), db.get(id).unwrap()), Some(Detection::primary(Dialect::Keboola)));
+        let l = lower(&mut db, id);
+        (db, l)
+    }
+
+    #[test]
+    fn manage_body_lowers_with_placeholders() {
+        let text = r#"{
+  "component_id": "wr-dropbox",
+  "friendly_name": "Dropbox Writer",
+  "app_key": "yourAppKey",
+  "app_secret": "yourAppSecret",
+  "auth_url": "https://www.dropbox.com/oauth2/authorize?response_type=code&client_id=%%client_id%%&redirect_uri=%%redirect_uri%%",
+  "token_url": "https://api.dropbox.com/oauth2/token",
+  "oauth_version": "2.0"
+}"#;
+        let (db, l) = load(text);
+        assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+        let c = &l.ir.configs[0];
+        assert_eq!(c.name, "wr-dropbox");
+        assert_eq!(c.protocol, Protocol::OAuth2);
+        let doc = db.get(FileId(0)).unwrap();
+        let names: Vec<(&str, &str)> =
+            c.placeholders.iter().map(|p| (p.name.as_str(), &doc.text[p.span.range()])).collect();
+        assert_eq!(names, [("client_id", "%%client_id%%"), ("redirect_uri", "%%redirect_uri%%")]);
+        assert!(matches!(c.client_secret.as_ref().unwrap().value, CredentialValue::Literal(_)));
+        let View::Keboola(m) = &l.view else { panic!() };
+        assert_eq!(m.kind, Kind::Manage);
+        assert_eq!(m.manage.as_ref().unwrap().app_secret.as_ref().unwrap().kind, SecretKind::Plain);
+        assert!(!format!("{:?}", l.view).contains("yourAppSecret"));
+    }
+
+    #[test]
+    fn config_classifies_secrets_and_data() {
+        let text = r##"{
+    "parameters": {"api": {"password": "hunter22", "#token": "KBC::ProjectSecure::abc"}},
+    "authorization": {
+        "oauth_api": {
+            "id": "123",
+            "credentials": {
+                "#data": "{\"access_token\":\"a\"}",
+                "appKey": 1234,
+                "#appSecret": "TopSecret"
+            }
+        }
+    }
+}"##;
+        let (db, l) = load(text);
+        let doc = db.get(FileId(0)).unwrap();
+        let got: Vec<(&str, &str)> = l.diagnostics.iter().map(|d| (d.code, &doc.text[d.span.range()])).collect();
+        assert_eq!(got, [(codes::INVALID_FIELD_TYPE, "1234")]);
+        let View::Keboola(m) = &l.view else { panic!() };
+        let api = m.oauth_api.as_ref().unwrap();
+        assert_eq!(api.credentials.as_ref().unwrap().data.as_ref().unwrap().0, DataKind::JsonObject);
+        let kinds: Vec<(&str, &SecretKind)> = m.secrets.iter().map(|s| (s.path.as_str(), &s.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("parameters.api.#token", &SecretKind::Ciphertext("ProjectSecure".into())),
+                ("authorization.oauth_api.credentials.#data", &SecretKind::Plain),
+                ("authorization.oauth_api.credentials.#appSecret", &SecretKind::Plain),
+            ]
+        );
+        assert_eq!(m.suspects.len(), 1);
+        assert_eq!(m.suspects[0].path, "parameters.api.password");
+        let (ins, indent) = api.insert_point.clone().unwrap();
+        assert_eq!(indent, "            ");
+        assert!(doc.text[..ins.start as usize].ends_with('}'));
+        assert_eq!(l.ir.configs[0].name, "123");
+    }
+
+    #[test]
+    fn classification() {
+        assert_eq!(classify_secret_str("${OAUTH_APP_SECRET}"), SecretKind::Placeholder("${OAUTH_APP_SECRET}".into()));
+        assert!(matches!(classify_secret_str("%env(string:CLIENT_SECRET)%"), SecretKind::Placeholder(_)));
+        assert_eq!(classify_secret_str("xxxxx"), SecretKind::Redacted);
+        assert_eq!(classify_secret_str("..."), SecretKind::Redacted);
+        assert_eq!(classify_secret_str("KBC::Encrypted==ENCODEDSTRING=="), SecretKind::Ciphertext("Encrypted".into()));
+        assert_eq!(classify_secret_str("clientSecret"), SecretKind::Plain);
+    }
+
+    #[test]
+    fn openapi_and_json_schema_are_not_claimed() {
+        let mut db = SourceDb::new();
+        let a = db.add_bytes("a.json", br#"{"openapi": "3.0.0", "oauth_version": "2.0"}"#);
+        let b = db.add_bytes("b.json", br#"{"properties": {"authorization": {"properties": {"oauth_api": {}}}}}"#);
+        assert_eq!(detect(Path::new("a.json"), db.get(a).unwrap()), None);
+        assert_eq!(detect(Path::new("b.json"), db.get(b).unwrap()), None);
     }
 }

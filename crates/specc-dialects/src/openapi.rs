@@ -579,6 +579,18 @@ fn base_url(root: &Node, version: SpecVersion) -> Option<String> {
     None
 }
 
+/// The path of the OpenAPI model an Itential instance names (resolved against the instance's
+/// directory), when `doc` is an instance with a string `model`.
+pub fn itential_model_path(doc: &Document) -> Option<PathBuf> {
+    let root = doc.root.as_ref()?;
+    if !is_itential_instance(root) {
+        return None;
+    }
+    let model = root.get("model").or_else(|| root.get("openapi_model"))?.as_str()?;
+    let dir = doc.path.parent().map(Path::to_path_buf).unwrap_or_default();
+    Some(dir.join(model))
+}
+
 /// Lowers an Itential instance settings file together with the OpenAPI model it names.
 pub fn lower_itential(db: &mut SourceDb, primary: FileId) -> Lowered {
     let Some(doc) = db.get(primary) else {

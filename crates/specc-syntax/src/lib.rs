@@ -302,6 +302,18 @@ impl SourceDb {
         id
     }
 
+    /// Reads and stores a file as plain text ([`Document::plain_text`]). Read errors become a file-level
+    /// diagnostic, as in [`SourceDb::load`].
+    pub fn load_text(&mut self, path: &Path) -> FileId {
+        let id = self.next_id();
+        let doc = match read_file(path) {
+            Ok(bytes) => Document::plain_text(id, path, String::from_utf8_lossy(&bytes).into_owned()),
+            Err((code, msg)) => Document::unreadable(id, path, code, msg),
+        };
+        self.docs.push(doc);
+        id
+    }
+
     /// Adds a document built elsewhere; its `file` is rewritten to the id it gets here.
     pub fn add_document(&mut self, mut doc: Document) -> FileId {
         let id = self.next_id();
@@ -384,6 +396,16 @@ mod tests {
         assert_eq!(d.code, codes::INVALID_UTF8);
         assert_eq!(d.span.start, 8);
         assert_eq!(doc.line_col(d.span.start), LineCol { line: 2, column: 3 });
+    }
+
+    #[test]
+    fn plain_text_has_no_tree_and_no_findings() {
+        let mut db = SourceDb::new();
+        let id = db.add_document(Document::plain_text(FileId(9), "auth/test.js", "exports.test = 1\n".to_string()));
+        let doc = db.get(id).unwrap();
+        assert_eq!(doc.file, id);
+        assert!(doc.root.is_none() && !doc.fatal && doc.diagnostics.is_empty());
+        assert_eq!(doc.text, "exports.test = 1\n");
     }
 
     #[test]

@@ -158,6 +158,8 @@ pub(crate) fn parse(text: &str) -> YamlOutput {
                 } else {
                     Value::String(value.as_ref().into())
                 };
+                // The event's span starts at the node's properties (`&anchor`, `!tag`); the value starts after.
+                let start = skip_properties(text, start, end);
                 let node = Node::new(TextRange::new(start, end.max(start)), v);
                 if anchor > 0 {
                     anchors.insert(anchor, node.clone());
@@ -253,6 +255,20 @@ pub(crate) fn parse(text: &str) -> YamlOutput {
         root = partial;
     }
     YamlOutput { root, errors, fatal }
+}
+
+/// Skips `&anchor` and `!tag` properties (and the blanks after them) at `start`, never past `end`.
+fn skip_properties(text: &str, mut start: usize, end: usize) -> usize {
+    let b = text.as_bytes();
+    while start < end && matches!(b.get(start), Some(b'&' | b'!')) {
+        while start < end && !matches!(b.get(start), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            start += 1;
+        }
+        while start < end && matches!(b.get(start), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            start += 1;
+        }
+    }
+    start
 }
 
 fn container_end(text: &str, start: usize, end_event: usize, last_child: Option<usize>) -> usize {
@@ -421,6 +437,17 @@ mod tests {
         assert!(out.fatal);
         let e = &out.errors[0];
         assert!(e.range.start >= 10, "{e:?}");
+    }
+
+    #[test]
+    fn anchored_and_tagged_scalars_start_at_their_value() {
+        let text = "a: &é→😀 \"x\"\nb: !!str 12\nc: *é→😀\n";
+        let out = parse(text);
+        let r = out.root.unwrap();
+        assert_eq!(slice(text, r.get("a").unwrap().range), "\"x\"");
+        assert_eq!(slice(text, r.get("b").unwrap().range), "12");
+        assert_eq!(r.get("b").unwrap().as_str(), Some("12"));
+        assert_eq!(r.get("c").unwrap().as_str(), Some("x"));
     }
 
     #[test]

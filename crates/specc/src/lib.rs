@@ -12,6 +12,7 @@ pub mod migrate;
 pub mod render;
 pub mod run;
 pub mod sarif;
+pub mod schemas;
 pub mod select;
 pub mod suppress;
 pub mod wire;

@@ -40,6 +40,14 @@ enum Command {
         /// A rule code, such as `openapi/oauth2-missing-token-url`.
         code: String,
     },
+    /// Print a JSON Schema for a file kind specc reads (`specc schema --list` names them).
+    Schema {
+        /// A schema name, such as `membrane-oauth-config`.
+        name: Option<String>,
+        /// List the schema names.
+        #[arg(long)]
+        list: bool,
+    },
     /// Run the language server on stdin/stdout (for editors).
     Lsp,
     /// Print a shell completion script.
@@ -137,6 +145,7 @@ fn main() -> ExitCode {
         Command::Rules { json } => run_rules(json),
         Command::Migrate(args) => run_migrate(args),
         Command::Explain { code } => run_explain(&code),
+        Command::Schema { name, list } => run_schema(name.as_deref(), list),
         Command::Lsp => match specc::lsp::serve() {
             Ok(()) => Ok(ExitCode::SUCCESS),
             Err(e) => Err(io::Error::other(e.to_string())),
@@ -265,7 +274,8 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
                 Format::Json => {
                     for d in &report.diagnostics {
                         let text =
-                            serde_json::to_string_pretty(&wire::to_wire(&report.db, d)).map_err(io::Error::other)?;
+                            serde_json::to_string_pretty(&wire::to_wire_redacted(&report.db, d, &report.secrets))
+                                .map_err(io::Error::other)?;
                         let sep = if first_json { "\n" } else { ",\n" };
                         first_json = false;
                         write!(out, "{sep}")?;
@@ -288,7 +298,7 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
                 }
                 Format::Human => {
                     for d in &report.diagnostics {
-                        write!(out, "{}", renderer.render(&report.db, d))?;
+                        write!(out, "{}", renderer.render_masked(&report.db, d, &report.secrets))?;
                         writeln!(out)?;
                     }
                 }
@@ -475,6 +485,29 @@ fn run_rules(json: bool) -> io::Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn run_schema(name: Option<&str>, list: bool) -> io::Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    match (name, list) {
+        (Some(n), false) => match specc::schemas::schema(n) {
+            Some(v) => {
+                serde_json::to_writer_pretty(&mut out, &v).map_err(io::Error::other)?;
+                writeln!(out)?;
+                Ok(ExitCode::SUCCESS)
+            }
+            None => {
+                let names: Vec<&str> = specc::schemas::SCHEMAS.iter().map(|(n, _)| *n).collect();
+                usage_error(&format!("unknown schema `{n}`: expected one of {}", names.join(", ")))
+            }
+        },
+        _ => {
+            for (n, what) in specc::schemas::SCHEMAS {
+                writeln!(out, "{n:<26} {what}")?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
 }
 
 fn run_explain(code: &str) -> io::Result<ExitCode> {

@@ -69,16 +69,14 @@ fn check_text(path: &Path, bytes: &[u8], config: &Config, selection: &Selection)
     reports.pop().unwrap_or_else(|| driver::check_buffer(path, bytes, &options))
 }
 
-/// Literal secrets of a report, to keep them out of diffs and patches.
+/// Secret values of a report, to keep them out of diffs and patches.
 fn secrets_of(report: &UnitReport) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut out: Vec<String> = report.secrets.iter().map(|(_, s)| s.clone()).collect();
     if let Some(l) = &report.result {
         for c in &l.ir.configs {
-            for cred in [&c.client_secret].into_iter().flatten() {
-                if let CredentialValue::Literal(s) = &cred.value {
-                    if s.expose().len() >= 4 {
-                        out.push(s.expose().to_string());
-                    }
+            if let Some(specc_ir::Credential { value: CredentialValue::Literal(s), .. }) = &c.client_secret {
+                if s.expose().len() >= 4 {
+                    out.push(s.expose().to_string());
                 }
             }
         }

@@ -77,8 +77,19 @@ pub fn run_each(
     };
     let sel = selection(&config, options);
     let mut suppressor = crate::suppress::Suppressor::new(&config, &sel);
+    // A file can belong to two units (an OpenAPI model checked on its own and through the Itential
+    // instance that names it): report each finding once.
+    let mut seen: std::collections::HashSet<(PathBuf, u32, u32, &'static str, String)> =
+        std::collections::HashSet::new();
     driver::check_each(&inputs, &walk_errors, &check_options, |mut r| {
         suppressor.apply(&mut r);
+        if r.db.len() > 1 || !seen.is_empty() {
+            let db = &r.db;
+            r.diagnostics.retain(|d| {
+                let path = db.get(d.span.file).map(|doc| doc.path.clone()).unwrap_or_default();
+                seen.insert((path, d.span.start, d.span.end, d.code, d.message.clone()))
+            });
+        }
         sink(r);
     });
     if let Some(extra) = suppressor.finish() {

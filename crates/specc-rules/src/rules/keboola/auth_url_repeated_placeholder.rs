@@ -1,0 +1,52 @@
+//! `keboola/auth-url-repeated-placeholder`
+
+use crate::{declare_rule, Context, Diagnostic, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// A placeholder occurs more than once in `auth_url`.
+    ///
+    /// ## Why it matters
+    /// The serverless (JavaScript) port of the OAuth Manager substitutes with `String.replace` and a
+    /// string pattern, which replaces the first occurrence only (RULES.md D10): the second copy
+    /// reaches the provider as literal `%%name%%` text.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "auth_url": "https://x.example.com/authorize?client_id=%%app_key%%&login_hint=%%app_key%%&redirect_uri=%%redirect_uri%%" }
+    /// ```
+    /// Use instead:
+    /// ```json
+    /// { "auth_url": "https://x.example.com/authorize?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%" }
+    /// ```
+    pub struct AuthUrlRepeatedPlaceholder {
+        code: "keboola/auth-url-repeated-placeholder",
+        summary: "A placeholder occurs more than once in `auth_url`",
+        severity: Warning,
+        fix: None,
+        since: "0.1.0",
+    }
+}
+
+impl Rule for AuthUrlRepeatedPlaceholder {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(url) = super::auth_url(cx) else { return };
+        for (i, (o, span)) in url.placeholders.iter().enumerate() {
+            let Some((_, first)) = url.placeholders.iter().take(i).find(|(p, _)| p.name == o.name) else { continue };
+            out.push(
+                Diagnostic::warning(
+                    AuthUrlRepeatedPlaceholder::META.code,
+                    format!("`%%{}%%` occurs more than once", o.name),
+                    *span,
+                )
+                .with_label("may be left unsubstituted")
+                .with_secondary(*first, "first occurrence")
+                .with_help("keep one occurrence"),
+            );
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! `keboola/auth-url-static-state`
+
+use crate::{declare_rule, Context, Diagnostic, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// `auth_url` hard-codes a `state=` parameter (anything but `state=%%hash%%`).
+    ///
+    /// ## Why it matters
+    /// `state` must be a one-time value bound to the user's session to stop cross-site request
+    /// forgery (RFC 9700 §2.1, RFC 6749 §10.12); a constant is known to every attacker. The seed's
+    /// example passes `state=%%hash%%`, which the OAuth Manager fills per request
+    /// (`shared/seeds/003_e34d02e5ff3c2019.txt`); Keboola's QuickBooks test fixture hard-codes
+    /// `state=security_token12345` (RULES.md D12).
+    ///
+    /// ## Example
+    /// ```json
+    /// { "auth_url": "https://x.example.com/authorize?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&state=abc123" }
+    /// ```
+    /// Use instead:
+    /// ```json
+    /// { "auth_url": "https://x.example.com/authorize?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&state=%%hash%%" }
+    /// ```
+    pub struct AuthUrlStaticState {
+        code: "keboola/auth-url-static-state",
+        summary: "`auth_url` hard-codes the `state` parameter",
+        severity: Warning,
+        fix: None,
+        since: "0.1.0",
+    }
+}
+
+impl Rule for AuthUrlStaticState {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(url) = super::auth_url(cx) else { return };
+        let Some(doc) = cx.doc(url.span.file) else { return };
+        let Some(q) = url.value.find('?') else { return };
+        let mut pos = q + 1;
+        for part in url.value[q + 1..].split(['&', '#']) {
+            let start = pos;
+            pos += part.len() + 1;
+            let Some(value) = part.strip_prefix("state=") else { continue };
+            if value.starts_with("%%") && value.ends_with("%%") {
+                continue;
+            }
+            let span = specc_dialects::keboola::value_sub_span(doc, url.span, url.value, start, start + part.len());
+            out.push(
+                Diagnostic::warning(AuthUrlStaticState::META.code, "`auth_url` sends a fixed `state`", span)
+                    .with_label("the same state for every user")
+                    .with_note("a constant `state` gives no protection against cross-site request forgery")
+                    .with_help("use `state=%%hash%%`, which the OAuth Manager fills per request"),
+            );
+        }
+    }
+}

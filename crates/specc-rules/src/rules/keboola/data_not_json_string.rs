@@ -1,0 +1,68 @@
+//! `keboola/data-not-json-string`
+
+use specc_dialects::keboola::DataKind;
+
+use crate::{declare_rule, Context, Diagnostic, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// `authorization.oauth_api.credentials.#data` is not a string holding a JSON object: it is an
+    /// object or another non-string value (error), or a string that is not JSON or not a JSON object
+    /// (warning). Encrypted values (`KBC::…`) and placeholders (`${VAR}`, `%env(…)%`) are not judged.
+    ///
+    /// ## Why it matters
+    /// The broker "stores the response from the authorized API as a raw string" and components parse
+    /// it (`shared/seeds/004_adc09ce2de1fa918.txt`; the injection example shows escaped JSON). An
+    /// object is not what the runner injects, and for OAuth 2.0 the token response is a JSON object
+    /// (RFC 6749 §5.1), so a bare token string only works with components that read it raw (the
+    /// generic extractor's `oauth20` bearer example does; RULES.md D15).
+    ///
+    /// ## Example
+    /// ```json
+    /// { "#data": { "access_token": "…" } }
+    /// ```
+    /// Use instead:
+    /// ```json
+    /// { "#data": "{\"access_token\": \"…\"}" }
+    /// ```
+    pub struct DataNotJsonString {
+        code: "keboola/data-not-json-string",
+        summary: "`#data` is not the token response as a JSON string",
+        severity: Error,
+        fix: None,
+        since: "0.1.0",
+    }
+}
+
+impl Rule for DataNotJsonString {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(api) = super::model(cx).and_then(|m| m.oauth_api.as_deref()) else { return };
+        let Some((kind, span)) = api.credentials.as_ref().and_then(|c| c.data.as_ref()) else { return };
+        let code = DataNotJsonString::META.code;
+        let d = match kind {
+            DataKind::JsonObject | DataKind::Opaque => return,
+            DataKind::NotString(t) => Diagnostic::error(code, format!("`#data` is {}, not a string", article(t)), *span)
+                .with_label("must be a string")
+                .with_help("store the token response serialised as one JSON string"),
+            DataKind::NotJson => Diagnostic::warning(code, "`#data` is not JSON", *span)
+                .with_label("a raw string")
+                .with_note("the broker stores the token response, a JSON object for OAuth 2.0; only components that read `#data` raw accept this")
+                .with_help("store the token response as a JSON string, such as \"{\\\"access_token\\\": …}\""),
+            DataKind::JsonOther(t) => Diagnostic::warning(code, format!("`#data` holds JSON {t}, not an object"), *span)
+                .with_label("not a token response")
+                .with_help("store the whole token response object as a JSON string"),
+        };
+        out.push(d);
+    }
+}
+
+fn article(kind: &str) -> String {
+    match kind.as_bytes().first() {
+        Some(b'a' | b'o') => format!("an {kind}"),
+        _ => format!("a {kind}"),
+    }
+}

@@ -1,0 +1,65 @@
+//! `keboola/facebook-missing-permissions`
+
+use crate::{declare_rule, Context, Diagnostic, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// A manage body with `oauth_version: facebook` has no (or an empty) `permissions`, or lists URLs
+    /// in it instead of Facebook permission names.
+    ///
+    /// ## Why it matters
+    /// For `facebook` the OAuth Manager builds the login URL itself from `permissions`, "a coma
+    /// separated list of values from https://developers.facebook.com/docs/facebook-login/permissions/";
+    /// `auth_url` and `token_url` are not required (`shared/seeds/003_e34d02e5ff3c2019.txt`, "Add new
+    /// component"). Without permissions the user grants nothing; a URL is not a permission name.
+    /// `graph_api_version` is optional; the seed says it defaults to `v2.8`, the code read for
+    /// RULES.md D4 stores an empty string, so specc does not write a default.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "oauth_version": "facebook" }
+    /// ```
+    /// Use instead:
+    /// ```json
+    /// { "oauth_version": "facebook", "permissions": "pages_show_list,pages_read_engagement" }
+    /// ```
+    pub struct FacebookMissingPermissions {
+        code: "keboola/facebook-missing-permissions",
+        summary: "A `facebook` registration has no usable `permissions`",
+        severity: Error,
+        fix: None,
+        since: "0.1.0",
+    }
+}
+
+impl Rule for FacebookMissingPermissions {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(m) = super::manage(cx) else { return };
+        let Some(v) = m.oauth_version.as_ref().filter(|v| v.value == "facebook") else { return };
+        match &m.permissions {
+            Some(p) if p.value.contains("://") => out.push(
+                Diagnostic::error(
+                    FacebookMissingPermissions::META.code,
+                    "`permissions` lists URLs, not Facebook permission names",
+                    p.span,
+                )
+                .with_label("a URL is not a permission")
+                .with_help("list permission names separated by commas, such as `pages_show_list,ads_read`"),
+            ),
+            Some(p) if !p.value.trim().is_empty() => {}
+            _ => out.push(
+                Diagnostic::error(
+                    FacebookMissingPermissions::META.code,
+                    "`facebook` registration has no `permissions`",
+                    m.permissions.as_ref().map_or(v.span, |p| p.span),
+                )
+                .with_label("the login asks for these permissions")
+                .with_help("add `permissions` with comma-separated Facebook permission names"),
+            ),
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! `keboola/manage-missing-required`
+
+use crate::{declare_rule, Context, Diagnostic, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// A manage (registration) body lacks, or leaves empty, one of `component_id`, `friendly_name`,
+    /// `app_key`, `app_secret`, `oauth_version`; or lacks `auth_url`/`token_url` when `oauth_version`
+    /// is not `facebook`.
+    ///
+    /// ## Why it matters
+    /// The OAuth Manager marks these fields required ("Add new component", Attributes and Schema in
+    /// `shared/seeds/003_e34d02e5ff3c2019.txt`; for `facebook` "`auth_url`, `token_url` and
+    /// `request_token_url` are not required"). A registration without them is refused, and an empty
+    /// `app_secret` registers an app that can never exchange a code for a token.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "component_id": "wr-dropbox", "friendly_name": "Dropbox Writer", "app_key": "k", "app_secret": "",
+    ///   "auth_url": "https://www.dropbox.com/oauth2/authorize?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%",
+    ///   "token_url": "https://api.dropbox.com/oauth2/token", "oauth_version": "2.0" }
+    /// ```
+    /// Use instead:
+    /// ```json
+    /// { "component_id": "wr-dropbox", "friendly_name": "Dropbox Writer", "app_key": "k", "app_secret": "${DROPBOX_APP_SECRET}",
+    ///   "auth_url": "https://www.dropbox.com/oauth2/authorize?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%",
+    ///   "token_url": "https://api.dropbox.com/oauth2/token", "oauth_version": "2.0" }
+    /// ```
+    pub struct ManageMissingRequired {
+        code: "keboola/manage-missing-required",
+        summary: "A Keboola manage body lacks a required field",
+        severity: Error,
+        fix: None,
+        since: "0.1.0",
+    }
+}
+
+impl Rule for ManageMissingRequired {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(m) = super::manage(cx) else { return };
+        let mut required = vec!["component_id", "friendly_name", "app_key", "app_secret", "oauth_version"];
+        if super::oauth_version(m) != Some("facebook") {
+            required.extend(["auth_url", "token_url"]);
+        }
+        let mut missing = Vec::new();
+        for key in required {
+            match m.field(key) {
+                None => missing.push(key),
+                Some(f) => {
+                    let text = cx.text(f.value_span);
+                    if text == "\"\"" || text == "''" || text == "null" {
+                        out.push(
+                            Diagnostic::error(
+                                ManageMissingRequired::META.code,
+                                format!("`{key}` is empty"),
+                                f.value_span,
+                            )
+                            .with_label("empty value")
+                            .with_help(format!("fill in `{key}`; the OAuth Manager requires it")),
+                        );
+                    }
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let names = missing.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+            out.push(
+                Diagnostic::error(
+                    ManageMissingRequired::META.code,
+                    format!("the manage body has no {names}"),
+                    super::opening(m.span),
+                )
+                .with_label("in this registration")
+                .with_help("add the missing fields; see the OAuth Manager's \"Add new component\" request"),
+            );
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! `keboola/oauth-version-invalid`
+
+use crate::{declare_rule, Context, Diagnostic, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// `oauth_version` of a manage body is not `1.0`, `2.0` or `facebook`. `quickbooks` is reported as
+    /// a warning only: Keboola's own tests register a `quickbooks` consumer type, but no document
+    /// lists it.
+    ///
+    /// ## Why it matters
+    /// The seed defines the enum `1.0 | 2.0 | facebook` (`shared/seeds/003_e34d02e5ff3c2019.txt`,
+    /// `oauth_version` Members). Older OAuth Manager deployments accept only `1.0`/`2.0`, and the v3
+    /// broker has no enum at all (RULES.md D2 and "Contradictions"); any other value picks no OAuth
+    /// implementation.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "oauth_version": "2" }
+    /// ```
+    /// Use instead:
+    /// ```json
+    /// { "oauth_version": "2.0" }
+    /// ```
+    pub struct OAuthVersionInvalid {
+        code: "keboola/oauth-version-invalid",
+        summary: "`oauth_version` is not `1.0`, `2.0` or `facebook`",
+        severity: Error,
+        fix: None,
+        since: "0.1.0",
+    }
+}
+
+impl Rule for OAuthVersionInvalid {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(v) = super::manage(cx).and_then(|m| m.oauth_version.as_ref()) else { return };
+        let d = match v.value.as_str() {
+            "1.0" | "2.0" | "facebook" | "" => return,
+            "quickbooks" => Diagnostic::warning(
+                OAuthVersionInvalid::META.code,
+                "`oauth_version: quickbooks` is not documented",
+                v.span,
+            )
+            .with_note("Keboola's tests use a `quickbooks` consumer type, but the documented values are `1.0`, `2.0` and `facebook`"),
+            "2" | "2.0.0" | "oauth2" | "OAuth2" => Diagnostic::error(
+                OAuthVersionInvalid::META.code,
+                format!("`oauth_version: {}` is not a known version", v.value),
+                v.span,
+            )
+            .with_help("write `2.0`"),
+            "1" | "1.0a" | "oauth1" => Diagnostic::error(
+                OAuthVersionInvalid::META.code,
+                format!("`oauth_version: {}` is not a known version", v.value),
+                v.span,
+            )
+            .with_help("write `1.0`"),
+            other => Diagnostic::error(
+                OAuthVersionInvalid::META.code,
+                format!("`oauth_version: {other}` is not a known version"),
+                v.span,
+            )
+            .with_help("use `1.0`, `2.0` or `facebook`"),
+        };
+        out.push(d.with_label("unknown OAuth version"));
+    }
+}

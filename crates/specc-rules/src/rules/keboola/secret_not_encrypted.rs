@@ -1,0 +1,62 @@
+//! `keboola/secret-not-encrypted`
+
+use specc_dialects::keboola::SecretKind;
+
+use crate::{declare_rule, Context, Diagnostic, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// A `#`-key of a component configuration (`#appSecret`, `#data`, `#password`...) holds a plain
+    /// value in the file instead of Keboola ciphertext (`KBC::ProjectSecure::…`,
+    /// `KBC::ComponentSecure::…`, `KBC::ConfigSecure::…`) or a placeholder filled in at deploy time
+    /// (`${VAR}`, `%env(…)%`, `{{VAR}}`). Empty and obviously redacted values (`xxxxx`, `...`) are not
+    /// reported.
+    ///
+    /// This rule is specc's own addition to the catalog (RULES.md §D has no code for it).
+    ///
+    /// ## Why it matters
+    /// Keboola encrypts `#` values when a configuration is saved through its API, so the stored
+    /// configuration is safe; the file in a repository is not. The seed's stored credentials are
+    /// ciphertext (`"#appSecret": "KBC::ComponentSecure::…"`, `shared/seeds/003_e34d02e5ff3c2019.txt`),
+    /// while its "Credentials Injection" example pastes values in clear for quick testing
+    /// (`shared/seeds/004_adc09ce2de1fa918.txt`). A plain secret in a committed file is published with
+    /// it. specc never prints the value.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "authorization": { "oauth_api": { "credentials": { "#appSecret": "my-client-secret" } } } }
+    /// ```
+    /// Use instead:
+    /// ```json
+    /// { "authorization": { "oauth_api": { "credentials": { "#appSecret": "KBC::ProjectSecure::…" } } } }
+    /// ```
+    pub struct SecretNotEncrypted {
+        code: "keboola/secret-not-encrypted",
+        summary: "A `#`-key holds a secret in clear instead of Keboola ciphertext",
+        severity: Warning,
+        fix: None,
+        since: "0.1.0",
+    }
+}
+
+impl Rule for SecretNotEncrypted {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(model) = super::model(cx) else { return };
+        for s in model.secrets.iter().filter(|s| s.kind == SecretKind::Plain) {
+            out.push(
+                Diagnostic::warning(
+                    SecretNotEncrypted::META.code,
+                    format!("`{}` holds a value in clear", s.path),
+                    s.member.value_span,
+                )
+                .with_label("not encrypted")
+                .with_note("Keboola encrypts `#` keys only when the configuration is saved through its API; this file keeps the clear value")
+                .with_help("store the `KBC::…Secure::` ciphertext from the Encryption API, or a placeholder filled in at deploy time"),
+            );
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! `keboola/subdomain-needs-userdata`
+
+use crate::{declare_rule, Context, Diagnostic, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// `auth_url` contains `%%subdomain%%`.
+    ///
+    /// ## Why it matters
+    /// Such a registration "requires an `userData` json to be sent with the auth request to OAuth
+    /// API, which has to contain a `subdomain` key", and the authorize request "must be sent using a
+    /// form POST request" (`shared/seeds/003_e34d02e5ff3c2019.txt`, "Add new component" and "Generate
+    /// OAuth token"; RULES.md D11, seeds only). The manage body cannot carry `userData`, so specc
+    /// cannot see the authorize request: the finding is a warning that every caller (UI form, script)
+    /// must send `userData`, or the URL keeps the literal `%%subdomain%%`.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "auth_url": "https://%%subdomain%%.example.com/oauth/authorize?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%" }
+    /// ```
+    /// Use instead (a fixed host, when the API has one):
+    /// ```json
+    /// { "auth_url": "https://login.example.com/oauth/authorize?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%" }
+    /// ```
+    pub struct SubdomainNeedsUserdata {
+        code: "keboola/subdomain-needs-userdata",
+        summary: "`%%subdomain%%` in `auth_url` requires `userData.subdomain` on every authorize request",
+        severity: Warning,
+        fix: None,
+        since: "0.1.0",
+    }
+}
+
+impl Rule for SubdomainNeedsUserdata {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(url) = super::auth_url(cx) else { return };
+        let Some((_, span)) = url.placeholders.iter().find(|(o, _)| o.name == "subdomain") else { return };
+        out.push(
+            Diagnostic::warning(
+                SubdomainNeedsUserdata::META.code,
+                "`%%subdomain%%` needs `userData` with a `subdomain` key on every authorize request",
+                *span,
+            )
+            .with_label("filled from the authorize request's `userData`")
+            .with_note("the authorize request must be a form POST with `userData={\"subdomain\": \"…\"}`")
+            .with_help("make sure every client of this registration sends `userData.subdomain`"),
+        );
+    }
+}

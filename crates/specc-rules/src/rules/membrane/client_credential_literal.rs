@@ -1,0 +1,73 @@
+//! `membrane/client-credential-literal`
+
+use specc_dialects::membrane::MappingValue;
+
+use crate::{declare_rule, Context, Diagnostic, Edit, Fix, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// `clientId` or `clientSecret` in the `getOAuthConfig` mapping is a literal string instead of a
+    /// reference such as `$var: connectorParameters.clientSecret`. A literal secret is an error, a
+    /// literal client id a warning.
+    ///
+    /// ## Why it matters
+    /// The seed's mapping example reads both from connector parameters
+    /// (`shared/seeds/001_42f92db7f54bb945.txt`, "OAuth2 Config"): workspaces set their own OAuth
+    /// app there, and the secret stays out of the connector's source. A literal secret is published
+    /// with every copy of the connector (RULES.md B10). specc never prints the value.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// clientSecret: 8f1c0d2e9a7b
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// clientSecret:
+    ///   $var: connectorParameters.clientSecret
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Unsafe: the value moves out of the file, so the workspace must set the connector parameter
+    /// (`clientId`/`clientSecret`) before connections work again.
+    pub struct ClientCredentialLiteral {
+        code: "membrane/client-credential-literal",
+        summary: "The OAuth client id or secret is written into the connector instead of a parameter",
+        severity: Error,
+        fix: Unsafe,
+        since: "0.1.0",
+    }
+}
+
+impl Rule for ClientCredentialLiteral {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(view) = super::oauth_config(cx) else { return };
+        for (key, field) in [("clientId", &view.client_id), ("clientSecret", &view.client_secret)] {
+            let Some((MappingValue::Literal(value), span)) = field else { continue };
+            let secret = key == "clientSecret";
+            let message = if secret {
+                format!("the client secret is written into the connector ({})", value.redacted())
+            } else {
+                "the client id is a literal, not a connector parameter".to_string()
+            };
+            let mut d = if secret {
+                Diagnostic::error(ClientCredentialLiteral::META.code, message, *span)
+                    .with_label("secret in clear")
+                    .with_note("anyone with the connector's source has the OAuth app's secret")
+            } else {
+                Diagnostic::warning(ClientCredentialLiteral::META.code, message, *span)
+                    .with_label("literal client id")
+                    .with_note("workspaces cannot bring their own OAuth app")
+            };
+            d = d.with_help(format!("read it from `connectorParameters.{key}` and set the value in the workspace"));
+            d = d.with_fix(Fix::unsafe_(
+                format!("use `$var: connectorParameters.{key}`"),
+                vec![Edit { span: *span, replacement: format!("{{ $var: connectorParameters.{key} }}") }],
+            ));
+            out.push(d);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! `membrane/deprecated-skip-client-auth`
+
+use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// The `getOAuthConfig` mapping uses `skipClientAuthInBody` or `skipClientAuthInHeader`, which the
+    /// SDK's `OAUTH_CONFIG_SCHEMA` marks "(Deprecated)" in favour of `clientAuthLocation`
+    /// (RULES.md B6; the seed documents only `clientAuthLocation`,
+    /// `shared/seeds/001_42f92db7f54bb945.txt`). The SDK's description of `skipClientAuthInHeader`
+    /// says "…in the body…", a copy-paste slip; specc reads the key by its name.
+    ///
+    /// ## Why it matters
+    /// Deprecated switches may stop being read; two negative switches are also harder to read than one
+    /// location, and nothing stops both being `true` (no client authentication at all).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// skipClientAuthInBody: true
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// clientAuthLocation: headers
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe: `skipClientAuthInBody: true` becomes `clientAuthLocation: headers`,
+    /// `skipClientAuthInHeader: true` becomes `clientAuthLocation: body`, and `false` switches (the
+    /// default) are deleted. No fix is offered when both are `true` or when they disagree with an
+    /// explicit `clientAuthLocation`.
+    pub struct DeprecatedSkipClientAuth {
+        code: "membrane/deprecated-skip-client-auth",
+        summary: "Deprecated `skipClientAuthInBody`/`skipClientAuthInHeader` instead of `clientAuthLocation`",
+        severity: Warning,
+        fix: Safe,
+        since: "0.1.0",
+    }
+}
+
+impl Rule for DeprecatedSkipClientAuth {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(view) = super::oauth_config(cx) else { return };
+        let body = view.skip_client_auth_in_body.as_ref().map(|b| b.value);
+        let header = view.skip_client_auth_in_header.as_ref().map(|b| b.value);
+        if body.is_none() && header.is_none() {
+            return;
+        }
+        // What the switches mean, as a `clientAuthLocation` value.
+        let wanted = match (body.unwrap_or(false), header.unwrap_or(false)) {
+            (true, false) => Some("headers"),
+            (false, true) => Some("body"),
+            (false, false) => None,
+            (true, true) => {
+                let span = view.field("skipClientAuthInBody").map_or(view.span, |f| f.member_span);
+                out.push(
+                    Diagnostic::warning(
+                        DeprecatedSkipClientAuth::META.code,
+                        "both `skipClientAuthInBody` and `skipClientAuthInHeader` are true: the client is not authenticated anywhere",
+                        span,
+                    )
+                    .with_help("replace both with `clientAuthLocation: headers` or `clientAuthLocation: body`"),
+                );
+                return;
+            }
+        };
+        let explicit = view.client_auth_location.as_ref().map(|l| l.value.as_str());
+        let consistent = wanted.is_none() || explicit.is_none() || explicit == wanted;
+        let mut edits = Vec::new();
+        let mut fixable = consistent;
+        let mut replaced = false;
+        for key in ["skipClientAuthInBody", "skipClientAuthInHeader"] {
+            let Some(field) = view.field(key) else { continue };
+            let on = if key == "skipClientAuthInBody" { body } else { header };
+            match super::delete_lines(cx, field.member_span) {
+                Some(mut edit) if on == Some(true) && explicit.is_none() && !replaced => {
+                    let indent =
+                        cx.text(specc_ir::Span { start: edit.span.start, end: field.member_span.start, ..edit.span });
+                    edit.replacement = format!("{indent}clientAuthLocation: {}\n", wanted.unwrap_or("headers"));
+                    replaced = true;
+                    edits.push(edit);
+                }
+                Some(edit) => edits.push(edit),
+                None => fixable = false,
+            }
+        }
+        for key in ["skipClientAuthInBody", "skipClientAuthInHeader"] {
+            let Some(field) = view.field(key) else { continue };
+            let mut d = Diagnostic::warning(
+                DeprecatedSkipClientAuth::META.code,
+                format!("`{key}` is deprecated"),
+                field.key_span,
+            )
+            .with_label("deprecated switch");
+            d = match wanted {
+                Some(w) => d.with_help(format!("use `clientAuthLocation: {w}` instead")),
+                None => d.with_help("delete it; `clientAuthLocation` says where the credentials go"),
+            };
+            if !consistent {
+                d = d.with_note(
+                    "the switches disagree with the explicit `clientAuthLocation`; decide which one is meant",
+                );
+            }
+            if fixable && !edits.is_empty() {
+                d = d.with_fix(Fix::safe("replace the deprecated switches with `clientAuthLocation`", edits.clone()));
+            }
+            out.push(d);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! `membrane/method-file-name`
+
+use specc_dialects::membrane::{file_keys, suffixes};
+
+use crate::{declare_rule, Context, Diagnostic, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// A method's `filePath` does not follow the SDK's naming: `auth/<key><suffix>`, where `<key>` is
+    /// the method's file key (`get-oauth-config` or `oauth-config` for `getOAuthConfig`,
+    /// `make-api-client`, `test`, `get-token-data`, `refresh-credentials`...) and `<suffix>` matches
+    /// the implementation type (`.map.yml`/`.yml` for `mapping`, `.js`/`.ts` for `javascript`,
+    /// `.rest.yml`/`.api.yml` for `rest-api-mapping`, `.op.yml` for `operation-mapping`).
+    ///
+    /// ## Why it matters
+    /// Tools that build or export connectors find method files by these names (MEM-SDK `fileKeys`,
+    /// `CONNECTOR_METHOD_IMPLEMENTATION_SUFFIXES`, RULES.md B12); the seed uses
+    /// `auth/get-oauth-config.map.yml` and `auth/get-token-data.js`
+    /// (`shared/seeds/001_42f92db7f54bb945.txt`). A `.js` file behind a `mapping` method is not read
+    /// as a mapping.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// getOAuthConfig:
+    ///   implementationType: mapping
+    ///   filePath: auth/oauth.js
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// getOAuthConfig:
+    ///   implementationType: mapping
+    ///   filePath: auth/get-oauth-config.map.yml
+    /// ```
+    pub struct MethodFileName {
+        code: "membrane/method-file-name",
+        summary: "A method's file name does not match its method and implementation type",
+        severity: Warning,
+        fix: None,
+        since: "0.1.0",
+    }
+}
+
+impl Rule for MethodFileName {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(auth) = super::auth(cx) else { return };
+        for m in &auth.methods {
+            let (Some(fp), Some(imp)) = (&m.file_path, &m.implementation) else { continue };
+            let keys = file_keys(&m.name);
+            let sfx = suffixes(&imp.value);
+            if keys.is_empty() || sfx.is_empty() {
+                continue;
+            }
+            let path = fp.value.trim_start_matches("./");
+            let ok = keys.iter().any(|k| sfx.iter().any(|s| path == format!("auth/{k}{s}")));
+            if ok {
+                continue;
+            }
+            let expected =
+                format!("auth/{}{}", keys.first().copied().unwrap_or(""), sfx.first().copied().unwrap_or(""));
+            out.push(
+                Diagnostic::warning(
+                    MethodFileName::META.code,
+                    format!("`{}` ({}) is in `{path}`, not `{expected}`", m.name, imp.value),
+                    fp.span,
+                )
+                .with_label("unexpected file name")
+                .with_help(format!("rename the file to `{expected}` and update `filePath`")),
+            );
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! `membrane/skip-pkce`
+
+use crate::{declare_rule, Context, Diagnostic, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// The `getOAuthConfig` mapping sets `skipPkce: true`.
+    ///
+    /// ## Why it matters
+    /// PKCE binds the authorization code to the client that asked for it. RFC 9700 §2.1.1 makes it a
+    /// MUST for public clients and RECOMMENDED for confidential ones; the seed documents `skipPkce` as
+    /// "Set to true if the API doesn't support PKCE" (`shared/seeds/001_42f92db7f54bb945.txt`), so it
+    /// should only be there for providers that really reject the `code_challenge` parameter.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// skipPkce: true
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// skipPkce: false
+    /// ```
+    pub struct SkipPkce {
+        code: "membrane/skip-pkce",
+        summary: "PKCE is switched off with `skipPkce: true`",
+        severity: Warning,
+        fix: None,
+        since: "0.1.0",
+    }
+}
+
+impl Rule for SkipPkce {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(view) = super::oauth_config(cx) else { return };
+        let Some(skip) = view.skip_pkce.as_ref().filter(|s| s.value) else { return };
+        out.push(
+            Diagnostic::warning(SkipPkce::META.code, "PKCE is switched off", skip.span)
+                .with_label("`skipPkce: true`")
+                .with_note(
+                    "without PKCE an intercepted authorization code can be redeemed by someone else (RFC 9700 §2.1.1)",
+                )
+                .with_help("remove `skipPkce` unless the provider rejects `code_challenge`; then say so in a comment"),
+        );
+    }
+}

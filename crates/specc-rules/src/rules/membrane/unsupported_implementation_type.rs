@@ -1,0 +1,96 @@
+//! `membrane/unsupported-implementation-type`
+
+use specc_dialects::membrane::{method_spec, MethodFile, MethodSyntax};
+
+use crate::{declare_rule, Context, Diagnostic, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// A method of `auth:` uses an implementation type it does not support, or says nothing about how
+    /// it is implemented:
+    ///
+    /// | method | supported types |
+    /// | --- | --- |
+    /// | `getOAuthConfig`, `makeApiClient`, `getTokenData`, `getCredentialsFromAccessTokenResponse`, `getCredentialsFromRefreshTokenResponse` | `mapping`, `javascript` |
+    /// | `refreshCredentials`, `disconnect` | `javascript` |
+    /// | `test` | `operation-mapping`, `rest-api-mapping`, `javascript` (not `mapping`) |
+    ///
+    /// It also reports the OAuth 2.0 methods (`getOAuthConfig`, `getTokenData`,
+    /// `getCredentialsFrom…TokenResponse`) under an `auth.type` other than `oauth2`.
+    ///
+    /// Both spellings are accepted: `implementationType: mapping` (SDK and docs.integration.app) and
+    /// `type: mapping` with an inline `mapping:` (docs.getmembrane.com).
+    ///
+    /// ## Why it matters
+    /// The SDK's `ConnectorAuthMethodTypes.supportedImplementationTypes` rejects other types, so the
+    /// connector does not load (RULES.md B2; seed `shared/seeds/001_42f92db7f54bb945.txt` shows the
+    /// `implementationType` per method).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// refreshCredentials:
+    ///   implementationType: mapping
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// refreshCredentials:
+    ///   implementationType: javascript
+    /// ```
+    pub struct UnsupportedImplementationType {
+        code: "membrane/unsupported-implementation-type",
+        summary: "A connector auth method uses an implementation type it does not support",
+        severity: Error,
+        fix: None,
+        since: "0.1.0",
+    }
+}
+
+impl Rule for UnsupportedImplementationType {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(auth) = super::auth(cx) else { return };
+        for m in &auth.methods {
+            // The seed's `getCredentialsFromTokenResponse` is judged by `membrane/unknown-auth-method`.
+            let Some(spec) = method_spec(&m.name) else { continue };
+            let allowed = spec.types.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", ");
+            match &m.implementation {
+                Some(imp) if !spec.types.contains(&imp.value.as_str()) => out.push(
+                    Diagnostic::error(
+                        UnsupportedImplementationType::META.code,
+                        format!("`{}` cannot be implemented as `{}`", m.name, imp.value),
+                        imp.span,
+                    )
+                    .with_label("unsupported implementation type")
+                    .with_help(format!("use one of {allowed}")),
+                ),
+                None if m.syntax == MethodSyntax::Bare && m.file != MethodFile::Inline => out.push(
+                    Diagnostic::error(
+                        UnsupportedImplementationType::META.code,
+                        format!("`{}` does not say how it is implemented", m.name),
+                        m.key_span,
+                    )
+                    .with_label("no `implementationType`")
+                    .with_help(format!("add `implementationType:` with one of {allowed}")),
+                ),
+                _ => {}
+            }
+            if spec.oauth2_only && auth.auth_type.is_some() && !auth.is_oauth2() {
+                let t = auth.auth_type.as_ref().map_or("", |t| t.value.as_str());
+                let mut d = Diagnostic::error(
+                    UnsupportedImplementationType::META.code,
+                    format!("`{}` is only used by `type: oauth2` connectors, not `{t}`", m.name),
+                    m.key_span,
+                )
+                .with_label("never called for this auth type")
+                .with_help("remove the method, or set `auth.type: oauth2`");
+                if let Some(at) = &auth.auth_type {
+                    d = d.with_secondary(at.span, "auth type declared here");
+                }
+                out.push(d);
+            }
+        }
+    }
+}
