@@ -18,7 +18,7 @@ use serde_json::{json, Map, Value};
 
 pub const DEFAULT_SEED: u64 = 0x5bec_c0a7_2025;
 /// Bump when the generated files change shape, so cached sets are regenerated.
-const GENERATOR_VERSION: u32 = 1;
+const GENERATOR_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Params {
@@ -481,8 +481,10 @@ fn membrane(rng: &mut Rng, index: usize) -> (String, Vec<(String, String)>, bool
     }
     if rng.chance(60) {
         let _ = writeln!(spec, "dataCollections:");
-        for _ in 0..rng.range(1, 6) {
-            let noun = rng.pick(NOUNS);
+        // Distinct nouns: a mapping with a repeated key would be a different (syntax) mistake.
+        let first = rng.below(NOUNS.len());
+        for k in 0..rng.range(1, 6) {
+            let noun = NOUNS[(first + k * 7) % NOUNS.len()];
             let _ = writeln!(
                 spec,
                 "  {noun}s:\n    name: {}s\n    methods: [list, find-by-id, create, update]",
