@@ -168,8 +168,32 @@ pub fn secrets(db: &SourceDb, l: &Lowered) -> Vec<(specc_syntax::Span, String)> 
             }
         }
     }
-    out.retain(|(_, s)| s.chars().count() >= 4);
+    // References (`{{VAR}}`, `${VAR}`, `%%x%%`) name where a secret comes from; they are not secrets.
+    out.retain(|(_, s)| {
+        let t = s.trim();
+        let reference = (t.starts_with("{{") && t.ends_with("}}"))
+            || (t.starts_with("${") && t.ends_with('}'))
+            || (t.starts_with("%%") && t.ends_with("%%"));
+        t.chars().count() >= 4 && !reference
+    });
     out.sort_by(|a, b| (a.0.file, a.0.start, &a.1).cmp(&(b.0.file, b.0.start, &b.1)));
     out.dedup();
     out
+}
+
+/// The skip predicate for parsing a file, chosen from its first bytes: OpenAPI JSON documents are read
+/// without their schemas, responses and examples (see [`openapi::skip_unread`]). `None`: build all.
+pub fn skip_predicate(bytes: &[u8]) -> Option<&'static specc_syntax::SkipPredicate> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = String::from_utf8_lossy(head);
+    let trimmed = head.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if !trimmed.starts_with('{') {
+        return None;
+    }
+    let key = |k: &str| head.match_indices(k).any(|(i, m)| head[i + m.len()..].trim_start().starts_with(':'));
+    if key("\"openapi\"") || key("\"swagger\"") {
+        Some(&openapi::skip_unread)
+    } else {
+        None
+    }
 }

@@ -20,10 +20,26 @@ struct Parser<'a> {
     depth: usize,
     errors: Vec<SyntaxError>,
     failed: bool,
+    /// Which subtrees to read without building them (see [`crate::SkipPredicate`]).
+    skip: Option<&'a crate::SkipPredicate>,
+    /// Keys from the root to the value being read (`[]` for array items); kept only while building.
+    path: Vec<String>,
+    /// False inside a skipped subtree: syntax is still checked, nothing is allocated.
+    build: bool,
 }
 
-pub(crate) fn parse(text: &str) -> JsonOutput {
-    let mut p = Parser { text, bytes: text.as_bytes(), pos: 0, depth: 0, errors: Vec::new(), failed: false };
+pub(crate) fn parse(text: &str, skip: Option<&crate::SkipPredicate>) -> JsonOutput {
+    let mut p = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        depth: 0,
+        errors: Vec::new(),
+        failed: false,
+        skip,
+        path: Vec::new(),
+        build: true,
+    };
     p.skip_ws();
     let root = if p.pos >= p.bytes.len() {
         None
@@ -209,6 +225,9 @@ impl<'a> Parser<'a> {
             return Node::new(TextRange::new(start, start), Value::Null);
         }
         self.pos = i;
+        if !self.build {
+            return Node::new(TextRange::new(start, i), Value::Null);
+        }
         Node::new(TextRange::new(start, i), Value::Number(self.text[start..i].into()))
     }
 
@@ -221,7 +240,7 @@ impl<'a> Parser<'a> {
         let mut i = self.pos;
         while let Some(&c) = b.get(i) {
             if c == b'"' {
-                let s = self.text[self.pos..i].to_string();
+                let s = if self.build { self.text[self.pos..i].to_string() } else { String::new() };
                 self.pos = i + 1;
                 return s;
             }
@@ -387,36 +406,58 @@ impl<'a> Parser<'a> {
                 break;
             }
             self.pos += 1;
-            let value = self.value();
-            let key: Box<str> = key.into();
-            // Duplicate detection: linear for small objects, hashed beyond.
-            let dup = if members.len() < 16 {
-                members.iter().position(|m| m.key == key)
+            if !self.build {
+                // Inside a skipped subtree: the value is read for its syntax only, nothing is kept.
+                self.value();
             } else {
-                let map = seen.get_or_insert_with(|| {
-                    let mut m = std::collections::HashMap::new();
-                    for (i, mem) in members.iter().enumerate() {
-                        m.entry(mem.key.clone()).or_insert(i);
+                let skipped = match self.skip {
+                    Some(skip) => {
+                        self.path.push(key.clone());
+                        let s = skip(&self.path);
+                        if s {
+                            self.build = false;
+                        }
+                        s
                     }
-                    m
-                });
-                let found = map.get(&key).copied();
-                if found.is_none() {
-                    map.insert(key.clone(), members.len());
+                    None => false,
+                };
+                let value = self.value();
+                if self.skip.is_some() {
+                    self.path.pop();
                 }
-                found
-            };
-            if let Some(first) = dup {
-                let mut e = SyntaxError::new(
-                    SyntaxErrorKind::DuplicateKey,
-                    key_range,
-                    format!("duplicate key `{}`", key.escape_debug()),
-                );
-                e.secondary.push((members[first].key_range, "first defined here".into()));
-                e.help = Some("keep one of the two; readers disagree on which one wins".into());
-                self.errors.push(e);
+                if skipped {
+                    self.build = true;
+                }
+                let key: Box<str> = key.into();
+                // Duplicate detection: linear for small objects, hashed beyond.
+                let dup = if members.len() < 16 {
+                    members.iter().position(|m| m.key == key)
+                } else {
+                    let map = seen.get_or_insert_with(|| {
+                        let mut m = std::collections::HashMap::new();
+                        for (i, mem) in members.iter().enumerate() {
+                            m.entry(mem.key.clone()).or_insert(i);
+                        }
+                        m
+                    });
+                    let found = map.get(&key).copied();
+                    if found.is_none() {
+                        map.insert(key.clone(), members.len());
+                    }
+                    found
+                };
+                if let Some(first) = dup {
+                    let mut e = SyntaxError::new(
+                        SyntaxErrorKind::DuplicateKey,
+                        key_range,
+                        format!("duplicate key `{}`", key.escape_debug()),
+                    );
+                    e.secondary.push((members[first].key_range, "first defined here".into()));
+                    e.help = Some("keep one of the two; readers disagree on which one wins".into());
+                    self.errors.push(e);
+                }
+                members.push(Member { key, key_range, value });
             }
-            members.push(Member { key, key_range, value });
             if self.failed {
                 break;
             }
@@ -508,8 +549,17 @@ impl<'a> Parser<'a> {
                 self.unclosed(start, ']', "array");
                 break;
             }
-            let v = self.value();
-            items.push(v);
+            if self.build && self.skip.is_some() {
+                self.path.push("[]".into());
+                let v = self.value();
+                self.path.pop();
+                items.push(v);
+            } else {
+                let v = self.value();
+                if self.build {
+                    items.push(v);
+                }
+            }
             if self.failed {
                 break;
             }
@@ -572,7 +622,7 @@ mod tests {
     use super::*;
 
     fn err(text: &str) -> SyntaxError {
-        let out = parse(text);
+        let out = parse(text, None);
         assert!(out.fatal, "expected an error for {text:?}");
         out.errors.into_iter().next().unwrap()
     }
@@ -580,7 +630,7 @@ mod tests {
     #[test]
     fn parses_values_with_ranges() {
         let text = r#"{"a": [1, -2.5e3, true, null], "b": "x\u00e9\ud83d\ude00"}"#;
-        let out = parse(text);
+        let out = parse(text, None);
         assert!(out.errors.is_empty());
         let root = out.root.unwrap();
         let a = root.get("a").unwrap();
@@ -620,7 +670,7 @@ mod tests {
 
     #[test]
     fn duplicate_keys_are_reported_not_fatal() {
-        let out = parse(r#"{"a": 1, "b": 2, "a": 3}"#);
+        let out = parse(r#"{"a": 1, "b": 2, "a": 3}"#, None);
         assert!(!out.fatal);
         assert_eq!(out.errors.len(), 1);
         assert_eq!(out.errors[0].kind, SyntaxErrorKind::DuplicateKey);

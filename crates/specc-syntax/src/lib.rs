@@ -21,6 +21,11 @@ pub use pointer::{escape_pointer_token, parse_pointer};
 pub use specc_diagnostics::{Diagnostic, FileId, Severity, Span};
 pub use tree::{is_json_number, write_json_string, Member, Node, TextRange, Value};
 
+/// Decides, from the keys leading to a value (`[]` for array items), whether to read that value for
+/// its syntax only without building it. The syntax layer knows no dialect: a dialect supplies the
+/// predicate (an OpenAPI document's schemas and responses, say, which no OAuth rule reads).
+pub type SkipPredicate = dyn Fn(&[String]) -> bool + Sync;
+
 /// Nesting deeper than this is refused: no real manifest comes close, and the limit keeps every
 /// recursive walk over the tree far from the stack's end.
 pub const MAX_DEPTH: usize = 256;
@@ -114,21 +119,35 @@ pub struct Document {
 impl Document {
     /// Parses `bytes` as the file at `path`, choosing the syntax from its name and content.
     pub fn parse(file: FileId, path: impl Into<PathBuf>, bytes: &[u8]) -> Document {
+        Document::parse_with(file, path, bytes, None)
+    }
+
+    /// Like [`Document::parse`], reading the subtrees `skip` selects (JSON only) for syntax alone: they
+    /// appear in the tree as empty containers or nulls with their true byte ranges. Syntax errors
+    /// inside them are still reported; duplicate keys inside them are not.
+    pub fn parse_with(file: FileId, path: impl Into<PathBuf>, bytes: &[u8], skip: Option<&SkipPredicate>) -> Document {
         let path = path.into();
         let (text, utf8_error) = match std::str::from_utf8(bytes) {
             Ok(s) => (s.to_string(), None),
             Err(e) => (String::from_utf8_lossy(bytes).into_owned(), Some(e.valid_up_to())),
         };
         let format = Format::detect(&path, &text);
-        Document::parse_text(file, path, text, format, utf8_error)
+        Document::parse_text(file, path, text, format, utf8_error, skip)
     }
 
     /// Parses text already known to be in `format`.
     pub fn parse_str(file: FileId, path: impl Into<PathBuf>, text: &str, format: Format) -> Document {
-        Document::parse_text(file, path.into(), text.to_string(), format, None)
+        Document::parse_text(file, path.into(), text.to_string(), format, None, None)
     }
 
-    fn parse_text(file: FileId, path: PathBuf, text: String, format: Format, utf8_error: Option<usize>) -> Document {
+    fn parse_text(
+        file: FileId,
+        path: PathBuf,
+        text: String,
+        format: Format,
+        utf8_error: Option<usize>,
+        skip: Option<&SkipPredicate>,
+    ) -> Document {
         let line_index = LineIndex::new(&text);
         let mut doc =
             Document { file, path, text, format, root: None, line_index, diagnostics: Vec::new(), fatal: false };
@@ -172,7 +191,7 @@ impl Document {
         };
         let (root, errors, fatal) = match format {
             Format::Json => {
-                let out = json::parse(src);
+                let out = json::parse(src, skip);
                 (out.root, out.errors, out.fatal)
             }
             Format::Yaml => {
@@ -431,5 +450,29 @@ mod tests {
         assert_eq!(Format::detect(Path::new("x.yml"), "{}"), Format::Yaml);
         assert_eq!(Format::detect(Path::new("x"), "  {\"a\":1}"), Format::Json);
         assert_eq!(Format::detect(Path::new("x"), "a: 1"), Format::Yaml);
+    }
+}
+
+#[cfg(test)]
+mod skip_tests {
+    use super::*;
+
+    #[test]
+    fn skipped_subtrees_keep_ranges_and_syntax_errors() {
+        let skip = |p: &[String]| p.first().is_some_and(|k| k == "big");
+        let text =
+            r#"{"keep": {"a": [1, "x"]}, "big": {"deep": [{"k": "v", "k": 2}, 3.5e2, "\u00e9"]}, "after": true}"#;
+        let doc = Document::parse_with(FileId(0), "x.json", text.as_bytes(), Some(&skip));
+        assert!(doc.diagnostics.is_empty(), "duplicates inside skipped subtrees are not reported");
+        assert_eq!(doc.lookup("/keep/a/1").and_then(Node::as_str), Some("x"));
+        let big = doc.lookup("/big").expect("skipped node is present");
+        assert!(doc.slice(big.range).starts_with("{\"deep\""));
+        assert_eq!(big.as_object().map(<[Member]>::len), Some(0));
+        assert_eq!(doc.lookup("/after").and_then(Node::as_bool), Some(true));
+        // A syntax error inside a skipped subtree is still found, at the right byte.
+        let bad = r#"{"big": {"deep": [1, 2,]}}"#;
+        let doc = Document::parse_with(FileId(0), "x.json", bad.as_bytes(), Some(&skip));
+        assert_eq!(doc.diagnostics[0].code, codes::INVALID_JSON);
+        assert_eq!(doc.diagnostics[0].span.start as usize, bad.find(",]").unwrap_or(0));
     }
 }

@@ -19,6 +19,9 @@ pub struct LspPosition {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<u32>,
+    /// Lines that contain a non-ASCII byte (sorted): on every other line UTF-16 columns equal byte
+    /// columns, which makes LSP positions O(1) there.
+    non_ascii: Vec<u32>,
     len: u32,
 }
 
@@ -26,21 +29,35 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0u32];
+        let mut non_ascii = Vec::new();
+        let mut line_has_non_ascii = false;
         let mut i = 0;
         while i < bytes.len() {
             match bytes[i] {
-                b'\n' => starts.push(to_u32(i + 1)),
+                b'\n' => {
+                    if std::mem::take(&mut line_has_non_ascii) {
+                        non_ascii.push(to_u32(starts.len() - 1));
+                    }
+                    starts.push(to_u32(i + 1));
+                }
                 b'\r' => {
                     if bytes.get(i + 1) == Some(&b'\n') {
                         i += 1;
                     }
+                    if std::mem::take(&mut line_has_non_ascii) {
+                        non_ascii.push(to_u32(starts.len() - 1));
+                    }
                     starts.push(to_u32(i + 1));
                 }
+                b if b >= 0x80 => line_has_non_ascii = true,
                 _ => {}
             }
             i += 1;
         }
-        LineIndex { starts, len: to_u32(bytes.len()) }
+        if line_has_non_ascii {
+            non_ascii.push(to_u32(starts.len() - 1));
+        }
+        LineIndex { starts, non_ascii, len: to_u32(bytes.len()) }
     }
 
     pub fn line_count(&self) -> usize {
@@ -85,7 +102,11 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(self.len) as usize);
         let line = self.line_of(to_u32(offset));
         let start = self.starts[line] as usize;
-        let character: usize = text[start..offset].chars().map(char::len_utf16).sum();
+        let character: usize = if self.non_ascii.binary_search(&to_u32(line)).is_err() {
+            offset - start
+        } else {
+            text[start..offset].chars().map(char::len_utf16).sum()
+        };
         LspPosition { line: to_u32(line), character: to_u32(character) }
     }
 
@@ -148,5 +169,11 @@ mod tests {
         let pos = idx.lsp_position(text, bad);
         assert_eq!(pos, LspPosition { line: 0, character: 9 });
         assert_eq!(idx.offset_of_lsp(text, pos), bad);
+        // ASCII lines around a non-ASCII one take the fast path and still agree.
+        let text = "ab\n\u{e9}\u{e9}x\ncd";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.lsp_position(text, 1), LspPosition { line: 0, character: 1 });
+        assert_eq!(idx.lsp_position(text, 7), LspPosition { line: 1, character: 2 });
+        assert_eq!(idx.lsp_position(text, 10), LspPosition { line: 2, character: 1 });
     }
 }

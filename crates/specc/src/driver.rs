@@ -165,7 +165,8 @@ fn scan(input: &Input) -> Scan {
             return Scan::Broken { doc: Document::unreadable(FileId(0), &input.path, code, message), dialect: None };
         }
     };
-    scan_document(input, Document::parse(FileId(0), &input.path, &bytes))
+    let skip = specc_dialects::skip_predicate(&bytes);
+    scan_document(input, Document::parse_with(FileId(0), &input.path, &bytes, skip))
 }
 
 fn scan_document(input: &Input, doc: Document) -> Scan {
@@ -247,10 +248,45 @@ fn process(input: &Input, options: &CheckOptions) -> Outcome {
     }
 }
 
-/// How many inputs are in flight at once: enough to keep every core busy, few enough that only a
-/// handful of parsed files are in memory at any time.
-fn chunk_size() -> usize {
-    (rayon::current_num_threads() * 4).max(8)
+/// Runs `work` over `items` on the rayon pool's threads and hands the results to `emit` in item order.
+/// Workers take the next item from a shared counter, so results arrive nearly in order and only a few
+/// wait in the reorder buffer: memory stays bounded by the threads' work in flight, not by the input.
+fn in_order<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync, mut emit: impl FnMut(R)) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = rayon::current_num_threads().max(1).min(items.len().max(1));
+    if threads <= 1 {
+        items.iter().for_each(|i| emit(work(i)));
+        return;
+    }
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, R)>(threads * 4);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (next, work) = (&next, &work);
+            let worker = move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(item) = items.get(i) else { break };
+                if tx.send((i, work(item))).is_err() {
+                    break;
+                }
+            };
+            // Large stacks, as for the rayon pool: lowering and rules recurse over (depth-limited) trees.
+            if std::thread::Builder::new().stack_size(8 << 20).spawn_scoped(scope, worker).is_err() {
+                break;
+            }
+        }
+        drop(tx);
+        let mut waiting: BTreeMap<usize, R> = BTreeMap::new();
+        let mut want = 0;
+        for (i, r) in rx.iter() {
+            waiting.insert(i, r);
+            while let Some(r) = waiting.remove(&want) {
+                emit(r);
+                want += 1;
+            }
+        }
+    });
 }
 
 /// Checks every input and hands each unit's report to `sink` as soon as it and every unit before it
@@ -270,28 +306,21 @@ pub fn check_each(
     let inputs = owned.as_slice();
     let named: std::collections::HashSet<&Path> = inputs.iter().map(|i| i.path.as_path()).collect();
     let mut pending: BTreeMap<PathBuf, Dialect> = BTreeMap::new();
-    for chunk in inputs.chunks(chunk_size()) {
-        let outcomes: Vec<Outcome> = chunk.par_iter().map(|i| process(i, options)).collect();
-        for o in outcomes {
-            match o {
-                Outcome::Report(r) => sink(*r),
-                Outcome::Aux(primary, dialect) => {
-                    if !named.contains(primary.as_path()) {
-                        pending.entry(primary).or_insert(dialect);
-                    }
+    in_order(
+        inputs,
+        |i| process(i, options),
+        |o| match o {
+            Outcome::Report(r) => sink(*r),
+            Outcome::Aux(primary, dialect) => {
+                if !named.contains(primary.as_path()) {
+                    pending.entry(primary).or_insert(dialect);
                 }
-                Outcome::Skip => {}
             }
-        }
-    }
+            Outcome::Skip => {}
+        },
+    );
     let work: Vec<(PathBuf, Dialect)> = pending.into_iter().collect();
-    for chunk in work.chunks(chunk_size()) {
-        let reports: Vec<UnitReport> =
-            chunk.par_iter().map(|(p, d)| run_unit(p.clone(), None, Some(*d), UnitKind::Lower)).collect();
-        for r in reports {
-            sink(r);
-        }
-    }
+    in_order(&work, |(p, d)| run_unit(p.clone(), None, Some(*d), UnitKind::Lower), &mut sink);
     for e in walk_errors {
         let mut db = SourceDb::new();
         let id = db.add_document(Document::unreadable(

@@ -92,6 +92,11 @@ impl miette::Diagnostic for Report<'_> {
     }
 }
 
+/// `*` for every byte of `s` except whitespace, so offsets, line numbers and indentation stay as they were.
+fn stars(s: &str) -> String {
+    s.bytes().map(|b| if b.is_ascii_whitespace() { b as char } else { '*' }).collect()
+}
+
 /// Lines longer than this (in bytes) are not shown as snippets.
 const MAX_SNIPPET_LINE: usize = 2000;
 
@@ -135,12 +140,12 @@ impl HumanRenderer {
                 if let Some(raw) = t.get(a..b) {
                     let inner = raw.trim_matches('"');
                     if let Some(off) = raw.find(inner) {
-                        let stars = "*".repeat(inner.len());
+                        let stars = stars(inner);
                         t.replace_range(a + off..a + off + inner.len(), &stars);
                     }
                 }
                 if t.contains(value.as_str()) {
-                    t = t.replace(value.as_str(), &"*".repeat(value.len()));
+                    t = t.replace(value.as_str(), &stars(value));
                 }
             }
             Some(t)
