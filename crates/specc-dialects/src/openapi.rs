@@ -770,6 +770,33 @@ fn credential(value: &str, span: Span, placeholders: &mut Vec<Placeholder>) -> C
     Credential { value: CredentialValue::Literal(Secret::new(value)), span }
 }
 
+/// The parts of an OpenAPI document the lowering never reads: everything but the version, servers,
+/// security schemes and security requirements. Used as the syntax layer's skip predicate, so that a
+/// 13 MB description is checked without building its schemas, examples and responses.
+pub fn skip_unread(path: &[String]) -> bool {
+    const METHODS: [&str; 9] = ["get", "put", "post", "delete", "options", "head", "patch", "trace", "query"];
+    match path {
+        [root] => !matches!(
+            root.as_str(),
+            "openapi"
+                | "swagger"
+                | "info"
+                | "servers"
+                | "host"
+                | "basePath"
+                | "schemes"
+                | "security"
+                | "securityDefinitions"
+                | "components"
+                | "paths"
+        ),
+        [c, k] if c == "components" => k != "securitySchemes",
+        [p, _, k] if p == "paths" => !METHODS.contains(&k.as_str()),
+        [p, _, _, k] if p == "paths" => k != "security",
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -877,32 +904,5 @@ components:
         assert!(matches!(c.client_secret.as_ref().unwrap().value, CredentialValue::Parameter(_)));
         assert_eq!(c.redirect_uri.as_ref().unwrap().value, "{{iap}}/admin/oauth");
         std::fs::remove_dir_all(&dir).ok();
-    }
-}
-
-/// The parts of an OpenAPI document the lowering never reads: everything but the version, servers,
-/// security schemes and security requirements. Used as the syntax layer's skip predicate, so that a
-/// 13 MB description is checked without building its schemas, examples and responses.
-pub fn skip_unread(path: &[String]) -> bool {
-    const METHODS: [&str; 9] = ["get", "put", "post", "delete", "options", "head", "patch", "trace", "query"];
-    match path {
-        [root] => !matches!(
-            root.as_str(),
-            "openapi"
-                | "swagger"
-                | "info"
-                | "servers"
-                | "host"
-                | "basePath"
-                | "schemes"
-                | "security"
-                | "securityDefinitions"
-                | "components"
-                | "paths"
-        ),
-        [c, k] if c == "components" => k != "securitySchemes",
-        [p, _, k] if p == "paths" => !METHODS.contains(&k.as_str()),
-        [p, _, _, k] if p == "paths" => k != "security",
-        _ => false,
     }
 }
