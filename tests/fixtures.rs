@@ -64,7 +64,7 @@ fn human(reports: &[UnitReport]) -> String {
     let mut s = String::new();
     for rep in reports {
         for d in &rep.diagnostics {
-            s.push_str(&r.render(&rep.db, d));
+            s.push_str(&r.render_masked(&rep.db, d, &rep.secrets));
             s.push('\n');
         }
     }
@@ -84,14 +84,7 @@ fn fixtures() {
         let options = specc::RunOptions { paths: vec![e.path.clone()], ..specc::RunOptions::default() };
         let reports = match specc::run(&options) {
             Ok(run) => run.reports,
-            Err(err) => vec![UnitReport {
-                primary: e.path.clone(),
-                dialect: None,
-                db: err.db,
-                diagnostics: err.diagnostics,
-                lowered: false,
-                result: None,
-            }],
+            Err(err) => vec![UnitReport::bare(e.path.clone(), err.db, err.diagnostics)],
         };
         let diags: Vec<_> = reports.iter().flat_map(|r| r.diagnostics.iter()).collect();
         let shown = || diags.iter().map(|d| format!("  {} {}", d.code, d.message)).collect::<Vec<_>>().join("\n");

@@ -69,7 +69,10 @@ pub fn detect(path: &Path, doc: &Document) -> Option<Detection> {
 pub fn sniff(path: &Path, text: &str) -> Option<Dialect> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
     let head: &str = text.get(..text.len().min(64 * 1024)).unwrap_or(text);
-    if name == "component.json" || head.contains("\"credentials\"") && head.contains("\"oauth2\"") {
+    // elastic.io: `component.json` (also `x__component.json`, `my-component.json`), or credentials
+    // with an OAuth block or a form field's `viewClass`, which no other dialect uses.
+    let eio_body = head.contains("\"credentials\"") && (head.contains("\"oauth2\"") || head.contains("\"viewClass\""));
+    if name.ends_with("component.json") || eio_body {
         return Some(Dialect::ElasticIo);
     }
     let openapi_name = name.contains("openapi") || name.contains("swagger");
@@ -111,4 +114,62 @@ pub fn empty(dialect: Dialect, primary: FileId) -> Lowered {
         Dialect::Keboola => View::Keboola(keboola::Model::default()),
     };
     Lowered { ir: Manifest::new(dialect, primary), view, diagnostics: Vec::new() }
+}
+
+/// Query parameters whose values are credentials.
+const SECRET_PARAMS: [&str; 8] =
+    ["client_secret", "secret", "password", "access_token", "refresh_token", "api_key", "apikey", "token"];
+
+/// The secret values a lowered unit holds in clear, with where they are: literal client secrets, plain
+/// Keboola `#`-keys and secret-looking keys, and credentials in URL query strings. Output layers use
+/// this to keep every secret out of what specc prints (snippets, messages, fixes, diffs).
+pub fn secrets(db: &SourceDb, l: &Lowered) -> Vec<(specc_syntax::Span, String)> {
+    let mut out = Vec::new();
+    for c in &l.ir.configs {
+        if let Some(specc_ir::Credential { value: specc_ir::CredentialValue::Literal(s), span }) = &c.client_secret {
+            if !s.expose().trim().is_empty() {
+                out.push((*span, s.expose().to_string()));
+            }
+        }
+        let urls = c.flows.iter().flat_map(|f| f.urls().map(|(_, u)| u)).chain(c.metadata_url.iter());
+        for u in urls {
+            let Some(q) = u.raw.find('?') else { continue };
+            for pair in u.raw[q + 1..].split(['&', '#']) {
+                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+                if SECRET_PARAMS.contains(&name.to_ascii_lowercase().as_str())
+                    && value.len() >= 4
+                    && !value.contains("{{")
+                    && !value.contains("%%")
+                {
+                    out.push((u.span, value.to_string()));
+                }
+            }
+        }
+    }
+    if let View::Keboola(m) = &l.view {
+        let doc = db.get(m.file);
+        let text_of = |span: specc_syntax::Span| -> Option<String> {
+            let d = doc?;
+            let raw = d.slice(specc_syntax::TextRange { start: span.start, end: span.end });
+            Some(raw.trim_matches('"').to_string())
+        };
+        for s in &m.secrets {
+            if matches!(s.kind, keboola::SecretKind::Plain | keboola::SecretKind::NotString(_)) {
+                if let Some(t) = text_of(s.member.value_span) {
+                    out.push((s.member.value_span, t));
+                }
+            }
+        }
+        for s in &m.suspects {
+            if let Some(t) = text_of(s.member.value_span) {
+                if matches!(keboola::classify_secret_str(&t), keboola::SecretKind::Plain) {
+                    out.push((s.member.value_span, t));
+                }
+            }
+        }
+    }
+    out.retain(|(_, s)| s.chars().count() >= 4);
+    out.sort_by(|a, b| (a.0.file, a.0.start, &a.1).cmp(&(b.0.file, b.0.start, &b.1)));
+    out.dedup();
+    out
 }

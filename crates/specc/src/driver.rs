@@ -95,6 +95,56 @@ pub struct UnitReport {
     pub lowered: bool,
     /// The lowered unit, kept for commands that need the IR (`build`, `migrate`).
     pub result: Option<Lowered>,
+    /// Secret values found in the unit's files, with where they are: output layers mask them.
+    pub secrets: Vec<(specc_diagnostics::Span, String)>,
+}
+
+impl UnitReport {
+    /// A report with nothing lowered.
+    pub fn bare(primary: PathBuf, db: SourceDb, diagnostics: Vec<Diagnostic>) -> Self {
+        UnitReport { primary, dialect: None, db, diagnostics, lowered: false, result: None, secrets: Vec::new() }
+    }
+}
+
+/// Replaces every secret value in the texts of a diagnostic (defence in depth: rules must not quote
+/// secrets in the first place).
+pub fn redact_diagnostic(d: &mut Diagnostic, secrets: &[(specc_diagnostics::Span, String)]) {
+    if secrets.is_empty() {
+        return;
+    }
+    let redact = |t: &mut String| {
+        for (_, s) in secrets {
+            if t.contains(s.as_str()) {
+                *t = t.replace(s.as_str(), "<redacted>");
+            }
+        }
+    };
+    redact(&mut d.message);
+    if let Some(l) = d.label.as_mut() {
+        redact(l);
+    }
+    if let Some(h) = d.help.as_mut() {
+        redact(h);
+    }
+    if let Some(n) = d.note.as_mut() {
+        redact(n);
+    }
+    for l in &mut d.secondary {
+        redact(&mut l.message);
+    }
+}
+
+/// Secrets of a lowered unit, and the unit's diagnostics redacted.
+fn finish_secrets(
+    db: &SourceDb,
+    result: Option<&Lowered>,
+    diagnostics: &mut [Diagnostic],
+) -> Vec<(specc_diagnostics::Span, String)> {
+    let secrets = result.map(|l| specc_dialects::secrets(db, l)).unwrap_or_default();
+    for d in diagnostics.iter_mut() {
+        redact_diagnostic(d, &secrets);
+    }
+    secrets
 }
 
 /// What happened to one discovered file in the first pass.
@@ -251,7 +301,7 @@ pub fn check_each(
             format!("cannot read {}: {}", e.path.display(), e.message),
         ));
         let diagnostics = db.get(id).map(|d| d.diagnostics.clone()).unwrap_or_default();
-        sink(UnitReport { primary: e.path.clone(), dialect: None, db, diagnostics, lowered: false, result: None });
+        sink(UnitReport::bare(e.path.clone(), db, diagnostics));
     }
 }
 
@@ -295,7 +345,7 @@ fn run_unit(primary: PathBuf, doc: Option<Document>, dialect: Option<Dialect>, k
             if unreadable {
                 diagnostics.clear();
             } else {
-                let mut report = UnitReport { primary, dialect, db, diagnostics, lowered, result };
+                let mut report = UnitReport { primary, dialect, db, diagnostics, lowered, result, secrets: Vec::new() };
                 report.diagnostics.retain(|d| d.code == UNSUPPORTED_FILE);
                 return report;
             }
@@ -320,7 +370,8 @@ fn run_unit(primary: PathBuf, doc: Option<Document>, dialect: Option<Dialect>, k
     let mut seen = std::collections::HashSet::new();
     all.retain(|d| seen.insert((d.code, d.span, d.message.clone())));
     sort_diagnostics(&mut all);
-    UnitReport { primary, dialect, db, diagnostics: all, lowered, result }
+    let secrets = finish_secrets(&db, result.as_ref(), &mut all);
+    UnitReport { primary, dialect, db, diagnostics: all, lowered, result, secrets }
 }
 
 /// Convenience for tests and tools: check paths as the CLI would.
@@ -363,6 +414,7 @@ pub fn check_buffer(path: &Path, bytes: &[u8], options: &CheckOptions) -> UnitRe
                 let mut seen = std::collections::HashSet::new();
                 all.retain(|d| seen.insert((d.code, d.span, d.message.clone())));
                 sort_diagnostics(&mut all);
+                let secrets = finish_secrets(&db, result.as_ref(), &mut all);
                 UnitReport {
                     primary,
                     dialect: Some(detection.dialect),
@@ -370,6 +422,7 @@ pub fn check_buffer(path: &Path, bytes: &[u8], options: &CheckOptions) -> UnitRe
                     diagnostics: all,
                     lowered: result.is_some(),
                     result,
+                    secrets,
                 }
             }
             _ => run_unit(path.to_path_buf(), Some(doc), Some(detection.dialect), UnitKind::Lower),
@@ -382,14 +435,7 @@ pub fn check_buffer(path: &Path, bytes: &[u8], options: &CheckOptions) -> UnitRe
                 if let Some(doc) = doc {
                     db.add_document(doc);
                 }
-                UnitReport {
-                    primary: path.to_path_buf(),
-                    dialect: None,
-                    db,
-                    diagnostics: Vec::new(),
-                    lowered: false,
-                    result: None,
-                }
+                UnitReport::bare(path.to_path_buf(), db, Vec::new())
             }
         },
     }

@@ -27,13 +27,16 @@ use crate::select::Selection;
 pub struct MigrateOptions {
     /// Also apply fixes marked unsafe.
     pub unsafe_fixes: bool,
+    /// Write secret values from the environment into generated request bodies instead of `${VAR}`
+    /// references.
+    pub inline_secrets: bool,
     /// Stop after this many passes per file (a guard against fixes that never converge).
     pub max_passes: usize,
 }
 
 impl Default for MigrateOptions {
     fn default() -> Self {
-        MigrateOptions { unsafe_fixes: false, max_passes: 10 }
+        MigrateOptions { unsafe_fixes: false, inline_secrets: false, max_passes: 10 }
     }
 }
 
@@ -47,6 +50,11 @@ pub struct FileChange {
     pub applied: Vec<(String, String)>,
     /// Strings that must not be printed (literal secrets found in the file).
     pub secrets: Vec<String>,
+    /// The file does not exist yet (a companion file such as a tenant OAuth-client request body).
+    pub new_file: bool,
+    /// The edits of each pass, in order, against that pass's input text: applying them to `original`
+    /// one pass after the other gives `new_text`, and every byte outside them is unchanged.
+    pub passes: Vec<Vec<Edit>>,
 }
 
 /// A file that could not be migrated, with the reason.
@@ -69,16 +77,14 @@ fn check_text(path: &Path, bytes: &[u8], config: &Config, selection: &Selection)
     reports.pop().unwrap_or_else(|| driver::check_buffer(path, bytes, &options))
 }
 
-/// Literal secrets of a report, to keep them out of diffs and patches.
+/// Secret values of a report, to keep them out of diffs and patches.
 fn secrets_of(report: &UnitReport) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut out: Vec<String> = report.secrets.iter().map(|(_, s)| s.clone()).collect();
     if let Some(l) = &report.result {
         for c in &l.ir.configs {
-            for cred in [&c.client_secret].into_iter().flatten() {
-                if let CredentialValue::Literal(s) = &cred.value {
-                    if s.expose().len() >= 4 {
-                        out.push(s.expose().to_string());
-                    }
+            if let Some(specc_ir::Credential { value: CredentialValue::Literal(s), .. }) = &c.client_secret {
+                if s.expose().len() >= 4 {
+                    out.push(s.expose().to_string());
                 }
             }
         }
@@ -170,6 +176,7 @@ pub fn plan(reports: &[UnitReport], config: &Config, selection: &Selection, opti
             continue;
         };
         let mut applied = Vec::new();
+        let mut passes: Vec<Vec<Edit>> = Vec::new();
         let mut secrets = Vec::new();
         let mut converged = false;
         for _ in 0..options.max_passes {
@@ -199,6 +206,7 @@ pub fn plan(reports: &[UnitReport], config: &Config, selection: &Selection, opti
                 });
                 break;
             }
+            passes.push(edits.clone());
             applied.extend(
                 picks
                     .iter()
@@ -215,10 +223,95 @@ pub fn plan(reports: &[UnitReport], config: &Config, selection: &Selection, opti
         secrets.sort();
         secrets.dedup();
         if text.as_bytes() != original.as_slice() {
-            plan.changes.push(FileChange { path, original, new_text: text, applied, secrets });
+            plan.changes.push(FileChange { path, original, new_text: text, applied, secrets, new_file: false, passes });
         }
     }
+    companions(reports, options, &mut plan);
     plan
+}
+
+/// Where the tenant OAuth-client request body for a component is written: next to it, named after it
+/// (`component.json` → `component.oauth-client.json`), so that several components in one directory
+/// each get their own.
+pub fn companion_path(component: &Path) -> PathBuf {
+    let stem = component.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| "component".into());
+    component.with_file_name(format!("{stem}.oauth-client.json"))
+}
+
+/// For every elastic.io component whose OAuth client still comes from environment variables, the body
+/// of `POST /v2/tenants/{TENANT_ID}/oauth-clients` that creates the tenant OAuth client the migrated
+/// component will use. Secret values are `${VAR}` references to the same environment variables unless
+/// `inline_secrets` is set (then they are read from specc's own environment).
+fn companions(reports: &[UnitReport], options: &MigrateOptions, plan: &mut Plan) {
+    for r in reports {
+        if !r.diagnostics.iter().any(|d| d.code == "elasticio/legacy-env-oauth") {
+            continue;
+        }
+        let Some(l) = &r.result else { continue };
+        let Some(c) = l.ir.configs.iter().find(|c| c.client_id.is_some() || c.client_secret.is_some()) else {
+            continue;
+        };
+        let value = |cred: &Option<specc_ir::Credential>, fallback: &str| -> (String, Option<String>) {
+            let var = match cred.as_ref().map(|c| &c.value) {
+                Some(
+                    CredentialValue::EnvVar(v)
+                    | CredentialValue::UnresolvedPlaceholder(v)
+                    | CredentialValue::Parameter(v),
+                ) => v.clone(),
+                _ => fallback.to_string(),
+            };
+            if options.inline_secrets {
+                if let Ok(v) = std::env::var(&var) {
+                    return (v.clone(), Some(v));
+                }
+            }
+            (format!("${{{var}}}"), None)
+        };
+        let (client_id, _) = value(&c.client_id, "OAUTH_CLIENT_ID");
+        let (client_secret, secret) = value(&c.client_secret, "OAUTH_CLIENT_SECRET");
+        let title = c.attributes.get("component_title").map(|t| t.value.clone()).unwrap_or_else(|| c.name.clone());
+        let component_id = r
+            .primary
+            .parent()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().to_string())
+            .filter(|n| !n.is_empty() && n != "." && n != "..")
+            .unwrap_or_else(|| "COMPONENT_ID".into());
+        let body = serde_json::json!({
+            "data": {
+                "type": "oauth-client",
+                "attributes": {
+                    "name": format!("{title} OAuth client"),
+                    "client_id": client_id,
+                    "client_secret": client_secret,
+                },
+                "relationships": {
+                    "component": { "data": { "id": component_id, "type": "component" } }
+                }
+            }
+        });
+        let text = serde_json::to_string_pretty(&body).unwrap_or_default() + "\n";
+        let path = companion_path(&r.primary);
+        match std::fs::read(&path) {
+            Ok(existing) if existing == text.as_bytes() => {}
+            Ok(_) => plan.skipped.push(Skipped {
+                path: path.clone(),
+                reason: "exists with other content; the tenant OAuth-client request body was not written".into(),
+            }),
+            Err(_) => plan.changes.push(FileChange {
+                path,
+                original: Vec::new(),
+                new_text: text,
+                applied: vec![(
+                    "elasticio/legacy-env-oauth".into(),
+                    "tenant OAuth-client request body for POST /v2/tenants/{TENANT_ID}/oauth-clients".into(),
+                )],
+                secrets: secret.into_iter().collect(),
+                new_file: true,
+                passes: Vec::new(),
+            }),
+        }
+    }
 }
 
 fn redact(text: &str, secrets: &[String]) -> String {
@@ -234,7 +327,9 @@ pub fn unified_diff(change: &FileChange) -> String {
     let old = String::from_utf8_lossy(&change.original);
     let name = driver::display_path(&change.path);
     let diff = similar::TextDiff::from_lines(old.as_ref(), change.new_text.as_str());
-    let text = diff.unified_diff().context_radius(3).header(&format!("a/{name}"), &format!("b/{name}")).to_string();
+    let name = name.trim_start_matches('/');
+    let from = if change.new_file { "/dev/null".to_string() } else { format!("a/{name}") };
+    let text = diff.unified_diff().context_radius(3).header(&from, &format!("b/{name}")).to_string();
     redact(&text, &change.secrets)
 }
 
@@ -261,6 +356,10 @@ pub fn to_value(node: &Node) -> Value {
 
 /// The RFC 6902 JSON Patch that turns the original document into the migrated one.
 pub fn json_patch(change: &FileChange) -> Option<json_patch::Patch> {
+    if change.new_file {
+        let after = Document::parse(FileId(0), &change.path, change.new_text.as_bytes());
+        return Some(json_patch::diff(&Value::Null, &to_value(after.root.as_ref()?)));
+    }
     let before = Document::parse(FileId(0), &change.path, &change.original);
     let after = Document::parse(FileId(0), &change.path, change.new_text.as_bytes());
     let (Some(b), Some(a)) = (before.root.as_ref(), after.root.as_ref()) else { return None };
@@ -305,6 +404,28 @@ impl std::fmt::Display for WriteError {
 /// Writes one change atomically, refusing if the file changed since it was read.
 pub fn write_change(change: &FileChange) -> Result<(), WriteError> {
     let path = &change.path;
+    if change.new_file {
+        // A new file is created exclusively: if one appeared meanwhile, it is not overwritten.
+        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let tmp = dir.join(format!(".specc-tmp-{}-{name}", std::process::id()));
+        let result = (|| {
+            let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp).map_err(WriteError::Io)?;
+            f.write_all(change.new_text.as_bytes()).map_err(WriteError::Io)?;
+            f.sync_all().map_err(WriteError::Io)?;
+            drop(f);
+            // `hard_link` fails when the target exists, unlike `rename`.
+            std::fs::hard_link(&tmp, path).map_err(|e| {
+                if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    WriteError::ChangedOnDisk
+                } else {
+                    WriteError::Io(e)
+                }
+            })
+        })();
+        let _ = std::fs::remove_file(&tmp);
+        return result;
+    }
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
     let tmp = dir.join(format!(".specc-tmp-{}-{name}", std::process::id()));
@@ -354,6 +475,8 @@ mod tests {
             new_text: "{\"a\": 1, \"b\": [1, 2], \"c\": true}".into(),
             applied: vec![],
             secrets: vec![],
+            new_file: false,
+            passes: vec![],
         };
         let p = json_patch(&c).expect("patch");
         let mut before = serde_json::json!({"a": 1, "b": [1]});

@@ -107,7 +107,41 @@ impl HumanRenderer {
 
     /// One report, ending with a newline.
     pub fn render(&self, db: &SourceDb, d: &Diagnostic) -> String {
+        self.render_masked(db, d, &[])
+    }
+
+    /// One report, with every secret value in the source snippet replaced by `*` (same byte length, so
+    /// every offset and column stays right).
+    pub fn render_masked(
+        &self,
+        db: &SourceDb,
+        d: &Diagnostic,
+        secrets: &[(specc_diagnostics::Span, String)],
+    ) -> String {
         let doc = db.get(d.span.file);
+        let masked: Option<String> = doc.and_then(|doc| {
+            let mine: Vec<&(specc_diagnostics::Span, String)> =
+                secrets.iter().filter(|(s, v)| s.file == doc.file && !v.is_empty()).collect();
+            if mine.is_empty() {
+                return None;
+            }
+            let mut t = doc.text.clone();
+            for (span, value) in mine {
+                // The span itself (its content between quotes), and any other place the value appears.
+                let (a, b) = (span.start as usize, span.end as usize);
+                if let Some(raw) = t.get(a..b) {
+                    let inner = raw.trim_matches('"');
+                    if let Some(off) = raw.find(inner) {
+                        let stars = "*".repeat(inner.len());
+                        t.replace_range(a + off..a + off + inner.len(), &stars);
+                    }
+                }
+                if t.contains(value.as_str()) {
+                    t = t.replace(value.as_str(), &"*".repeat(value.len()));
+                }
+            }
+            Some(t)
+        });
         let mut labels = Vec::new();
         let mut other_files = Vec::new();
         if let Some(doc) = doc {
@@ -152,7 +186,7 @@ impl HumanRenderer {
         }
         let report = Report {
             d,
-            src: doc.map(|doc| Src { name: display_path(&doc.path), text: &doc.text }),
+            src: doc.map(|doc| Src { name: display_path(&doc.path), text: masked.as_deref().unwrap_or(&doc.text) }),
             labels,
             help,
             url: None,

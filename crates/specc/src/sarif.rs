@@ -40,7 +40,12 @@ fn uri(path: &str) -> String {
     path.replace(' ', "%20").replace('#', "%23")
 }
 
-fn result(db: &SourceDb, d: &Diagnostic, rule_index: Option<usize>) -> Value {
+fn result(
+    db: &SourceDb,
+    d: &Diagnostic,
+    rule_index: Option<usize>,
+    secrets: &[(specc_diagnostics::Span, String)],
+) -> Value {
     let mut text = d.message.clone();
     if let Some(h) = &d.help {
         text.push_str(&format!("\nhelp: {h}"));
@@ -82,7 +87,7 @@ fn result(db: &SourceDb, d: &Diagnostic, rule_index: Option<usize>) -> Value {
         for e in &fix.edits {
             by_file.entry(file_of(db, e.span)).or_default().push(json!({
                 "deletedRegion": { "byteOffset": e.span.start, "byteLength": e.span.end - e.span.start },
-                "insertedContent": { "text": e.replacement },
+                "insertedContent": { "text": crate::wire::redact_text(&e.replacement, secrets) },
             }));
         }
         r["fixes"] = json!([{
@@ -119,7 +124,7 @@ pub fn sarif(reports: &[UnitReport]) -> Value {
     for rep in reports {
         for d in &rep.diagnostics {
             let idx = rules.iter().position(|r| r.meta().code == d.code);
-            results.push(result(&rep.db, d, idx));
+            results.push(result(&rep.db, d, idx, &rep.secrets));
         }
     }
     json!({

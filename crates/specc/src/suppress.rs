@@ -208,14 +208,7 @@ impl<'a> Suppressor<'a> {
         }
         let mut db = SourceDb::new();
         db.add_document(doc.clone());
-        Some(UnitReport {
-            primary: doc.path.clone(),
-            dialect: None,
-            db,
-            diagnostics: unused,
-            lowered: false,
-            result: None,
-        })
+        Some(UnitReport::bare(doc.path.clone(), db, unused))
     }
 }
 

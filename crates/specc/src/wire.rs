@@ -159,6 +159,22 @@ pub fn location(db: &SourceDb, span: Span) -> Location {
 
 /// The wire form of one diagnostic.
 pub fn to_wire(db: &SourceDb, d: &Diagnostic) -> WireDiagnostic {
+    to_wire_redacted(db, d, &[])
+}
+
+/// Replaces secret values in a fix's replacement text.
+pub fn redact_text(text: &str, secrets: &[(Span, String)]) -> String {
+    let mut t = text.to_string();
+    for (_, s) in secrets {
+        if !s.is_empty() && t.contains(s.as_str()) {
+            t = t.replace(s.as_str(), "<redacted>");
+        }
+    }
+    t
+}
+
+/// The wire form of one diagnostic, with secret values kept out of fix replacements.
+pub fn to_wire_redacted(db: &SourceDb, d: &Diagnostic, secrets: &[(Span, String)]) -> WireDiagnostic {
     let loc = location(db, d.span);
     let (lsp_range, pointer) = match db.get(d.span.file) {
         Some(doc) => {
@@ -213,7 +229,7 @@ pub fn to_wire(db: &SourceDb, d: &Diagnostic) -> WireDiagnostic {
                 .map(|e| WireEdit {
                     file: file_of(db, e.span),
                     range: ByteRange { start: e.span.start, end: e.span.end },
-                    replacement: e.replacement.clone(),
+                    replacement: redact_text(&e.replacement, secrets),
                 })
                 .collect(),
         }),
@@ -231,7 +247,7 @@ pub fn output(reports: &[UnitReport], keep: impl Fn(&Diagnostic) -> bool) -> Out
             if d.fix.is_some() {
                 summary.fixable += 1;
             }
-            diagnostics.push(to_wire(&r.db, d));
+            diagnostics.push(to_wire_redacted(&r.db, d, &r.secrets));
         }
     }
     Output {

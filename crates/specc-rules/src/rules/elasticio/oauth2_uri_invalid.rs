@@ -1,0 +1,167 @@
+//! `elasticio/oauth2-uri-invalid`
+
+use specc_dialects::elasticio::component::OAuthEntry;
+
+use super::component;
+use super::json_edit::replace;
+use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// An endpoint of an `oauth2`/`oauth1` block (`auth_uri`, `token_uri`, `request_token_uri`,
+    /// `access_token_uri`) is not a usable absolute URL:
+    /// * it is relative (`/oauth/token`) or has no host;
+    /// * its scheme is neither `https` nor `http` (plain `http` is reported by
+    ///   `oauth/insecure-http-url`);
+    /// * it contains whitespace;
+    /// * its path contains an empty segment (`salesforce.com//services/oauth2/authorize`);
+    /// * it still names Microsoft's documentation tenant `contoso` (`…/contoso.onmicrosoft.com/oauth2/…`,
+    ///   a warning): copied from an example, it signs users into a tenant that is not theirs.
+    ///
+    /// A value that is entirely one `{{VAR}}` is filled in at run time and not judged.
+    ///
+    /// ## Why it matters
+    /// The platform redirects the user to `auth_uri` and posts the code to `token_uri` as written:
+    /// there is no base URL to resolve a relative one against. A double slash is a different path
+    /// on many servers (`//services` is not `/services`), so the authorization fails or, worse,
+    /// lands on a page the provider did not mean to expose.
+    ///
+    /// Sources: <https://docs.elastic.io/developers/component-json-oauth> (URIs of the provider);
+    /// RFC 6749 §3.1 and §3.2 (absolute endpoint URIs); RFC 3986 §3.3 (empty path segments).
+    /// Seen in the wild: elastic.io's Salesforce component of 2015 (`shared/corpus/elasticio`).
+    ///
+    /// ## Example
+    /// ```json
+    /// { "oauth2": { "auth_uri": "https://login.example.com//oauth2/authorize", "token_uri": "/oauth2/token" } }
+    /// ```
+    /// Use instead:
+    /// ```json
+    /// { "oauth2": { "auth_uri": "https://login.example.com/oauth2/authorize", "token_uri": "https://login.example.com/oauth2/token" } }
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Collapsing `//` in the path to `/` is what the author meant in every case seen, but a server
+    /// may route the two differently: unsafe.
+    pub struct OAuth2UriInvalid {
+        code: "elasticio/oauth2-uri-invalid",
+        summary: "An OAuth endpoint that is not a usable absolute URL",
+        severity: Error,
+        fix: Unsafe,
+        since: "0.1.0",
+    }
+}
+
+const URI_KEYS: [&str; 4] = ["auth_uri", "token_uri", "request_token_uri", "access_token_uri"];
+
+impl Rule for OAuth2UriInvalid {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(c) = component(cx) else { return };
+        let Some(cred) = &c.credentials else { return };
+        for block in cred.blocks() {
+            for key in URI_KEYS {
+                let Some(e) = block.entry(key) else { continue };
+                check_uri(cx, &block.member.key, e, out);
+            }
+        }
+    }
+}
+
+fn check_uri(cx: &Context<'_>, block: &str, e: &OAuthEntry, out: &mut Vec<Diagnostic>) {
+    let code = OAuth2UriInvalid::META.code;
+    let Some(url) = e.text.as_deref() else { return };
+    let key = &e.member.key;
+    let span = e.member.value_span;
+    if url.trim().is_empty() {
+        return; // `oauth2-missing-required-field` reports empty values.
+    }
+    if let [p] = e.placeholders.as_slice() {
+        if p.start == 0 && p.end == url.len() {
+            return;
+        }
+    }
+    if url.chars().any(char::is_whitespace) {
+        out.push(
+            Diagnostic::error(code, format!("`{block}.{key}` contains whitespace"), span)
+                .with_label("not a valid URL")
+                .with_help("remove the whitespace (percent-encode it as `%20` if the provider really expects a space)"),
+        );
+        return;
+    }
+    let Some((scheme, rest)) = url.split_once("://") else {
+        out.push(
+            Diagnostic::error(code, format!("`{block}.{key}` is not an absolute URL"), span)
+                .with_label("relative reference")
+                .with_note("elastic.io has no base URL to resolve it against; the value is used as written")
+                .with_help("write the provider's full endpoint, such as `https://login.example.com/oauth2/token`"),
+        );
+        return;
+    };
+    let scheme_l = scheme.to_ascii_lowercase();
+    if scheme_l != "https" && scheme_l != "http" {
+        out.push(
+            Diagnostic::error(
+                code,
+                format!("`{block}.{key}` uses the scheme `{scheme}`; OAuth endpoints are `https` URLs"),
+                span,
+            )
+            .with_label("not https")
+            .with_help("use the provider's `https://` endpoint"),
+        );
+        return;
+    }
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = rest.get(..authority_end).unwrap_or("");
+    if authority.is_empty() {
+        out.push(
+            Diagnostic::error(code, format!("`{block}.{key}` has no host"), span)
+                .with_label("no host")
+                .with_help("write the provider's host after `https://`"),
+        );
+        return;
+    }
+    let lower = url.to_ascii_lowercase();
+    if let Some(pos) = lower.find("contoso.") {
+        let end = lower.get(pos..).and_then(|t| t.find(['/', '?', '#'])).map_or(url.len(), |e| pos + e);
+        out.push(
+            Diagnostic::warning(
+                code,
+                format!("`{block}.{key}` names Microsoft's documentation tenant `contoso`"),
+                sub_span(cx, e, pos, end),
+            )
+            .with_label("example tenant")
+            .with_note("the URL was copied from an example; users would be sent to a directory that is not theirs")
+            .with_help(
+                "use `common` or `organizations`, or a `{{tenantId}}` credential field for the user's directory",
+            ),
+        );
+    }
+    let path_start = scheme.len() + 3 + authority_end;
+    let tail = url.get(path_start..).unwrap_or("");
+    let path_len = tail.find(['?', '#']).unwrap_or(tail.len());
+    let path = tail.get(..path_len).unwrap_or("");
+    if let Some(pos) = path.find("//") {
+        let start = path_start + pos;
+        let run = path.get(pos..).map_or(2, |p| p.chars().take_while(|c| *c == '/').count());
+        let sub = sub_span(cx, e, start, start + run);
+        let mut d =
+            Diagnostic::error(code, format!("the path of `{block}.{key}` contains an empty segment (`//`)"), sub)
+                .with_label("double slash")
+                .with_help("write a single `/`");
+        if sub != span {
+            d = d.with_fix(Fix::unsafe_("collapse the double slash", vec![replace(sub, "/")]));
+        }
+        out.push(d);
+    }
+}
+
+/// The span of bytes `start..end` of the entry's string value, when it was written without escapes.
+fn sub_span(cx: &Context<'_>, e: &OAuthEntry, start: usize, end: usize) -> specc_ir::Span {
+    let span = e.member.value_span;
+    let src = cx.text(span);
+    let value = e.text.as_deref().unwrap_or("");
+    crate::util::sub_span(span, src, value, start, end)
+}

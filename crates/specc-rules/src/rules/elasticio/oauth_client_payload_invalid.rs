@@ -1,0 +1,152 @@
+//! `elasticio/oauth-client-payload-invalid`
+
+use specc_dialects::elasticio::tenant::TypeReading;
+
+use super::json_edit::replace;
+use super::{payload, tenant};
+use crate::{declare_rule, Context, Diagnostic, Fix, Rule, Severity};
+
+declare_rule! {
+    /// ## What it checks
+    /// A tenant OAuth-client body for `POST /v2/tenants/{TENANT_ID}/oauth-clients` or
+    /// `PATCH …/oauth-clients/{OAUTH-CLIENT_ID}` (or an `oauth_clients` entry of a tenant
+    /// desired-state file):
+    /// * `data.type` is not `"oauth-client"`;
+    /// * `attributes.client_id` or `attributes.client_secret` is missing or empty;
+    /// * `relationships.component.data.id` is missing, or its `type` is not `"component"`.
+    ///
+    /// The seed contradicts itself on `data.type`: the POST table says it "should be flow", while
+    /// the POST example and the PATCH table use `oauth-client`. specc takes `oauth-client` and
+    /// reports `flow` as a warning that names the reading, never silently.
+    ///
+    /// ## Why it matters
+    /// The API validates the JSON:API body: a wrong type or a missing relationship is rejected, and
+    /// a client without its secret cannot exchange codes.
+    ///
+    /// Source: `shared/seeds/000_2049a78b1effcf08.txt` ("Creating OAuth Clients", "Updating OAuth
+    /// Clients"); <https://api.elastic.io/docs/v2/#oauth-clients>.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "data": { "type": "oauth-clients", "attributes": { "client_id": "abc", "client_secret": "…" },
+    ///   "relationships": { "component": { "data": { "id": "5b1f…", "type": "components" } } } } }
+    /// ```
+    /// Use instead:
+    /// ```json
+    /// { "data": { "type": "oauth-client", "attributes": { "client_id": "abc", "client_secret": "…" },
+    ///   "relationships": { "component": { "data": { "id": "5b1f…", "type": "component" } } } } }
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Setting `data.type` to `"oauth-client"` (when it is neither reading) and the component
+    /// relationship type to `"component"` writes the only values the API accepts: safe. A `flow`
+    /// type gets no fix, since it is one of the seed's two readings.
+    pub struct OAuthClientPayloadInvalid {
+        code: "elasticio/oauth-client-payload-invalid",
+        summary: "A tenant OAuth-client body the API would reject",
+        severity: Error,
+        fix: Safe,
+        since: "0.1.0",
+    }
+}
+
+const CODE: &str = OAuthClientPayloadInvalid::META.code;
+
+impl Rule for OAuthClientPayloadInvalid {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        if let Some(p) = payload(cx) {
+            check_payload(p, out);
+        }
+        if let Some(t) = tenant(cx) {
+            for c in &t.clients {
+                let mut missing = Vec::new();
+                if c.component.is_none() {
+                    missing.push("`component`");
+                }
+                if c.client_id.as_ref().is_none_or(|v| v.value.trim().is_empty()) {
+                    missing.push("`client_id`");
+                }
+                if c.client_secret.is_none() {
+                    missing.push("`client_secret`");
+                }
+                if !missing.is_empty() {
+                    out.push(
+                        Diagnostic::error(CODE, format!("this OAuth client lacks {}", missing.join(", ")), c.span)
+                            .with_label("incomplete client")
+                            .with_help("every tenant OAuth client needs `component`, `client_id` and `client_secret`"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn check_payload(p: &specc_dialects::elasticio::ClientPayload, out: &mut Vec<Diagnostic>) {
+    let Some(data) = &p.data else {
+        out.push(Diagnostic::error(CODE, "the body has no `data` object", p.root.span).with_help(
+            "write `{ \"data\": { \"type\": \"oauth-client\", \"attributes\": {…}, \"relationships\": {…} } }`",
+        ));
+        return;
+    };
+    match (&p.data_type, p.reading) {
+        (None, _) => out.push(
+            Diagnostic::error(CODE, "`data.type` is missing", data.span)
+                .with_help("add `\"type\": \"oauth-client\"`"),
+        ),
+        (Some(t), TypeReading::Flow) => out.push(
+            Diagnostic::new(CODE, Severity::Warning, "`data.type` is `flow`, the reading of the seed's POST table", t.span)
+                .with_label("reading: `flow`")
+                .with_note("the seed's POST table says the type \"should be flow\", but its example and the PATCH table send `oauth-client`; specc expects `oauth-client`")
+                .with_help("use `\"type\": \"oauth-client\"` unless the API you target has been seen to accept `flow`"),
+        ),
+        (Some(t), TypeReading::Other) => out.push(
+            Diagnostic::error(CODE, format!("`data.type` is `{}`; an OAuth client is `oauth-client`", t.value), t.span)
+                .with_label("wrong resource type")
+                .with_fix(Fix::safe("set `data.type` to `oauth-client`", vec![replace(t.span, "\"oauth-client\"")])),
+        ),
+        (Some(_), TypeReading::OAuthClient) => {}
+    }
+    let attrs_anchor = p.attributes.as_ref().map_or(data.span, |a| a.span);
+    let mut missing = Vec::new();
+    if p.client_id.as_ref().is_none_or(|v| v.value.trim().is_empty()) {
+        missing.push("`attributes.client_id`");
+    }
+    if p.client_secret.is_none() {
+        missing.push("`attributes.client_secret`");
+    }
+    if !missing.is_empty() {
+        out.push(
+            Diagnostic::error(CODE, format!("the OAuth client lacks {}", missing.join(" and ")), attrs_anchor)
+                .with_label("required by the API")
+                .with_help("send both `client_id` and `client_secret` in `data.attributes`"),
+        );
+    }
+    let anchor = p.relationship_anchor.unwrap_or(data.span);
+    if p.component_id.as_ref().is_none_or(|v| v.value.trim().is_empty()) {
+        out.push(
+            Diagnostic::error(CODE, "`relationships.component.data.id` is missing", anchor)
+                .with_label("no component")
+                .with_help("an OAuth client belongs to one component: add `\"relationships\": {\"component\": {\"data\": {\"id\": \"<component id>\", \"type\": \"component\"}}}`"),
+        );
+    }
+    match &p.component_type {
+        Some(t) if t.value != "component" => out.push(
+            Diagnostic::error(
+                CODE,
+                format!("`relationships.component.data.type` is `{}`, not `component`", t.value),
+                t.span,
+            )
+            .with_label("wrong relationship type")
+            .with_fix(Fix::safe("set the relationship type to `component`", vec![replace(t.span, "\"component\"")])),
+        ),
+        None if p.component_data.is_some() => out.push(
+            Diagnostic::error(CODE, "`relationships.component.data.type` is missing", anchor)
+                .with_help("add `\"type\": \"component\"`"),
+        ),
+        _ => {}
+    }
+}

@@ -1,0 +1,119 @@
+//! `elasticio/placeholder-in-uri-host`
+
+use specc_dialects::elasticio::component::{Component, PlaceholderRef};
+use specc_ir::Resolution;
+
+use super::component;
+use crate::{declare_rule, Context, Diagnostic, Rule, Severity};
+
+declare_rule! {
+    /// ## What it checks
+    /// The host of an `oauth2`/`oauth1` endpoint is built from a `{{NAME}}` placeholder, such as
+    /// Salesforce's `https://{{prodEnv}}.salesforce.com/services/oauth2/token`.
+    ///
+    /// The finding is `info` when the placeholder is a `SelectView` credential field with a fixed
+    /// `model` (the user picks one of the listed hosts) or an environment variable (set by the
+    /// component's owner), and a `warning` when it is free text the user types, or names nothing.
+    ///
+    /// ## Why it matters
+    /// The platform posts the client id, the client secret and the authorization code to
+    /// `token_uri`. When a user can type the host, they can send the component's OAuth client secret
+    /// to a server of their choice; specc, an emitter or a reviewer cannot tell statically where
+    /// tokens go.
+    ///
+    /// Sources: <https://docs.elastic.io/developers/component-json-oauth> (Salesforce `{{prodEnv}}`
+    /// example); RFC 9700 §4.1 and §2.6 (credentials must go only to the intended authorization
+    /// server).
+    ///
+    /// ## Example
+    /// ```json
+    /// { "credentials": { "fields": { "domain": { "label": "Domain", "viewClass": "TextFieldView" } },
+    ///   "oauth2": { "token_uri": "https://{{domain}}/oauth/token" } } }
+    /// ```
+    /// Use instead (a fixed list of hosts):
+    /// ```json
+    /// { "credentials": { "fields": { "env": { "label": "Environment", "viewClass": "SelectView",
+    ///   "model": { "login": "Production", "test": "Sandbox" } } },
+    ///   "oauth2": { "token_uri": "https://{{env}}.salesforce.com/services/oauth2/token" } } }
+    /// ```
+    pub struct PlaceholderInUriHost {
+        code: "elasticio/placeholder-in-uri-host",
+        summary: "The host of an OAuth endpoint comes from a placeholder",
+        severity: Warning,
+        fix: None,
+        since: "0.1.0",
+    }
+}
+
+const URI_KEYS: [&str; 4] = ["auth_uri", "token_uri", "request_token_uri", "access_token_uri"];
+
+impl Rule for PlaceholderInUriHost {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(c) = component(cx) else { return };
+        let Some(cred) = &c.credentials else { return };
+        for block in cred.blocks() {
+            for key in URI_KEYS {
+                let Some(e) = block.entry(key) else { continue };
+                let Some(url) = e.text.as_deref() else { continue };
+                let Some(sep) = url.find("://") else { continue };
+                let host_start = sep + 3;
+                // The authority ends at the first `/`, `?` or `#` outside a placeholder.
+                let mut host_end = url.len();
+                let mut i = host_start;
+                while let Some(ch) = url.get(i..).and_then(|s| s.chars().next()) {
+                    if let Some(p) = e.placeholders.iter().find(|p| p.start == i) {
+                        i = p.end;
+                        continue;
+                    }
+                    if matches!(ch, '/' | '?' | '#') {
+                        host_end = i;
+                        break;
+                    }
+                    i += ch.len_utf8();
+                }
+                for p in e.placeholders.iter().filter(|p| p.start >= host_start && p.end <= host_end) {
+                    out.push(diagnostic(c, &block.member.key, key, p));
+                }
+            }
+        }
+    }
+}
+
+fn diagnostic(c: &Component, block: &str, key: &str, p: &PlaceholderRef) -> Diagnostic {
+    let (severity, source) = match &p.resolution {
+        Resolution::Field(f) => match c.field(f) {
+            Some(field)
+                if field.view_class.as_ref().is_some_and(|v| v.value == "SelectView")
+                    && !field.model_keys.is_empty() =>
+            {
+                (
+                    Severity::Info,
+                    format!("the credential field `{f}`, picked from a fixed list ({})", field.model_keys.join(", ")),
+                )
+            }
+            _ => (Severity::Warning, format!("the credential field `{f}`, which the user types")),
+        },
+        Resolution::EnvVar(v) => {
+            (Severity::Info, format!("the environment variable `{v}`, set by the component's owner"))
+        }
+        _ => (Severity::Warning, "a name that is not declared".to_string()),
+    };
+    let mut d = Diagnostic::new(
+        PlaceholderInUriHost::META.code,
+        severity,
+        format!("the host of `{block}.{key}` comes from `{{{{{}}}}}`: {source}", p.name),
+        p.span,
+    )
+    .with_label("host chosen at run time")
+    .with_note("the client secret and authorization codes are sent to this host");
+    d = if severity == Severity::Info {
+        d.with_help("keep the list of hosts fixed; prefer one URL per provider environment")
+    } else {
+        d.with_help("use a `SelectView` field whose `model` lists the provider's hosts, or write the host literally")
+    };
+    d
+}

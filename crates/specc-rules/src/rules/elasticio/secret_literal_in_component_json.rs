@@ -1,0 +1,73 @@
+//! `elasticio/secret-literal-in-component-json`
+
+use specc_ir::Secret;
+
+use super::component;
+use crate::{declare_rule, Context, Diagnostic, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// `oauth2.client_secret` (or `oauth1.consumer_secret`) is written as a value instead of a
+    /// `{{VAR}}` link to an environment variable. An empty string is not reported (the seed's
+    /// `useOAuthClient` example leaves it empty on purpose).
+    ///
+    /// ## Why it matters
+    /// component.json is committed to the component's repository and shipped with it: a secret in
+    /// it is published, and a global component would hand it to every tenant. The secret belongs in
+    /// an environment variable (`"required": true`) or, better, in the tenant's OAuth client.
+    /// specc never repeats the value in its output.
+    ///
+    /// Sources: `shared/seeds/000_2049a78b1effcf08.txt` ("OAuth Brief": users in other tenants
+    /// "would see the component with its keys and secrets"); a third-party component that committed
+    /// its 64-character Podio secret (`thatapp/podio-component@7998386`).
+    ///
+    /// ## Example
+    /// ```json
+    /// { "credentials": { "fields": {}, "oauth2": { "client_secret": "s3cr3t-value-from-the-provider" } } }
+    /// ```
+    /// Use instead:
+    /// ```json
+    /// { "envVars": { "OAUTH_CLIENT_SECRET": { "required": true } },
+    ///   "credentials": { "fields": {}, "oauth2": { "client_secret": "{{OAUTH_CLIENT_SECRET}}" } } }
+    /// ```
+    pub struct SecretLiteralInComponentJson {
+        code: "elasticio/secret-literal-in-component-json",
+        summary: "A client secret written into component.json",
+        severity: Error,
+        fix: None,
+        since: "0.1.0",
+    }
+}
+
+impl Rule for SecretLiteralInComponentJson {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(c) = component(cx) else { return };
+        let Some(cred) = &c.credentials else { return };
+        for block in cred.blocks() {
+            let (_, secret_key) = block.version.credential_keys();
+            let Some(e) = block.entry(secret_key) else { continue };
+            let Some(text) = e.text.as_deref() else { continue };
+            // Empty, a link, or a bare variable name (reported by `bare-env-name-as-client-id`).
+            if text.trim().is_empty() || !e.placeholders.is_empty() || c.env_var(text).is_some() {
+                continue;
+            }
+            let preview = Secret::new(text).redacted();
+            out.push(
+                Diagnostic::error(
+                    SecretLiteralInComponentJson::META.code,
+                    format!("`{}.{secret_key}` holds a literal secret ({preview})", block.member.key),
+                    e.member.value_span,
+                )
+                .with_label("secret value committed here")
+                .with_note("component.json ships with the component; anyone who can read the repository or use a global component sees the secret")
+                .with_help(format!(
+                    "rotate the secret at the provider, declare an environment variable such as `OAUTH_CLIENT_SECRET` (`\"required\": true`) and write `\"{secret_key}\": \"{{{{OAUTH_CLIENT_SECRET}}}}\"`, or set `\"useOAuthClient\": true` and register the secret as the tenant's OAuth client"
+                )),
+            );
+        }
+    }
+}
