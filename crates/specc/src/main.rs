@@ -532,7 +532,7 @@ fn run_build(args: BuildArgs) -> io::Result<ExitCode> {
     {
         let mut err = io::stderr().lock();
         for d in &outcome.diagnostics {
-            write!(err, "{}", renderer.render(outcome.db(), d))?;
+            write!(err, "{}", renderer.render_masked(outcome.db(), d, &outcome.source.secrets))?;
             writeln!(err)?;
         }
     }
