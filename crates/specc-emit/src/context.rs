@@ -45,6 +45,10 @@ pub struct Context {
     pub swagger2: bool,
     /// Keboola's `auth_url`: the provider's URL with the OAuth Manager's placeholders.
     pub auth_url_template: Option<String>,
+    /// Names of `{{NAME}}` placeholders in endpoint URLs that link to a user-filled field, and to an
+    /// environment variable (targets that have placeholders declare them).
+    pub url_fields: Vec<String>,
+    pub url_env_vars: Vec<String>,
     /// Keboola facebook registrations.
     pub permissions: Option<String>,
     pub graph_api_version: Option<String>,
@@ -315,6 +319,16 @@ impl Context {
         // Extra parameters.
         let mut extra_params = Vec::new();
         for p in &config.extra_params {
+            let core: &[&str] = if p.target == ParamTarget::Authorize { &CORE_AUTHORIZE } else { &CORE_TOKEN };
+            if core.contains(&p.name.value.as_str()) {
+                out.push(not_expressible(
+                    target,
+                    format!("the {} parameter `{}`", param_target_label(p.target), p.name.value),
+                    p.name.span,
+                    "the platform sets this OAuth parameter itself; sending it twice is an error (RFC 6749 §3.1)",
+                ));
+                continue;
+            }
             if has(Field::ExtraParams) && caps.extra_targets.contains(&p.target) {
                 extra_params.push(ParamContext {
                     name: p.name.value.clone(),
@@ -332,6 +346,36 @@ impl Context {
                     p.name.span,
                     why,
                 ));
+            }
+        }
+
+        // Placeholders in endpoint URLs (`https://{{tenant}}.example.com/...`).
+        let mut url_placeholders: Vec<PlaceholderContext> = Vec::new();
+        for f in &flows {
+            for u in [&f.authorization_url, &f.token_url, &f.refresh_url, &f.request_token_url].into_iter().flatten() {
+                let names = mustache_names(u);
+                if (!names.is_empty() && !caps.url_placeholders) || u.contains("%%") || u.contains("${") {
+                    out.push(
+                        Diagnostic::error(
+                            codes::INCOMPATIBLE_TARGET,
+                            format!("the endpoint `{u}` has a placeholder that the `{}` target cannot fill in", target.name),
+                            config.span,
+                        )
+                        .with_label("built from this configuration")
+                        .with_note("the value is chosen per connection; the target has no place for a per-connection value in an endpoint URL"),
+                    );
+                    return None;
+                }
+                for n in names {
+                    if url_placeholders.iter().any(|p| p.name == n) {
+                        continue;
+                    }
+                    let env = config
+                        .placeholders
+                        .iter()
+                        .any(|p| p.name == n && matches!(p.resolution, specc_ir::Resolution::EnvVar(_)));
+                    url_placeholders.push(PlaceholderContext { name: n, env });
+                }
             }
         }
 
@@ -368,11 +412,37 @@ impl Context {
             openapi_version: options.openapi_version.full(),
             swagger2: options.openapi_version == OpenApiVersion::V2_0,
             auth_url_template,
+            url_fields: url_placeholders.iter().filter(|p| !p.env).map(|p| p.name.clone()).collect(),
+            url_env_vars: url_placeholders.iter().filter(|p| p.env).map(|p| p.name.clone()).collect(),
             permissions: attr("permissions"),
             graph_api_version: attr("graph_api_version"),
             source_dialect: config.dialect.as_str(),
         })
     }
+}
+
+/// Authorization-request parameters the platform sets itself (RFC 6749 §4.1.1, RFC 7636 §4.3).
+const CORE_AUTHORIZE: [&str; 7] =
+    ["response_type", "client_id", "redirect_uri", "state", "scope", "code_challenge", "code_challenge_method"];
+/// Token- and refresh-request parameters the platform sets itself (RFC 6749 §4.1.3, §6; RFC 7636 §4.5).
+const CORE_TOKEN: [&str; 8] =
+    ["grant_type", "code", "redirect_uri", "client_id", "client_secret", "refresh_token", "code_verifier", "scope"];
+
+struct PlaceholderContext {
+    name: String,
+    env: bool,
+}
+
+fn mustache_names(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(open) = rest.find("{{") {
+        let after = &rest[open + 2..];
+        let Some(close) = after.find("}}") else { break };
+        out.push(after[..close].trim().to_string());
+        rest = &after[close + 2..];
+    }
+    out
 }
 
 /// The flows a target writes: every supported one, or the first authorization-code / OAuth 1.0a one.

@@ -140,6 +140,8 @@ pub struct Caps {
     pub extra_targets: &'static [ParamTarget],
     /// A redirect URI the platform always uses; a source with the same one loses nothing.
     pub fixed_redirect: Option<&'static str>,
+    /// Whether endpoint URLs may hold `{{NAME}}` placeholders filled in per connection.
+    pub url_placeholders: bool,
 }
 
 /// One target: a row of the registry.
@@ -231,6 +233,7 @@ pub static TARGETS: &[Target] = &[
             client_auth: &[ClientAuthLocation::Header, ClientAuthLocation::Body],
             extra_targets: &[ParamTarget::Authorize],
             fixed_redirect: None,
+            url_placeholders: true,
         },
         needs: &[],
         elsewhere: "with `useOAuthClient` the tenant's OAuth client holds the client id and secret \
@@ -252,6 +255,7 @@ pub static TARGETS: &[Target] = &[
             client_auth: &[],
             extra_targets: &[],
             fixed_redirect: None,
+            url_placeholders: false,
         },
         needs: &[Need::ComponentId, Need::TenantId],
         elsewhere: "a tenant OAuth client holds only the client id and secret; endpoints and scopes \
@@ -285,6 +289,7 @@ pub static TARGETS: &[Target] = &[
             client_auth: &[ClientAuthLocation::Header, ClientAuthLocation::Body],
             extra_targets: &[ParamTarget::Authorize],
             fixed_redirect: None,
+            url_placeholders: false,
         },
         needs: &[],
         elsewhere: "Membrane runs the authorization code flow with its own redirect URI; token-request \
@@ -303,6 +308,7 @@ pub static TARGETS: &[Target] = &[
             client_auth: &[],
             extra_targets: &[],
             fixed_redirect: None,
+            url_placeholders: false,
         },
         needs: &[],
         elsewhere: "an OpenAPI security scheme describes the provider's endpoints and scopes, not a \
@@ -334,6 +340,7 @@ pub static TARGETS: &[Target] = &[
             client_auth: &[],
             extra_targets: &[ParamTarget::Token, ParamTarget::Refresh, ParamTarget::Both],
             fixed_redirect: Some("{{iap}}/admin/oauth/"),
+            url_placeholders: false,
         },
         needs: &[],
         elsewhere: "Itential runs the authorization code flow with the redirect URI \
@@ -361,6 +368,7 @@ pub static TARGETS: &[Target] = &[
             client_auth: &[],
             extra_targets: &[ParamTarget::Authorize],
             fixed_redirect: None,
+            url_placeholders: false,
         },
         needs: &[Need::ComponentId],
         elsewhere: "the OAuth Manager fills in the redirect URI (`%%redirect_uri%%`) and has no switch \
@@ -378,6 +386,7 @@ pub static TARGETS: &[Target] = &[
             client_auth: &[],
             extra_targets: &[],
             fixed_redirect: None,
+            url_placeholders: false,
         },
         needs: &[Need::OauthApiId],
         elsewhere: "a configuration only names its OAuth Broker registration; the endpoints, client and \

@@ -67,13 +67,11 @@ pub fn build(
         reports.get(u).and_then(|r| r.result.as_ref()).and_then(|l| l.ir.configs.get(c))
     };
     let name_of = |p: (usize, usize)| config_of(p).map(|c| c.name.clone()).unwrap_or_default();
-    let describe = |(u, c): (usize, usize)| {
-        format!("`{}` ({})", name_of((u, c)), driver::display_path(&reports[u].primary))
-    };
+    let describe =
+        |(u, c): (usize, usize)| format!("`{}` ({})", name_of((u, c)), driver::display_path(&reports[u].primary));
     let chosen = match scheme {
         Some(name) => {
-            let found: Vec<(usize, usize)> =
-                candidates.iter().copied().filter(|p| name_of(*p) == name).collect();
+            let found: Vec<(usize, usize)> = candidates.iter().copied().filter(|p| name_of(*p) == name).collect();
             match found.as_slice() {
                 [one] => *one,
                 [] => {
