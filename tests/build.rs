@@ -83,6 +83,9 @@ fn write_out(built: &Built) -> PathBuf {
 // ---------------------------------------------------------------------------------------------------
 // Round trip.
 
+/// An extra parameter as compared: name, value, target.
+type Param = (String, String, String);
+
 /// A client credential as the round trip compares it: a value, or a reference (by name when known).
 #[derive(Debug, Clone)]
 enum Cred {
@@ -139,8 +142,8 @@ fn requested(c: &AuthConfig) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn extras(c: &AuthConfig, caps: &Caps) -> Vec<(String, String, String)> {
-    let mut v: Vec<(String, String, String)> = c
+fn extras(c: &AuthConfig, caps: &Caps) -> Vec<Param> {
+    let mut v: Vec<Param> = c
         .extra_params
         .iter()
         .filter(|p| caps.extra_targets.contains(&p.target))
@@ -166,10 +169,7 @@ struct Output<'a> {
 }
 
 impl Output<'_> {
-    fn auth_url_parts(
-        &self,
-        source_extras: &[(String, String, String)],
-    ) -> (Option<String>, Vec<String>, Vec<(String, String, String)>) {
+    fn auth_url_parts(&self, source_extras: &[Param]) -> (Option<String>, Vec<String>, Vec<Param>) {
         let Some(url) = primary(self.config).and_then(|f| f.authorization_url.as_ref()) else {
             return (None, Vec::new(), Vec::new());
         };
