@@ -410,3 +410,23 @@ fn schema_command_prints_the_shipped_schemas() {
     let out = specc().args(["schema", "nope"]).output().expect("run");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn findings_on_very_long_lines_render_without_a_snippet() {
+    // Minified JSON: everything on one line of ~200 KB, the finding near its end.
+    let dir = tmpdir("minified");
+    let filler: String = (0..4000).map(|i| format!("\"/p{i}\":{{\"get\":{{\"description\":\"x\"}}}},")).collect();
+    let text = format!(
+        "{{\"openapi\":\"3.1.0\",\"info\":{{\"title\":\"t\",\"version\":\"1\"}},\"paths\":{{{}\"/z\":{{}}}},\"components\":{{\"securitySchemes\":{{\"o\":{{\"type\":\"oauth2\",\"flows\":{{\"password\":{{\"scopes\":{{}}}}}}}}}}}}}}",
+        filler
+    );
+    let f = dir.join("api.json");
+    std::fs::write(&f, &text).expect("write");
+    let out = specc().args(["check", "--color", "never"]).arg(&f).output().expect("run");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(1));
+    let col = text.find("\"password\"").expect("key") + 1;
+    assert!(stdout.contains(&format!("api.json:1:{col}: openapi/oauth2-missing-token-url")), "{stdout}");
+}

@@ -5,12 +5,22 @@
 //! - `corpus DIR`: runs specc over a corpus laid out as `DIR/<dialect>/<files>` and prints, per dialect,
 //!   files seen, units lowered, syntax errors, panics and findings per code.
 //! - `fuzz [--seconds N] [--target NAME]`: runs the cargo-fuzz targets (see `fuzz.rs`).
+//! - `bench [--quick] [--runs N] [--specc-format F]`: times specc against Redocly, Spectral and `cat` on the OpenAPI corpus,
+//!   GitHub's 13 MB description, a tiny file, the corpus ×10 and 10,000 synthetic manifests; prints a table
+//!   and writes `target/bench/latest.json`. `--quick` skips the peers.
+//! - `synth DIR [--elasticio N] [--membrane M] [--keboola K] [--seed S]`: writes a deterministic synthetic
+//!   set of elastic.io, Membrane and Keboola manifests.
 
+mod bench;
 mod codegen;
 mod corpus;
 mod fuzz;
+mod synth;
 
 use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <codegen [--check] | corpus DIR [--json] | fuzz [--seconds N] [--target NAME] \
+                     | bench [--quick] [--runs N] | synth DIR [--elasticio N] [--membrane M] [--keboola K] [--seed S]>";
 
 /// The value after `name` on the command line.
 fn flag(args: &[String], name: &str) -> Option<String> {
@@ -29,9 +39,9 @@ fn main() -> ExitCode {
             let seconds = flag(&args, "--seconds").and_then(|s| s.parse().ok()).unwrap_or(60);
             fuzz::run(seconds, flag(&args, "--target").as_deref())
         }
-        _ => Err(anyhow::anyhow!(
-            "usage: cargo xtask <codegen [--check] | corpus DIR [--json] | fuzz [--seconds N] [--target NAME]>"
-        )),
+        Some("bench") => bench::Options::parse(&args[1..]).and_then(|o| bench::run(&o)),
+        Some("synth") => synth::run_cli(&args[1..]),
+        _ => Err(anyhow::anyhow!(USAGE)),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

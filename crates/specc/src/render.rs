@@ -92,6 +92,9 @@ impl miette::Diagnostic for Report<'_> {
     }
 }
 
+/// Lines longer than this (in bytes) are not shown as snippets.
+const MAX_SNIPPET_LINE: usize = 2000;
+
 /// Renders diagnostics for people.
 pub struct HumanRenderer {
     handler: GraphicalReportHandler,
@@ -184,9 +187,30 @@ impl HumanRenderer {
                 None => joined,
             });
         }
+        // Snippets of very long lines (minified JSON) are useless and beyond what the drawing code can
+        // lay out: name the location in the header and leave the snippet out.
+        let too_wide = doc.is_some_and(|doc| {
+            let spans = std::iter::once(d.span).chain(d.secondary.iter().map(|l| l.span));
+            spans.filter(|s| s.file == doc.file).any(|s| {
+                let line = doc.line_index.line_of(s.start);
+                doc.line_index.line_range(line, &doc.text).is_some_and(|(a, b)| b - a > MAX_SNIPPET_LINE)
+            })
+        });
+        let mut header_location = None;
+        if too_wide {
+            labels.clear();
+            if let Some(doc) = doc {
+                let lc = doc.line_col(d.span.start);
+                header_location = Some(format!("{}:{}:{}", display_path(&doc.path), lc.line, lc.column));
+            }
+        }
         let report = Report {
             d,
-            src: doc.map(|doc| Src { name: display_path(&doc.path), text: masked.as_deref().unwrap_or(&doc.text) }),
+            src: if too_wide {
+                None
+            } else {
+                doc.map(|doc| Src { name: display_path(&doc.path), text: masked.as_deref().unwrap_or(&doc.text) })
+            },
             labels,
             help,
             url: None,
@@ -194,6 +218,9 @@ impl HumanRenderer {
         let mut out = String::new();
         if self.handler.render_report(&mut out, &report).is_err() {
             out = format!("{}: {}\n", d.code, d.message);
+        }
+        if let Some(loc) = header_location {
+            out = format!("{loc}: {}", out.trim_start());
         }
         // File-level findings have no snippet: say which file.
         if d.file_level {
