@@ -5,6 +5,7 @@
 //! This is the only crate that prints. It owns file walking, reading, rendering and exit codes; it
 //! never decides what is wrong with a configuration (that is `specc-rules`).
 
+pub mod build;
 pub mod config;
 pub mod driver;
 pub mod lsp;

@@ -35,6 +35,8 @@ enum Command {
     },
     /// Bring legacy manifests to their current form by applying the rules' fixes.
     Migrate(MigrateArgs),
+    /// Write a runtime configuration for a platform from any supported source.
+    Build(BuildArgs),
     /// Print the documentation of a rule.
     Explain {
         /// A rule code, such as `openapi/oauth2-missing-token-url`.
@@ -103,6 +105,47 @@ struct MigrateArgs {
 }
 
 #[derive(clap::Args)]
+struct BuildArgs {
+    /// The source: a file, or a directory (a Membrane connector).
+    #[arg(required_unless_present = "list_targets")]
+    path: Option<PathBuf>,
+    /// What to write (`specc build --list-targets` describes them).
+    #[arg(long, value_parser = target_names(), required_unless_present = "list_targets")]
+    target: Option<String>,
+    /// Write the files into this directory instead of printing them.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Write secret values instead of references to them.
+    #[arg(long)]
+    inline_secrets: bool,
+    /// The platform's component id (Keboola `component_id`, elastic.io component).
+    #[arg(long, value_name = "ID")]
+    component_id: Option<String>,
+    /// The elastic.io tenant the OAuth client belongs to.
+    #[arg(long, value_name = "ID")]
+    tenant_id: Option<String>,
+    /// The Keboola OAuth Broker registration id for `keboola-config`.
+    #[arg(long, value_name = "ID")]
+    oauth_api_id: Option<String>,
+    /// The configuration to build when the source has several (scheme name, component title).
+    #[arg(long, value_name = "NAME")]
+    scheme: Option<String>,
+    /// The OpenAPI form to write for `openapi` and `itential-instance`.
+    #[arg(long, value_name = "VERSION", value_parser = ["3.0", "3.1", "2.0"], default_value = "3.1")]
+    openapi_version: String,
+    /// List the targets and exit.
+    #[arg(long)]
+    list_targets: bool,
+    /// When to use colour in diagnostics.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
+}
+
+fn target_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(specc_emit::TARGETS.iter().map(|t| t.name))
+}
+
+#[derive(clap::Args)]
 struct CheckArgs {
     /// Files or directories to check (directories are walked, honouring .gitignore). Default: `.`.
     paths: Vec<PathBuf>,
@@ -147,6 +190,7 @@ fn main() -> ExitCode {
         Command::Check(args) => run_check(args),
         Command::Rules { json } => run_rules(json),
         Command::Migrate(args) => run_migrate(args),
+        Command::Build(args) => run_build(args),
         Command::Explain { code } => run_explain(&code),
         Command::Schema { name, list } => run_schema(name.as_deref(), list),
         Command::Lsp => match specc::lsp::serve() {
@@ -454,6 +498,66 @@ fn run_migrate(args: MigrateArgs) -> io::Result<ExitCode> {
     }
     out.flush()?;
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn run_build(args: BuildArgs) -> io::Result<ExitCode> {
+    if args.list_targets {
+        let mut out = io::stdout().lock();
+        for t in specc_emit::TARGETS {
+            writeln!(out, "{:<24} {}", t.name, t.summary)?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (Some(path), Some(target)) = (args.path.as_deref(), args.target.as_deref().and_then(specc_emit::find_target))
+    else {
+        return usage_error("`specc build PATH --target TARGET` needs both");
+    };
+    let options = specc_emit::BuildOptions {
+        inline_secrets: args.inline_secrets,
+        component_id: args.component_id.clone(),
+        tenant_id: args.tenant_id.clone(),
+        oauth_api_id: args.oauth_api_id.clone(),
+        openapi_version: specc_emit::OpenApiVersion::parse(&args.openapi_version).unwrap_or_default(),
+    };
+    let outcome = match specc::build::build(path, target, args.scheme.as_deref(), &options) {
+        Ok(o) => o,
+        Err(e) => return usage_error(&e.to_string()),
+    };
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none() && io::stderr().is_terminal(),
+    };
+    let renderer = HumanRenderer::new(color, 100);
+    {
+        let mut err = io::stderr().lock();
+        for d in &outcome.diagnostics {
+            write!(err, "{}", renderer.render_masked(outcome.db(), d, &outcome.source.secrets))?;
+            writeln!(err)?;
+        }
+    }
+    if let Some(e) = &outcome.internal_error {
+        return Err(io::Error::other(format!("template failed (a bug in specc): {e}")));
+    }
+    let Some(files) = &outcome.files else {
+        writeln!(io::stderr(), "specc: error: nothing built for `{}`: see the errors above", target.name)?;
+        return Ok(ExitCode::from(2));
+    };
+    match &args.out {
+        Some(dir) => {
+            let written = specc::build::write_files(dir, files)?;
+            let mut err = io::stderr().lock();
+            for p in written {
+                writeln!(err, "wrote {}", specc::driver::display_path(&p))?;
+            }
+        }
+        None => {
+            let mut out = io::stdout().lock();
+            write!(out, "{}", specc::build::concatenate(files))?;
+            out.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn plural(n: usize, word: &str) -> String {

@@ -1,5 +1,6 @@
 //! One module per namespace; each lists its rules. Adding a rule adds one line to its namespace's list.
 
+pub mod build;
 pub mod elasticio;
 pub mod itential;
 pub mod keboola;
@@ -22,5 +23,6 @@ pub fn all() -> Vec<&'static dyn Rule> {
     v.extend(elasticio::rules());
     v.extend(membrane::rules());
     v.extend(keboola::rules());
+    v.extend(build::rules());
     v
 }
