@@ -26,28 +26,38 @@ pub fn run(dir: &Path, json: bool) -> anyhow::Result<bool> {
         let (inputs, _walk_errors) = driver::discover(std::slice::from_ref(d));
         let files: Vec<PathBuf> = inputs.into_iter().map(|i| i.path).collect();
         let mut stats = Stats { files: files.len(), ..Stats::default() };
-        for f in &files {
-            let input = Input { path: f.clone(), explicit: false };
-            let result = std::panic::catch_unwind(|| driver::check(&[input], &[], &CheckOptions::default()));
-            match result {
-                Err(_) => {
-                    stats.panics += 1;
-                    eprintln!("PANIC on {}", f.display());
-                }
-                Ok(reports) => {
-                    for r in reports {
-                        stats.units += 1;
-                        if r.lowered {
-                            stats.lowered += 1;
-                        }
-                        for diag in &r.diagnostics {
-                            if diag.code.starts_with("syntax/") && diag.severity == specc_diagnostics::Severity::Error {
-                                stats.syntax_errors += 1;
-                            }
-                            *stats.findings.entry(diag.code.to_string()).or_default() += 1;
+        // The whole directory in one run, as `specc check DIR` would (so files of one unit are lowered
+        // once); after a panic, file by file, to name the file that caused it.
+        let inputs: Vec<Input> = files.iter().map(|f| Input { path: f.clone(), explicit: false }).collect();
+        let whole = std::panic::catch_unwind(|| driver::check(&inputs, &[], &CheckOptions::default()));
+        let reports = match whole {
+            Ok(r) => r,
+            Err(_) => {
+                let mut reports = Vec::new();
+                for input in &inputs {
+                    match std::panic::catch_unwind(|| {
+                        driver::check(std::slice::from_ref(input), &[], &CheckOptions::default())
+                    }) {
+                        Ok(r) => reports.extend(r),
+                        Err(_) => {
+                            stats.panics += 1;
+                            eprintln!("PANIC on {}", input.path.display());
                         }
                     }
                 }
+                reports
+            }
+        };
+        for r in reports {
+            stats.units += 1;
+            if r.lowered {
+                stats.lowered += 1;
+            }
+            for diag in &r.diagnostics {
+                if diag.code.starts_with("syntax/") && diag.severity == specc_diagnostics::Severity::Error {
+                    stats.syntax_errors += 1;
+                }
+                *stats.findings.entry(diag.code.to_string()).or_default() += 1;
             }
         }
         all.insert(name, stats);
