@@ -430,3 +430,35 @@ fn findings_on_very_long_lines_render_without_a_snippet() {
     let col = text.find("\"password\"").expect("key") + 1;
     assert!(stdout.contains(&format!("api.json:1:{col}: openapi/oauth2-missing-token-url")), "{stdout}");
 }
+
+/// The same inputs in every output format (the example integration shipped in the repository).
+const CONTRACT_SET: [&str; 2] = ["examples/", "fixtures/openapi/oauth2-missing-token-url/invalid.yaml"];
+
+#[test]
+fn contract_human() {
+    assert_cmd_snapshot!(specc().args(["check", "--isolated", "--color", "never"]).args(CONTRACT_SET));
+}
+
+#[test]
+fn contract_json() {
+    assert_cmd_snapshot!(specc().args(["check", "--isolated", "--format", "json"]).args(CONTRACT_SET));
+}
+
+#[test]
+fn contract_github() {
+    assert_cmd_snapshot!(specc().args(["check", "--isolated", "--format", "github"]).args(CONTRACT_SET));
+}
+
+#[test]
+fn contract_sarif_results() {
+    let out = specc().args(["check", "--isolated", "--format", "sarif"]).args(CONTRACT_SET).output().expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let v = json_of(&out);
+    // The rule table is long and covered by the schema test; the results are the contract here.
+    insta::assert_json_snapshot!(v["runs"][0]["results"]);
+}
+
+#[test]
+fn contract_statistics() {
+    assert_cmd_snapshot!(specc().args(["check", "--isolated", "--statistics"]).args(CONTRACT_SET));
+}
