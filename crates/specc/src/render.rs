@@ -97,6 +97,25 @@ fn stars(s: &str) -> String {
     s.bytes().map(|b| if b.is_ascii_whitespace() { b as char } else { '*' }).collect()
 }
 
+/// Splits `text` into lines of at most `width` characters at spaces (words longer than that stay whole).
+fn textwrap_lines(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut cur = String::new();
+    for word in text.split(' ') {
+        if !cur.is_empty() && cur.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut cur));
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(word);
+    }
+    if !cur.is_empty() || lines.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
 /// Lines longer than this (in bytes) are not shown as snippets.
 const MAX_SNIPPET_LINE: usize = 2000;
 
@@ -170,7 +189,8 @@ impl HumanRenderer {
             }
             let _ = doc;
         }
-        let mut help = d.help.clone();
+        let help = d.help.clone();
+        // Notes, other-file labels and fixes follow the report, rustc-style (`= note: …`).
         let mut extra = Vec::new();
         if let Some(note) = &d.note {
             extra.push(format!("note: {note}"));
@@ -179,18 +199,11 @@ impl HumanRenderer {
         if self.show_fixes {
             if let Some(fix) = &d.fix {
                 let how = match fix.applicability {
-                    specc_diagnostics::Applicability::Safe => "safe fix available",
-                    specc_diagnostics::Applicability::Unsafe => "unsafe fix available",
+                    specc_diagnostics::Applicability::Safe => "fix (safe)",
+                    specc_diagnostics::Applicability::Unsafe => "fix (unsafe)",
                 };
                 extra.push(format!("{how}: {}", fix.title));
             }
-        }
-        if !extra.is_empty() {
-            let joined = extra.join("\n");
-            help = Some(match help {
-                Some(h) => format!("{h}\n{joined}"),
-                None => joined,
-            });
         }
         // Snippets of very long lines (minified JSON) are useless and beyond what the drawing code can
         // lay out: name the location in the header and leave the snippet out.
@@ -235,6 +248,15 @@ impl HumanRenderer {
         }
         if !out.ends_with('\n') {
             out.push('\n');
+        }
+        for line in &extra {
+            let mut first = true;
+            for part in textwrap_lines(line, 96) {
+                out.push_str(if first { "  = " } else { "    " });
+                out.push_str(&part);
+                out.push('\n');
+                first = false;
+            }
         }
         out
     }
