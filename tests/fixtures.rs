@@ -162,6 +162,9 @@ fn every_rule_is_documented_unique_and_has_a_fixture() {
         if !entries.iter().any(|e| e.namespace == ns && e.case == name && !e.valid) {
             problems.push(format!("{}: no `fixtures/{ns}/{name}/invalid*` fixture", m.code));
         }
+        if !entries.iter().any(|e| e.namespace == ns && e.case == name && e.valid) {
+            problems.push(format!("{}: no `fixtures/{ns}/{name}/valid*` fixture", m.code));
+        }
     }
     assert!(problems.is_empty(), "{} registry problems:\n{}", problems.len(), problems.join("\n"));
 }
