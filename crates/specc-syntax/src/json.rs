@@ -236,18 +236,18 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         self.pos += 1;
         let b = self.bytes;
-        // Fast path: no escapes.
-        let mut i = self.pos;
-        while let Some(&c) = b.get(i) {
-            if c == b'"' {
-                let s = if self.build { self.text[self.pos..i].to_string() } else { String::new() };
-                self.pos = i + 1;
-                return s;
-            }
-            if c == b'\\' || c < 0x20 {
-                break;
-            }
-            i += 1;
+        // Fast path: find the closing quote (or a backslash) with memchr, then make sure no control
+        // character sits before it.
+        let mut i = match memchr::memchr2(b'"', b'\\', &b[self.pos..]) {
+            Some(off) => self.pos + off,
+            None => b.len(),
+        };
+        if let Some(ctl) = b[self.pos..i].iter().position(|&c| c < 0x20) {
+            i = self.pos + ctl;
+        } else if b.get(i) == Some(&b'"') {
+            let s = if self.build { self.text[self.pos..i].to_string() } else { String::new() };
+            self.pos = i + 1;
+            return s;
         }
         let mut out = String::from(&self.text[self.pos..i]);
         self.pos = i;

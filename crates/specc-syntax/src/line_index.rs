@@ -30,31 +30,22 @@ impl LineIndex {
         let bytes = text.as_bytes();
         let mut starts = vec![0u32];
         let mut non_ascii = Vec::new();
-        let mut line_has_non_ascii = false;
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => {
-                    if std::mem::take(&mut line_has_non_ascii) {
-                        non_ascii.push(to_u32(starts.len() - 1));
-                    }
-                    starts.push(to_u32(i + 1));
-                }
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    if std::mem::take(&mut line_has_non_ascii) {
-                        non_ascii.push(to_u32(starts.len() - 1));
-                    }
-                    starts.push(to_u32(i + 1));
-                }
-                b if b >= 0x80 => line_has_non_ascii = true,
-                _ => {}
+        let mut line_start = 0usize;
+        // Line ends are found with memchr and each line is tested for non-ASCII bytes in one
+        // vectorised pass: this runs on every file, so it must cost little more than reading it.
+        for end in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if end < line_start {
+                // The `\n` of a `\r\n` pair, already consumed.
+                continue;
             }
-            i += 1;
+            if !bytes[line_start..end].is_ascii() {
+                non_ascii.push(to_u32(starts.len() - 1));
+            }
+            let next = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') { end + 2 } else { end + 1 };
+            starts.push(to_u32(next));
+            line_start = next;
         }
-        if line_has_non_ascii {
+        if !bytes[line_start.min(bytes.len())..].is_ascii() {
             non_ascii.push(to_u32(starts.len() - 1));
         }
         LineIndex { starts, non_ascii, len: to_u32(bytes.len()) }

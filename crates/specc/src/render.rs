@@ -15,6 +15,8 @@ use crate::driver::display_path;
 struct Src<'a> {
     name: String,
     text: &'a str,
+    /// The document's line index (valid for `text`, which keeps every offset of the document).
+    index: &'a specc_syntax::LineIndex,
 }
 
 impl SourceCode for Src<'_> {
@@ -24,12 +26,23 @@ impl SourceCode for Src<'_> {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let c = self.text.read_span(span, before, after)?;
+        // miette finds context lines by scanning from the start of the text; on a large file with many
+        // findings that is quadratic. Hand it a window of whole lines around the span instead, and move
+        // the result back to file coordinates.
+        let first_line = self.index.line_of(span.offset() as u32).saturating_sub(before + 1);
+        let last_line = self.index.line_of((span.offset() + span.len()) as u32) + after + 2;
+        let base = self.index.line_start(first_line).map_or(0, |o| o as usize);
+        let end = self.index.line_start(last_line + 1).map_or(self.text.len(), |o| o as usize).max(base);
+        let window = self.text.get(base..end).unwrap_or(self.text);
+        let base = if window.len() == self.text.len() { 0 } else { base };
+        let first_line = if base == 0 { 0 } else { first_line };
+        let local = SourceSpan::new((span.offset() - base).into(), span.len());
+        let c = window.read_span(&local, before, after)?;
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             c.data(),
-            *c.span(),
-            c.line(),
+            SourceSpan::new((c.span().offset() + base).into(), c.span().len()),
+            c.line() + first_line,
             c.column(),
             c.line_count(),
         )))
@@ -227,7 +240,11 @@ impl HumanRenderer {
             src: if too_wide {
                 None
             } else {
-                doc.map(|doc| Src { name: display_path(&doc.path), text: masked.as_deref().unwrap_or(&doc.text) })
+                doc.map(|doc| Src {
+                    name: display_path(&doc.path),
+                    text: masked.as_deref().unwrap_or(&doc.text),
+                    index: &doc.line_index,
+                })
             },
             labels,
             help,
