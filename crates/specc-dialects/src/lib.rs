@@ -15,6 +15,7 @@ pub mod membrane;
 pub mod openapi;
 pub mod placeholders;
 pub mod read;
+pub mod suggest;
 
 use std::path::{Path, PathBuf};
 

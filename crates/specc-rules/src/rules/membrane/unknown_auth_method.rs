@@ -73,7 +73,7 @@ impl Rule for UnknownAuthMethod {
                 k.key_span,
             )
             .with_label("unknown key");
-            d = match did_you_mean(&k.key, &known) {
+            d = match specc_dialects::suggest::did_you_mean(&k.key, &known) {
                 Some(s) => d.with_help(format!("did you mean `{s}`?")),
                 None => d.with_help(format!("known methods: {}", known.join(", "))),
             };
@@ -103,29 +103,4 @@ fn legacy(key_span: specc_ir::Span, new_present: bool) -> Diagnostic {
         ));
     }
     d
-}
-
-/// The known name closest to `name` when it is close enough to be a typo.
-fn did_you_mean<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
-    let lower = name.to_ascii_lowercase();
-    known
-        .iter()
-        .map(|k| (levenshtein(&lower, &k.to_ascii_lowercase()), *k))
-        .filter(|(d, k)| *d <= (k.len() / 4).max(2))
-        .min()
-        .map(|(_, k)| k)
-}
-
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev.last().copied().unwrap_or(0)
 }
