@@ -350,7 +350,18 @@ enum UnitKind {
 }
 
 fn run_unit(primary: PathBuf, doc: Option<Document>, dialect: Option<Dialect>, kind: UnitKind) -> UnitReport {
-    let mut db = SourceDb::new();
+    run_unit_in(SourceDb::new(), primary, doc, dialect, kind)
+}
+
+/// Like [`run_unit`], in a database that may already hold documents of the unit (an editor buffer that
+/// must win over the file of the same path).
+fn run_unit_in(
+    mut db: SourceDb,
+    primary: PathBuf,
+    doc: Option<Document>,
+    dialect: Option<Dialect>,
+    kind: UnitKind,
+) -> UnitReport {
     let id = match doc {
         Some(doc) => db.add_document(doc),
         None => db.load(&primary),
@@ -427,32 +438,7 @@ pub fn check_buffer(path: &Path, bytes: &[u8], options: &CheckOptions) -> UnitRe
             Some(primary) if primary != path => {
                 let mut db = SourceDb::new();
                 db.add_document(doc);
-                let id = db.load(&primary);
-                let fatal = db.get(id).is_none_or(|d| d.fatal);
-                let mut diagnostics: Vec<Diagnostic> = Vec::new();
-                let mut result = None;
-                if !fatal {
-                    let l = specc_dialects::lower(&mut db, id, detection.dialect);
-                    let cx = Context::new(&db, &l);
-                    diagnostics.extend(specc_rules::run_rules(&cx));
-                    diagnostics.extend(l.diagnostics.iter().cloned());
-                    result = Some(l);
-                }
-                let mut all: Vec<Diagnostic> = db.iter().flat_map(|d| d.diagnostics.iter().cloned()).collect();
-                all.extend(diagnostics);
-                let mut seen = std::collections::HashSet::new();
-                all.retain(|d| seen.insert((d.code, d.span, d.message.clone())));
-                sort_diagnostics(&mut all);
-                let secrets = finish_secrets(&db, result.as_ref(), &mut all);
-                UnitReport {
-                    primary,
-                    dialect: Some(detection.dialect),
-                    db,
-                    diagnostics: all,
-                    lowered: result.is_some(),
-                    result,
-                    secrets,
-                }
+                run_unit_in(db, primary, None, Some(detection.dialect), UnitKind::Lower)
             }
             _ => run_unit(path.to_path_buf(), Some(doc), Some(detection.dialect), UnitKind::Lower),
         },
