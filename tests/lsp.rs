@@ -223,3 +223,32 @@ fn diagnostics_quick_fixes_and_a_clean_recheck() {
     assert!(status.success());
     let _ = std::fs::remove_dir_all(PathBuf::from(&dir));
 }
+
+/// An editor buffer for a Membrane `auth/*.map.yml` is checked as part of its connector, and the buffer's
+/// text (not the file on disk) is what gets judged.
+#[test]
+fn membrane_aux_buffer_wins_over_the_file_on_disk() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap();
+    let dir = std::env::temp_dir().join(format!("specc-lsp-membrane-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let src = root.join("fixtures/membrane/skip-pkce/valid");
+    for rel in ["spec.yml", "auth/get-oauth-config.map.yml", "auth/make-api-client.map.yml", "auth/test.js"] {
+        let to = dir.join(rel);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        if src.join(rel).exists() {
+            std::fs::copy(src.join(rel), &to).unwrap();
+        }
+    }
+    let aux = dir.join("auth/get-oauth-config.map.yml");
+    let on_disk = std::fs::read_to_string(&aux).unwrap();
+    let clean = specc::driver::check_buffer(&aux, on_disk.as_bytes(), &specc::CheckOptions::default());
+    assert!(clean.diagnostics.is_empty(), "{:#?}", clean.diagnostics);
+    let edited = on_disk.replace("skipPkce: false", "skipPkce: true");
+    assert_ne!(edited, on_disk);
+    let report = specc::driver::check_buffer(&aux, edited.as_bytes(), &specc::CheckOptions::default());
+    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code).collect();
+    assert!(codes.contains(&"membrane/skip-pkce"), "{codes:?}");
+    let d = report.diagnostics.iter().find(|d| d.code == "membrane/skip-pkce").unwrap();
+    assert_eq!(report.db.get(d.span.file).unwrap().path, aux, "the finding points into the buffer's file");
+    let _ = std::fs::remove_dir_all(&dir);
+}
