@@ -66,6 +66,8 @@ pub struct Outcome {
     pub seconds: u64,
     pub executions: u64,
     pub crashes: usize,
+    /// The target did not build or libFuzzer did not run (no executions, no crash input).
+    pub failed_to_run: bool,
 }
 
 pub fn run(seconds: u64, only: Option<&str>) -> anyhow::Result<bool> {
@@ -113,11 +115,13 @@ pub fn run(seconds: u64, only: Option<&str>) -> anyhow::Result<bool> {
             let tail: Vec<&str> = log.lines().rev().take(30).collect();
             eprintln!("{target}: failure; last lines:\n{}", tail.into_iter().rev().collect::<Vec<_>>().join("\n"));
         }
-        outcomes.push(Outcome { target: target.to_string(), seconds, executions, crashes });
+        let failed_to_run = executions == 0 && crashes == 0 && !out.status.success();
+        outcomes.push(Outcome { target: target.to_string(), seconds, executions, crashes, failed_to_run });
     }
     println!("{:<16} {:>8} {:>14} {:>8}", "target", "seconds", "executions", "crashes");
     for o in &outcomes {
-        println!("{:<16} {:>8} {:>14} {:>8}", o.target, o.seconds, o.executions, o.crashes);
+        let note = if o.failed_to_run { "  did not run (see the log above)" } else { "" };
+        println!("{:<16} {:>8} {:>14} {:>8}{note}", o.target, o.seconds, o.executions, o.crashes);
     }
-    Ok(outcomes.iter().all(|o| o.crashes == 0))
+    Ok(outcomes.iter().all(|o| o.crashes == 0 && !o.failed_to_run))
 }
