@@ -140,6 +140,20 @@ fn fuzz_regressions_replay() {
             for d in &report.diagnostics {
                 let _ = specc::wire::to_wire(&report.db, d);
             }
+            // The `migrate` property: a safe fix of a parseable file leaves it parseable.
+            let (Ok(text), Some(doc)) = (std::str::from_utf8(body), report.db.get(FileId(0))) else { continue };
+            if doc.fatal {
+                continue;
+            }
+            for d in &report.diagnostics {
+                let Some(fix) = d.fix.as_ref().filter(|f| f.applicability == Applicability::Safe) else { continue };
+                if fix.edits.iter().any(|e| e.span.file != FileId(0)) {
+                    continue;
+                }
+                let fixed = migrate::apply_edits(text, &fix.edits).expect("edits in range");
+                let re = Document::parse(FileId(0), &path, fixed.as_bytes());
+                assert!(!re.fatal, "{}: fix of {} breaks {name}:\n{fixed}", f.display(), d.code);
+            }
         }
     }
 }

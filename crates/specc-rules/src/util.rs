@@ -150,9 +150,12 @@ pub fn insert_member(doc: &Document, object: Span, first: Option<Span>, key: &st
     match first {
         Some(first) => {
             let at = first.start as usize;
-            let replacement = match (doc.format, indent_before(text, at)) {
-                (Format::Yaml, Some(indent)) => format!("{key}: {value_text}\n{indent}"),
-                (Format::Json, Some(indent)) => format!("{key}: {value_text},\n{indent}"),
+            // A YAML file may write an object in flow style (`{ ... }`, JSON-like): members there are
+            // separated by commas as in JSON, whatever the file's format.
+            let flow = text.get(object.start as usize..).is_some_and(|t| t.starts_with('{'));
+            let replacement = match (flow, doc.format, indent_before(text, at)) {
+                (false, Format::Yaml, Some(indent)) => format!("{key}: {value_text}\n{indent}"),
+                (_, _, Some(indent)) => format!("{key}: {value_text},\n{indent}"),
                 _ => format!("{key}: {value_text}, "),
             };
             Some(Edit { span: Span::new(object.file, at, at), replacement })
@@ -188,6 +191,21 @@ pub fn describe_char(c: char) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn member_insert_into_a_flow_mapping_of_a_yaml_file() {
+        // Found by the `migrate` fuzz target: JSON text in a `.yaml` file.
+        let text = "{\n  \"flow\": {\n    \"tokenUrl\": \"https://a.example.com/t\"\n  }\n}\n";
+        let doc = Document::parse(specc_syntax::FileId(0), "api.yaml", text.as_bytes());
+        let obj = doc.lookup("/flow").expect("object");
+        let first = obj.as_object().and_then(|m| m.first()).map(|m| doc.span(m.key_range));
+        let edit = insert_member(&doc, doc.span(obj.range), first, "scopes", "{}").expect("edit");
+        let mut fixed = text.to_string();
+        fixed.insert_str(edit.span.start as usize, &edit.replacement);
+        let re = Document::parse(specc_syntax::FileId(0), "api.yaml", fixed.as_bytes());
+        assert!(!re.fatal, "{fixed}");
+        assert!(re.lookup("/flow/scopes").is_some(), "{fixed}");
+    }
 
     #[test]
     fn url_parts() {
