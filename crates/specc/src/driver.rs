@@ -259,14 +259,25 @@ fn in_order<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync, mut em
         return;
     }
     let next = AtomicUsize::new(0);
-    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, R)>(threads * 4);
+    // Workers may run at most `window` items ahead of the last one emitted: while one large file is
+    // being checked, the others do not pile up finished units (and their parsed files) behind it.
+    let window = threads * 4;
+    let emitted = (std::sync::Mutex::new(0usize), std::sync::Condvar::new());
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, R)>(window);
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let tx = tx.clone();
-            let (next, work) = (&next, &work);
+            let (next, work, emitted) = (&next, &work, &emitted);
             let worker = move || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(item) = items.get(i) else { break };
+                {
+                    let (lock, cvar) = emitted;
+                    let mut done = lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                    while i >= *done + window {
+                        done = cvar.wait(done).unwrap_or_else(std::sync::PoisonError::into_inner);
+                    }
+                }
                 if tx.send((i, work(item))).is_err() {
                     break;
                 }
@@ -284,6 +295,9 @@ fn in_order<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync, mut em
             while let Some(r) = waiting.remove(&want) {
                 emit(r);
                 want += 1;
+                let (lock, cvar) = &emitted;
+                *lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = want;
+                cvar.notify_all();
             }
         }
     });
