@@ -277,6 +277,16 @@ fn container_end(text: &str, start: usize, end_event: usize, last_child: Option<
     if end_event > 0 && matches!(b.get(end_event - 1), Some(b'}' | b']')) && end_event > start {
         return end_event;
     }
+    // The end event of a flow collection can be an empty span at its bracket: include the bracket.
+    if matches!(b.get(start), Some(b'[' | b'{')) {
+        let mut i = last_child.unwrap_or(start + 1).max(start + 1);
+        while b.get(i).is_some_and(|c| c.is_ascii_whitespace() || *c == b',') {
+            i += 1;
+        }
+        if matches!(b.get(i), Some(b']' | b'}')) {
+            return i + 1;
+        }
+    }
     last_child.unwrap_or(start).max(start)
 }
 
@@ -437,6 +447,17 @@ mod tests {
         assert!(out.fatal);
         let e = &out.errors[0];
         assert!(e.range.start >= 10, "{e:?}");
+    }
+
+    #[test]
+    fn flow_collections_include_their_closing_bracket() {
+        // Found by the `migrate` fuzz target: the range of `["x"]` lacked its `]`.
+        let text = "a: [{ \"s\": [\"x\"] }]\nb: {c: 1}\n";
+        let r = parse(text).root.unwrap();
+        let s = r.get("a").and_then(|a| a.as_array()).and_then(|a| a.first()).and_then(|o| o.get("s")).unwrap();
+        assert_eq!(slice(text, s.range), "[\"x\"]");
+        assert_eq!(slice(text, r.get("a").unwrap().range), "[{ \"s\": [\"x\"] }]");
+        assert_eq!(slice(text, r.get("b").unwrap().range), "{c: 1}");
     }
 
     #[test]
