@@ -122,13 +122,8 @@ mod tests {
     use super::super::super::openapi::testing::*;
     use super::*;
 
-    const MODEL: &str = r#"{"openapi": "3.0.0", "components": {"securitySchemes": {"o": {"type": "oauth2", "flows": {"authorizationCode": {"authorizationUrl": "https://a.example.com/auth", "tokenUrl": "https://a.example.com/token", "scopes": {}}}}}}}"#;
-
     fn run(redirect: &str) -> (specc_syntax::SourceDb, Vec<Diagnostic>) {
-        check_itential(
-            &format!("model: model.json\nclient_id: abc\nclient_secret: \"{{{{S}}}}\"\nredirect_uri: {redirect}\n"),
-            MODEL,
-        )
+        check_instance_redirect(redirect)
     }
 
     #[test]

@@ -91,3 +91,14 @@ pub fn apply_fix(db: &SourceDb, d: &Diagnostic) -> String {
     }
     text
 }
+
+/// An OpenAPI model with one oauth2 scheme `o` offering the authorization code flow, for instance tests.
+pub const AUTH_CODE_MODEL: &str = r#"{"openapi": "3.0.0", "components": {"securitySchemes": {"o": {"type": "oauth2", "flows": {"authorizationCode": {"authorizationUrl": "https://a.example.com/auth", "tokenUrl": "https://a.example.com/token", "scopes": {}}}}}}}"#;
+
+/// Checks an Itential instance against [`AUTH_CODE_MODEL`] whose only varying field is `redirect_uri`.
+pub fn check_instance_redirect(redirect: &str) -> (SourceDb, Vec<Diagnostic>) {
+    check_itential(
+        &format!("model: model.json\nclient_id: abc\nclient_secret: \"{{{{S}}}}\"\nredirect_uri: {redirect}\n"),
+        AUTH_CODE_MODEL,
+    )
+}
