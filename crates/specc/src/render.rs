@@ -105,11 +105,6 @@ impl miette::Diagnostic for Report<'_> {
     }
 }
 
-/// `*` for every byte of `s` except whitespace, so offsets, line numbers and indentation stay as they were.
-fn stars(s: &str) -> String {
-    s.bytes().map(|b| if b.is_ascii_whitespace() { b as char } else { '*' }).collect()
-}
-
 /// Splits `text` into lines of at most `width` characters at spaces (words longer than that stay whole).
 fn textwrap_lines(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
@@ -159,29 +154,7 @@ impl HumanRenderer {
         secrets: &[(specc_diagnostics::Span, String)],
     ) -> String {
         let doc = db.get(d.span.file);
-        let masked: Option<String> = doc.and_then(|doc| {
-            let mine: Vec<&(specc_diagnostics::Span, String)> =
-                secrets.iter().filter(|(s, v)| s.file == doc.file && !v.is_empty()).collect();
-            if mine.is_empty() {
-                return None;
-            }
-            let mut t = doc.text.clone();
-            for (span, value) in mine {
-                // The span itself (its content between quotes), and any other place the value appears.
-                let (a, b) = (span.start as usize, span.end as usize);
-                if let Some(raw) = t.get(a..b) {
-                    let inner = raw.trim_matches('"');
-                    if let Some(off) = raw.find(inner) {
-                        let stars = stars(inner);
-                        t.replace_range(a + off..a + off + inner.len(), &stars);
-                    }
-                }
-                if t.contains(value.as_str()) {
-                    t = t.replace(value.as_str(), &stars(value));
-                }
-            }
-            Some(t)
-        });
+        let masked: Option<String> = doc.and_then(|doc| crate::redact::mask_document(doc, secrets));
         let mut labels = Vec::new();
         let mut other_files = Vec::new();
         if let Some(doc) = doc {
