@@ -125,6 +125,9 @@ pub fn build(
         Err(BuildError::Template(e)) => (Vec::new(), None, Some(e)),
     };
     let mut diagnostics = diagnostics;
+    for d in &mut diagnostics {
+        crate::redact::redact_diagnostic(d, &source.secrets);
+    }
     specc_diagnostics::sort_diagnostics(&mut diagnostics);
     Ok(Outcome { source, config_name: config.name, diagnostics, files, internal_error })
 }

@@ -215,9 +215,14 @@ fn main() -> ExitCode {
         Command::Build(args) => run_build(args),
         Command::Explain { code } => run_explain(&code),
         Command::Schema { name, list } => run_schema(name.as_deref(), list),
+        // The LSP specification's exit codes: 0 after `shutdown`, 1 otherwise.
         Command::Lsp => match specc::lsp::serve() {
-            Ok(()) => Ok(ExitCode::SUCCESS),
-            Err(e) => Err(io::Error::other(e.to_string())),
+            Ok(true) => Ok(ExitCode::SUCCESS),
+            Ok(false) => Ok(ExitCode::from(1)),
+            Err(e) => {
+                eprintln!("specc lsp: {e}");
+                Ok(ExitCode::from(1))
+            }
         },
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();

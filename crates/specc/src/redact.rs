@@ -67,11 +67,11 @@ pub fn secret_key(key: &str) -> bool {
         return false;
     }
     // Keys about a secret rather than holding one.
-    const ABOUT: [&str; 14] = [
-        "url", "uri", "endpoint", "method", "placement", "location", "type", "name", "env", "ref", "param",
-        "field", "expires", "header",
+    const ABOUT: [&str; 12] = [
+        "url", "uri", "endpoint", "method", "placement", "location", "type", "name", "param", "field", "expires",
+        "header",
     ];
-    if ABOUT.iter().any(|a| n.contains(a)) {
+    if ABOUT.iter().any(|a| n.contains(a)) || n.ends_with("ref") || n.ends_with("env") || n.ends_with("var") {
         return false;
     }
     keboola
@@ -397,7 +397,9 @@ pub fn redact_text(text: &str, secrets: &[(Span, String)]) -> String {
     out
 }
 
-/// Redacts every text of a diagnostic: message, label, help, note, secondary labels, fix title and edits.
+/// Redacts every text of a diagnostic that is shown: message, label, help, note, secondary labels and
+/// the fix's title. A fix's edits are left whole (`migrate` applies them to the user's file); outputs that
+/// print an edit pass it through [`redact_text`] (JSON, SARIF, diffs) or leave the fix out (LSP).
 pub fn redact_diagnostic(d: &mut Diagnostic, secrets: &[(Span, String)]) {
     let r = |t: &mut String| *t = redact_text(t, secrets);
     r(&mut d.message);
@@ -415,9 +417,6 @@ pub fn redact_diagnostic(d: &mut Diagnostic, secrets: &[(Span, String)]) {
     }
     if let Some(f) = d.fix.as_mut() {
         r(&mut f.title);
-        for e in &mut f.edits {
-            r(&mut e.replacement);
-        }
     }
 }
 
