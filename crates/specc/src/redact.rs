@@ -91,6 +91,7 @@ fn reference(v: &str) -> bool {
         || (t.starts_with("${") && t.ends_with('}'))
         || (t.starts_with("%%") && t.ends_with("%%"))
         || t.starts_with("KBC::")
+        || (t.starts_with('<') && t.ends_with('>'))
 }
 
 /// Byte ranges of secret values in raw text, found without parsing: values of secret-named keys (JSON,
@@ -208,7 +209,7 @@ fn keyed_values(text: &str, out: &mut Vec<std::ops::Range<usize>>) {
             }
             Some(_) => {
                 let mut j = v;
-                while j < eol && !matches!(b[j], b',' | b'}' | b']') {
+                while j < eol && !matches!(b[j], b',' | b'}' | b']' | b'`') {
                     if b[j] == b'#' && j > v && (b[j - 1] == b' ' || b[j - 1] == b'\t') {
                         break;
                     }
@@ -221,7 +222,7 @@ fn keyed_values(text: &str, out: &mut Vec<std::ops::Range<usize>>) {
             }
         };
         let value = text.get(range.clone()).unwrap_or("");
-        if matches!(value.trim(), "" | "true" | "false" | "null" | "~") || reference(value) {
+        if matches!(value.trim(), "" | "true" | "false" | "null" | "~" | "…" | "...") || reference(value) {
             continue;
         }
         i = i.max(range.start);
@@ -321,9 +322,10 @@ pub fn document_secrets(doc: &Document) -> Secrets {
             let t = doc.text.get(r.clone())?;
             let span = Span { file: doc.file, start: r.start as u32, end: r.end as u32 };
             let mut v = vec![(span, t.to_string())];
-            // Each line of a block scalar on its own (the diff prints them one by one).
+            // Each line of a block scalar on its own (the diff prints them one by one); short lines are
+            // masked by span only, so that a common word is not replaced in every message.
             if t.contains('\n') {
-                v.extend(t.lines().map(|l| (span, l.trim().to_string())));
+                v.extend(t.lines().map(str::trim).filter(|l| l.len() >= 8).map(|l| (span, l.to_string())));
             }
             Some(v)
         })
