@@ -143,9 +143,7 @@ fn run(what: &str, mut cmd: Command, stdin: &[u8], cwd: &Path) -> Ran {
 }
 
 fn percent(s: &str) -> String {
-    s.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
-        .collect()
+    s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
 }
 
 /// The assertions every run must pass: exit 0/1/2, and no sentinel (raw, percent-encoded, JSON-escaped
@@ -230,7 +228,16 @@ fn attack(repo: &Repo) {
     // Build every target from every source (files and directories).
     let mut sources: Vec<PathBuf> = files.clone();
     sources.extend(std::fs::read_dir(tree).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()));
-    let targets = run("build --list-targets", { let mut c = specc(); c.args(["build", "--list-targets"]); c }, b"", tree);
+    let targets = run(
+        "build --list-targets",
+        {
+            let mut c = specc();
+            c.args(["build", "--list-targets"]);
+            c
+        },
+        b"",
+        tree,
+    );
     let targets: Vec<String> =
         targets.stdout.lines().filter_map(|l| l.split_whitespace().next()).map(str::to_string).collect();
     assert!(targets.len() >= 5, "targets: {targets:?}");
@@ -274,13 +281,24 @@ fn attack(repo: &Repo) {
         let uri = format!("file://{}", f.display());
         input.extend(lsp_frame(&serde_json::json!({"jsonrpc": "2.0", "method": "textDocument/didOpen",
             "params": {"textDocument": {"uri": uri, "languageId": "json", "version": 1, "text": text}}})));
-        input.extend(lsp_frame(&serde_json::json!({"jsonrpc": "2.0", "id": 100 + i, "method": "textDocument/codeAction",
+        input.extend(lsp_frame(
+            &serde_json::json!({"jsonrpc": "2.0", "id": 100 + i, "method": "textDocument/codeAction",
             "params": {"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0},
-            "end": {"line": 100000, "character": 0}}, "context": {"diagnostics": []}}})));
+            "end": {"line": 100000, "character": 0}}, "context": {"diagnostics": []}}}),
+        ));
     }
     input.extend(lsp_frame(&serde_json::json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})));
     input.extend(lsp_frame(&serde_json::json!({"jsonrpc": "2.0", "method": "exit"})));
-    let lsp = run("lsp", { let mut c = specc(); c.arg("lsp"); c }, &input, &repo.base);
+    let lsp = run(
+        "lsp",
+        {
+            let mut c = specc();
+            c.arg("lsp");
+            c
+        },
+        &input,
+        &repo.base,
+    );
     assert_eq!(lsp.code, 0, "lsp: exit after shutdown must be 0\n{}", lsp.stderr);
     assert!(lsp.stdout.contains("-32700"), "lsp: no parse-error answer\n{}", lsp.stdout);
     assert!(lsp.stdout.contains("\"id\":2"), "lsp: stopped serving after a bad message\n{}", lsp.stdout);
@@ -314,7 +332,9 @@ fn attack(repo: &Repo) {
 fn outside_targets(repo: &Repo) -> (PathBuf, PathBuf) {
     let yml = repo.outside_file(
         "secret.yml",
-        &format!("clientId: {MARK}-outside-id\nauthorizeUri: https://{MARK}.outside.test/a\ntokenUri: https://x.test/t\n"),
+        &format!(
+            "clientId: {MARK}-outside-id\nauthorizeUri: https://{MARK}.outside.test/a\ntokenUri: https://x.test/t\n"
+        ),
     );
     let json = repo.outside_file(
         "model.json",
@@ -361,7 +381,10 @@ fn set_a() -> Repo {
         "it1/instance.yaml",
         &format!("model: /proc/self/environ\nclient_id: a\nclient_secret: \"{MARK}-it1\"\nscope: read\n"),
     );
-    repo.file("it2/instance.yaml", "model: ../../outside/model.json\nclient_id: a\nclient_secret: \"{{S}}\"\nscope: read\n");
+    repo.file(
+        "it2/instance.yaml",
+        "model: ../../outside/model.json\nclient_id: a\nclient_secret: \"{{S}}\"\nscope: read\n",
+    );
     repo.file("it3/instance.yaml", "model: model.json\nclient_id: a\nclient_secret: \"{{S}}\"\nscope: read\n");
     repo.link("it3/model.json", &json);
     repo.file("it4/instance.yaml", "model: /etc/passwd\nclient_id: a\nclient_secret: \"{{S}}\"\nscope: read\n");
@@ -395,7 +418,9 @@ fn set_a() -> Repo {
     // Keboola: an unterminated `#appSecret`, and a plain one.
     repo.file(
         "keboola/broken.json",
-        &format!("{{\n  \"component_id\": \"k.ex\",\n  \"oauth_version\": \"2.0\",\n  \"#appSecret\": \"{MARK}-kbc\n}}\n"),
+        &format!(
+            "{{\n  \"component_id\": \"k.ex\",\n  \"oauth_version\": \"2.0\",\n  \"#appSecret\": \"{MARK}-kbc\n}}\n"
+        ),
     );
     repo.file(
         "keboola/plain.json",
@@ -408,7 +433,9 @@ fn set_a() -> Repo {
     // OpenAPI with an unterminated YAML secret, a BOM, and a folded secret.
     repo.file(
         "openapi/broken.yaml",
-        &format!("openapi: 3.0.0\ninfo: {{title: x, version: '1'}}\nx-client-secret: \"{MARK}-unterminated\npaths: {{}}\n"),
+        &format!(
+            "openapi: 3.0.0\ninfo: {{title: x, version: '1'}}\nx-client-secret: \"{MARK}-unterminated\npaths: {{}}\n"
+        ),
     );
     repo.file(
         "openapi/folded.yaml",
@@ -438,14 +465,12 @@ fn set_a_leaks_nothing_and_reads_nothing_outside() {
     c.args(["check", "--format", "json"]).arg(&repo.tree);
     let r = run("check json", c, b"", &repo.base);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    let outside: Vec<&serde_json::Value> = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == "specc/path-outside-root")
-        .collect();
+    let outside: Vec<&serde_json::Value> =
+        v["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "specc/path-outside-root").collect();
     let files: Vec<String> = outside.iter().map(|d| d["file"].as_str().unwrap().to_string()).collect();
-    for expect in ["it1/instance.yaml", "it2/instance.yaml", "it3/instance.yaml", "it4/instance.yaml", "membrane/spec.yml"] {
+    for expect in
+        ["it1/instance.yaml", "it2/instance.yaml", "it3/instance.yaml", "it4/instance.yaml", "membrane/spec.yml"]
+    {
         assert!(files.iter().any(|f| f.ends_with(expect)), "no path-outside-root in {expect}: {files:?}");
     }
     for d in &outside {
@@ -557,7 +582,9 @@ fn config_files_must_be_regular_and_small() {
     std::fs::write(&long_select, format!("select = [\"{}\"]\n", "b".repeat(100 * 1024))).unwrap();
     let mut runs = Vec::new();
     for dir in ["a", "b"] {
-        for cmd in [&["check"][..], &["check", "--format", "github"], &["check", "--format", "json"], &["migrate", "--diff"]] {
+        for cmd in
+            [&["check"][..], &["check", "--format", "github"], &["check", "--format", "json"], &["migrate", "--diff"]]
+        {
             let mut c = specc();
             c.args(cmd).arg(repo.tree.join(dir));
             let r = run(&format!("{cmd:?} {dir} (specc.toml is a link)"), c, b"", &repo.base);
@@ -617,20 +644,49 @@ fn lsp_refuses_huge_messages_and_uses_the_spec_exit_codes() {
     let base = scratch("lsp");
     // A huge declared length: refused without allocating, the server stays alive.
     let mut input = b"Content-Length: 100000000000\r\n\r\n{}".to_vec();
-    let r = run("lsp huge", { let mut c = specc(); c.arg("lsp"); c }, &input, &base);
+    let r = run(
+        "lsp huge",
+        {
+            let mut c = specc();
+            c.arg("lsp");
+            c
+        },
+        &input,
+        &base,
+    );
     assert_eq!(r.code, 1, "input ended without shutdown: exit 1\n{}", r.stderr);
     assert!(r.stdout.contains("larger than"), "{}", r.stdout);
     // Exit without shutdown: 1. Shutdown then exit: 0.
-    input = lsp_frame(&serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}));
+    input = lsp_frame(
+        &serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
+    );
     input.extend(lsp_frame(&serde_json::json!({"jsonrpc": "2.0", "method": "initialized", "params": {}})));
     let mut no_shutdown = input.clone();
     no_shutdown.extend(lsp_frame(&serde_json::json!({"jsonrpc": "2.0", "method": "exit"})));
-    let r = run("lsp exit", { let mut c = specc(); c.arg("lsp"); c }, &no_shutdown, &base);
+    let r = run(
+        "lsp exit",
+        {
+            let mut c = specc();
+            c.arg("lsp");
+            c
+        },
+        &no_shutdown,
+        &base,
+    );
     assert_eq!(r.code, 1, "{}", r.stderr);
     input.extend(b"Content-Length: 1\r\n\r\n{");
     input.extend(lsp_frame(&serde_json::json!({"jsonrpc": "2.0", "id": 7, "method": "shutdown"})));
     input.extend(lsp_frame(&serde_json::json!({"jsonrpc": "2.0", "method": "exit"})));
-    let r = run("lsp shutdown", { let mut c = specc(); c.arg("lsp"); c }, &input, &base);
+    let r = run(
+        "lsp shutdown",
+        {
+            let mut c = specc();
+            c.arg("lsp");
+            c
+        },
+        &input,
+        &base,
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("-32700") && r.stdout.contains("\"id\":7"), "{}", r.stdout);
     std::fs::remove_dir_all(&base).ok();
@@ -648,7 +704,18 @@ fn build_out_refuses_overwrite_and_links_and_names_the_path() {
     let out = repo.base.join("out");
     let build = |extra: &[&str]| {
         let mut c = specc();
-        c.args(["build", "component.json", "--target", "elasticio-tenant-client", "--tenant-id", "t1", "--component-id", "c1", "--out"]).arg(&out);
+        c.args([
+            "build",
+            "component.json",
+            "--target",
+            "elasticio-tenant-client",
+            "--tenant-id",
+            "t1",
+            "--component-id",
+            "c1",
+            "--out",
+        ])
+        .arg(&out);
         c.args(extra);
         run(&format!("build --out {extra:?}"), c, b"", &repo.tree)
     };
@@ -691,14 +758,21 @@ fn migrate_write_keeps_mode_and_refuses_links() {
     assert_ne!(std::fs::read_to_string(&p).unwrap(), text, "nothing migrated");
     assert_eq!(std::fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o640);
     // A Membrane auth file linked to an outside mapping is neither read nor replaced.
-    let target = repo.outside_file("m.map.yml", "clientId: x\nauthorizeUri: http://a.test/a\ntokenUri: http://a.test/t\n");
-    repo.file("m/spec.yml", "name: M\nkey: m\nauth:\n  type: oauth2\n  getOAuthConfig:\n    implementationType: mapping\n");
+    let target =
+        repo.outside_file("m.map.yml", "clientId: x\nauthorizeUri: http://a.test/a\ntokenUri: http://a.test/t\n");
+    repo.file(
+        "m/spec.yml",
+        "name: M\nkey: m\nauth:\n  type: oauth2\n  getOAuthConfig:\n    implementationType: mapping\n",
+    );
     repo.link("m/auth/get-oauth-config.map.yml", &target);
     let mut c = specc();
     c.args(["migrate", "--write", "--unsafe-fixes"]).arg(repo.tree.join("m"));
     let r = run("migrate --write (link)", c, b"", &repo.base);
     assert!(matches!(r.code, 0..=2), "{}", r.stderr);
-    assert!(std::fs::symlink_metadata(repo.tree.join("m/auth/get-oauth-config.map.yml")).unwrap().file_type().is_symlink());
+    assert!(std::fs::symlink_metadata(repo.tree.join("m/auth/get-oauth-config.map.yml"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
     assert!(std::fs::read_to_string(&target).unwrap().contains("http://a.test/a"));
     std::fs::remove_dir_all(&repo.base).ok();
 }
@@ -719,7 +793,9 @@ fn inline_secrets_only_reads_client_variables_and_writes_private_files() {
     repo.file("ok/component.json", &comp("ACME_CLIENT_ID", "ACME_CLIENT_SECRET"));
     let mut c = specc();
     c.args(["migrate", "--write", "--inline-secrets"]).arg(&repo.tree);
-    c.env("AWS_SECRET_ACCESS_KEY", format!("{MARK}-aws")).env("ACME_CLIENT_ID", "id-1").env("ACME_CLIENT_SECRET", "s3cr3t-v4lue");
+    c.env("AWS_SECRET_ACCESS_KEY", format!("{MARK}-aws"))
+        .env("ACME_CLIENT_ID", "id-1")
+        .env("ACME_CLIENT_SECRET", "s3cr3t-v4lue");
     let r = run("migrate --write --inline-secrets", c, b"", &repo.base);
     assert_clean(&r, &["s3cr3t-v4lue"]);
     assert!(r.stderr.contains("warning"), "no warning on stderr: {}", r.stderr);

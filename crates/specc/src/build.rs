@@ -169,9 +169,7 @@ pub fn write_files(dir: &Path, files: &[EmittedFile], force: bool, mode: u32) ->
     let mut targets = Vec::new();
     for f in files {
         let rel = Path::new(&f.path);
-        if f.path.is_empty()
-            || !rel.components().all(|c| matches!(c, std::path::Component::Normal(_)))
-        {
+        if f.path.is_empty() || !rel.components().all(|c| matches!(c, std::path::Component::Normal(_))) {
             return Err(WriteError::BadPath(f.path.clone()));
         }
         let mut cur = dir.to_path_buf();

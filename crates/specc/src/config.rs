@@ -126,9 +126,7 @@ fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
         return Err(format!("{} is larger than {} KiB; it was not read", path.display(), MAX_CONFIG_BYTES / 1024));
     }
     let mut buf = Vec::new();
-    f.take(MAX_CONFIG_BYTES + 1)
-        .read_to_end(&mut buf)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    f.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut buf).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     if buf.len() as u64 > MAX_CONFIG_BYTES {
         return Err(format!("{} is larger than {} KiB; it was not read", path.display(), MAX_CONFIG_BYTES / 1024));
     }
@@ -210,7 +208,10 @@ impl Config {
             if long {
                 errors.push(Diagnostic::error(
                     INVALID_CONFIG,
-                    format!("value is {} bytes long; specc.toml values are at most {MAX_CONFIG_STRING}", s.get_ref().len()),
+                    format!(
+                        "value is {} bytes long; specc.toml values are at most {MAX_CONFIG_STRING}",
+                        s.get_ref().len()
+                    ),
                     span(s.span()),
                 ));
             }

@@ -373,7 +373,11 @@ fn handle_request(open: &HashMap<String, Open>, req: Request) -> Response {
                         }
                         // An edit that would carry a secret is not offered (redacting it would corrupt
                         // the buffer).
-                        if fix.edits.iter().any(|e| crate::redact::redact_text(&e.replacement, &report.secrets) != e.replacement) {
+                        if fix
+                            .edits
+                            .iter()
+                            .any(|e| crate::redact::redact_text(&e.replacement, &report.secrets) != e.replacement)
+                        {
                             continue;
                         }
                         let edits: Vec<TextEdit> = fix

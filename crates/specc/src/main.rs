@@ -195,7 +195,11 @@ const MAX_THREADS: usize = 256;
 /// bytes. `None`: acceptable.
 fn invalid_id(flag: &str, value: &str) -> Option<String> {
     let bad = value.bytes().find(|&b| {
-        !b.is_ascii_graphic() || matches!(b, b'"' | b'\'' | b'\\' | b'/' | b'?' | b'#' | b'&' | b'%' | b'{' | b'}' | b'<' | b'>' | b'`' | b'$')
+        !b.is_ascii_graphic()
+            || matches!(
+                b,
+                b'"' | b'\'' | b'\\' | b'/' | b'?' | b'#' | b'&' | b'%' | b'{' | b'}' | b'<' | b'>' | b'`' | b'$'
+            )
     });
     if value.is_empty() {
         Some(format!("`{flag}` is empty"))
@@ -220,7 +224,7 @@ fn main() -> ExitCode {
             Ok(true) => Ok(ExitCode::SUCCESS),
             Ok(false) => Ok(ExitCode::from(1)),
             Err(e) => {
-                eprintln!("specc lsp: {e}");
+                let _ = writeln!(io::stderr(), "specc lsp: {e}");
                 Ok(ExitCode::from(1))
             }
         },
@@ -479,6 +483,9 @@ fn run_migrate(args: MigrateArgs) -> io::Result<ExitCode> {
     let mut err = io::stderr().lock();
     for s in &plan.skipped {
         writeln!(err, "warning: {}: {}", specc::driver::display_path(&s.path), s.reason)?;
+    }
+    for w in &plan.warnings {
+        writeln!(err, "warning: {w}")?;
     }
     let fixes: usize = plan.changes.iter().map(|c| c.applied.len()).sum();
     // Files that cannot be parsed are reported above and left alone; they do not fail the run (`specc

@@ -68,6 +68,8 @@ pub struct Skipped {
 pub struct Plan {
     pub changes: Vec<FileChange>,
     pub skipped: Vec<Skipped>,
+    /// Warnings for stderr (what `--inline-secrets` inlined, and what it refused to read).
+    pub warnings: Vec<String>,
 }
 
 fn check_text(path: &Path, bytes: &[u8], config: &Config, selection: &Selection) -> UnitReport {
@@ -251,7 +253,8 @@ fn companions(reports: &[UnitReport], options: &MigrateOptions, plan: &mut Plan)
         let Some(c) = l.ir.configs.iter().find(|c| c.client_id.is_some() || c.client_secret.is_some()) else {
             continue;
         };
-        let value = |cred: &Option<specc_ir::Credential>, fallback: &str| -> (String, Option<String>) {
+        let mut warnings = Vec::new();
+        let mut value = |cred: &Option<specc_ir::Credential>, fallback: &str| -> (String, Option<String>) {
             let var = match cred.as_ref().map(|c| &c.value) {
                 Some(
                     CredentialValue::EnvVar(v)
@@ -262,15 +265,15 @@ fn companions(reports: &[UnitReport], options: &MigrateOptions, plan: &mut Plan)
             };
             if options.inline_secrets {
                 if !inlinable(&var) {
-                    eprintln!(
-                        "warning: --inline-secrets: `{var}` does not name an OAuth client id or secret variable; \
-                         kept as a reference"
-                    );
+                    warnings.push(format!(
+                        "--inline-secrets: `{var}` does not name an OAuth client id or secret variable; kept as a \
+                         reference"
+                    ));
                 } else if let Ok(v) = std::env::var(&var) {
-                    eprintln!(
-                        "warning: --inline-secrets: the value of `{var}` is written into {} (mode 0600)",
+                    warnings.push(format!(
+                        "--inline-secrets: the value of `{var}` is written into {} (mode 0600)",
                         driver::display_path(&companion_path(&r.primary))
-                    );
+                    ));
                     return (v.clone(), Some(v));
                 }
             }
@@ -279,6 +282,7 @@ fn companions(reports: &[UnitReport], options: &MigrateOptions, plan: &mut Plan)
         let (client_id, id_value) = value(&c.client_id, "OAUTH_CLIENT_ID");
         let (client_secret, secret) = value(&c.client_secret, "OAUTH_CLIENT_SECRET");
         let secret: Vec<String> = secret.into_iter().chain(id_value).filter(|v| !v.is_empty()).collect();
+        plan.warnings.extend(warnings);
         let title = c.attributes.get("component_title").map(|t| t.value.clone()).unwrap_or_else(|| c.name.clone());
         let component_id = r
             .primary
@@ -335,10 +339,8 @@ pub fn inlinable(var: &str) -> bool {
 }
 
 fn redact(text: &str, secrets: &[String]) -> String {
-    let list: crate::redact::Secrets = secrets
-        .iter()
-        .map(|s| (specc_diagnostics::Span::new(FileId(0), 0, 0), s.clone()))
-        .collect();
+    let list: crate::redact::Secrets =
+        secrets.iter().map(|s| (specc_diagnostics::Span::new(FileId(0), 0, 0), s.clone())).collect();
     crate::redact::redact_text(text, &list)
 }
 

@@ -68,7 +68,17 @@ pub fn secret_key(key: &str) -> bool {
     }
     // Keys about a secret rather than holding one.
     const ABOUT: [&str; 12] = [
-        "url", "uri", "endpoint", "method", "placement", "location", "type", "name", "param", "field", "expires",
+        "url",
+        "uri",
+        "endpoint",
+        "method",
+        "placement",
+        "location",
+        "type",
+        "name",
+        "param",
+        "field",
+        "expires",
         "header",
     ];
     if ABOUT.iter().any(|a| n.contains(a)) || n.ends_with("ref") || n.ends_with("env") || n.ends_with("var") {
