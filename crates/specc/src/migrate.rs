@@ -507,6 +507,16 @@ pub fn write_change(change: &FileChange) -> Result<(), WriteError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inline_secrets_reads_only_client_variables() {
+        for ok in ["OAUTH_CLIENT_ID", "OAUTH_CLIENT_SECRET", "ACME_CLIENT_SECRET", "clientSecret"] {
+            assert!(inlinable(ok), "{ok}");
+        }
+        for no in ["GITHUB_TOKEN", "AWS_SECRET_ACCESS_KEY", "NPM_TOKEN", "HOME", "GITHUB_CLIENT_SECRET", "PASSWORD"] {
+            assert!(!inlinable(no), "{no}");
+        }
+    }
     use specc_diagnostics::Span;
 
     #[test]

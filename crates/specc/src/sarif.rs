@@ -197,6 +197,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn uris_are_percent_encoded() {
+        assert_eq!(uri("a b/c#d?e%f\ng.json"), "a%20b/c%23d%3Fe%25f%0Ag.json");
+        assert_eq!(uri("dir/é.yaml"), "dir/%C3%A9.yaml");
+        assert_eq!(uri("plain/path-1_2.~x"), "plain/path-1_2.~x");
+    }
+
+    #[test]
     fn workflow_command_escaping() {
         assert_eq!(escape_data("50% done\nnext"), "50%25 done%0Anext");
         assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
