@@ -605,6 +605,15 @@ fn config_files_must_be_regular_and_small() {
     assert_eq!(r.code, 2);
     assert!(r.stdout.len() + r.stderr.len() < 20_000, "the long value was quoted");
     runs.push(r);
+    // A `specc.toml` above the repository's root (`.git`) is not the project's: not read.
+    repo.file("c/.git/HEAD", "ref: refs/heads/main\n");
+    repo.file("c/component.json", "{\"title\": \"x\", \"credentials\": {\"oauth2\": {\"client_id\": \"{{A}}\"}}}\n");
+    write(&repo.tree.join("specc.toml"), &format!("select = [\"{MARK}-above\"]\n"));
+    let mut c = specc();
+    c.arg("check").arg(repo.tree.join("c"));
+    let r = run("check c (specc.toml above .git)", c, b"", &repo.base);
+    assert_ne!(r.code, 2, "a specc.toml above the repository root was read\n{}", r.stdout);
+    runs.push(r);
     for r in &runs {
         assert_clean(r, &[]);
     }

@@ -142,7 +142,8 @@ pub struct ConfigError {
 
 impl Config {
     /// Finds `specc.toml` in the directory of `start` (or `start` itself when it is a directory) and its
-    /// ancestors. A `specc.toml` that is not a regular file (a symbolic link, a FIFO) is still returned,
+    /// ancestors up to the repository's root (the directory holding `.git`). A `specc.toml` that is not a
+    /// regular file (a symbolic link, a FIFO) is still returned,
     /// so that [`Config::load_discovered`] refuses it instead of silently using another.
     pub fn discover(start: &Path) -> Option<PathBuf> {
         let abs = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
@@ -151,6 +152,10 @@ impl Config {
             let candidate = d.join(CONFIG_FILE_NAME);
             if std::fs::symlink_metadata(&candidate).is_ok_and(|m| !m.is_dir()) {
                 return Some(candidate);
+            }
+            // The search ends at the repository's root: a `specc.toml` above it is not the project's.
+            if std::fs::symlink_metadata(d.join(".git")).is_ok() {
+                return None;
             }
             dir = d.parent();
         }
