@@ -253,5 +253,5 @@ fn authorization_url_as_each_platform_builds_it() {
         url,
         "https://login.example.com/authorize?response_type=code&client_id=mock-client&redirect_uri=https%3A%2F%2Fapp.elastic.io%2Fcallback%2Foauth2&scope=openid+offline_access+read&state=st&prompt=consent"
     );
-    assert_eq!(s256("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"), "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuZG3jUG9Uc");
+    assert_eq!(s256("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"), "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
 }
