@@ -13,7 +13,9 @@ use super::{output, ProbeOptions};
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum, PartialEq, Eq)]
 pub enum GrantArg {
+    #[value(name = "authorization_code")]
     AuthorizationCode,
+    #[value(name = "client_credentials")]
     ClientCredentials,
 }
 
