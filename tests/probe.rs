@@ -268,7 +268,12 @@ fn itential(dir: &Path, issuer: &str, scope: &str, redirect: &str) -> PathBuf {
 fn elasticio_end_to_end_and_client_credentials() {
     let Some(server) = start(&[]) else { return };
     let dir = case_dir("eio-ok");
-    let text = elasticio(&server.issuer, "probe-client", r#"["openid", "offline_access", "api.read"]"#, r#", "prompt": "consent""#);
+    let text = elasticio(
+        &server.issuer,
+        "probe-client",
+        r#"["openid", "offline_access", "api.read"]"#,
+        r#", "prompt": "consent""#,
+    );
     let path = write(&dir, "component.json", &text);
     let p = probe(&path, SECRET, &["--redirect-uri", &loopback()]);
     p.all_pass();
@@ -360,7 +365,12 @@ fn comma_joined_scopes() {
 fn unsupported_scope() {
     let Some(server) = start(&[]) else { return };
     let dir = case_dir("badscope");
-    let text = elasticio(&server.issuer, "probe-client", r#"["openid", "offline_access", "api.admin"]"#, r#", "prompt": "consent""#);
+    let text = elasticio(
+        &server.issuer,
+        "probe-client",
+        r#"["openid", "offline_access", "api.admin"]"#,
+        r#", "prompt": "consent""#,
+    );
     let path = write(&dir, "component.json", &text);
     let p = probe(&path, SECRET, &["--redirect-uri", &loopback()]);
     assert_eq!(p.pointer("probe/scope-unsupported"), "/credentials/oauth2/scopes/2");
@@ -408,7 +418,12 @@ fn client_auth_method_mismatch_in_metadata() {
 fn wrong_secret() {
     let Some(server) = start(&[]) else { return };
     let dir = case_dir("wrongsecret");
-    let text = elasticio(&server.issuer, "probe-client", r#"["openid", "offline_access", "api.read"]"#, r#", "prompt": "consent""#);
+    let text = elasticio(
+        &server.issuer,
+        "probe-client",
+        r#"["openid", "offline_access", "api.read"]"#,
+        r#", "prompt": "consent""#,
+    );
     let path = write(&dir, "component.json", &text);
     let p = probe(&path, "S3NT1NEL-probe-wrong-secret", &["--redirect-uri", &loopback()]);
     assert_eq!(p.status("token exchange"), "fail");

@@ -200,7 +200,8 @@ fn probe_never_prints_a_secret_code_or_token() {
     for format in ["human", "json", "sarif", "github"] {
         for wrong in [false, true] {
             let redirect = format!("http://127.0.0.1:{}/callback", port());
-            let mut args = vec!["probe", "-v", "--format", format, "--redirect-uri", &redirect, "--login-timeout", "10"];
+            let mut args =
+                vec!["probe", "-v", "--format", format, "--redirect-uri", &redirect, "--login-timeout", "10"];
             let env_path = env_file.display().to_string();
             if wrong {
                 args.extend(["--env-file", &env_path, "--client-secret-env", "WRONG_SECRET"]);

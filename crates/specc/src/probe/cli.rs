@@ -111,9 +111,8 @@ fn prompt_secret(what: &str) -> Option<String> {
     }
     eprint!("{what}: ");
     let _ = io::stderr().flush();
-    let stty = |arg: &str| {
-        std::process::Command::new("stty").arg(arg).stdin(std::process::Stdio::inherit()).status().is_ok()
-    };
+    let stty =
+        |arg: &str| std::process::Command::new("stty").arg(arg).stdin(std::process::Stdio::inherit()).status().is_ok();
     let hidden = stty("-echo");
     let mut line = String::new();
     let read = io::stdin().read_line(&mut line);
@@ -169,7 +168,9 @@ pub fn run(args: ProbeArgs) -> io::Result<ExitCode> {
     if let Some(var) = &args.client_secret_env {
         match lookup(var) {
             Some(v) => client_secret = Some(v),
-            None => return usage(&format!("--client-secret-env: `{var}` is not set (in the environment or --env-file)")),
+            None => {
+                return usage(&format!("--client-secret-env: `{var}` is not set (in the environment or --env-file)"))
+            }
         }
     }
     let grant = args.grant.map(|g| match g {

@@ -138,7 +138,10 @@ impl Http {
         self.finish(result)
     }
 
-    fn finish(&mut self, result: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Result<HttpResponse, HttpError> {
+    fn finish(
+        &mut self,
+        result: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
+    ) -> Result<HttpResponse, HttpError> {
         let mut resp = match result {
             Ok(r) => r,
             Err(e) => {

@@ -245,19 +245,24 @@ fn handle(s: &State, stream: TcpStream) -> std::io::Result<()> {
             let enc = |v: &str| url::form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>();
             let back = |params: String| format!("{redirect}?{params}&state={}&iss={}", enc(state), enc(&s.issuer));
             let scope = q("scope").unwrap_or("");
-            let location = if let Some(bad) = scope.split(' ').find(|x| !x.is_empty() && !c.scopes.iter().any(|k| k == x)) {
-                back(format!("error=invalid_scope&error_description={}", enc(&format!("unknown scope {bad}"))))
-            } else if c.pkce_required && q("code_challenge").is_none() {
-                back("error=invalid_request&error_description=PKCE+is+required".into())
-            } else {
-                let n = s.counter.fetch_add(1, Ordering::Relaxed);
-                let code = format!("{}-code-{n}", c.token_prefix);
-                let challenge = q("code_challenge").map(|v| (v.to_string(), q("code_challenge_method").unwrap_or("plain").to_string()));
-                if let Ok(mut codes) = s.codes.lock() {
-                    codes.insert(code.clone(), Grant { redirect_uri: redirect.to_string(), challenge, scope: scope.to_string() });
-                }
-                back(format!("code={}", enc(&code)))
-            };
+            let location =
+                if let Some(bad) = scope.split(' ').find(|x| !x.is_empty() && !c.scopes.iter().any(|k| k == x)) {
+                    back(format!("error=invalid_scope&error_description={}", enc(&format!("unknown scope {bad}"))))
+                } else if c.pkce_required && q("code_challenge").is_none() {
+                    back("error=invalid_request&error_description=PKCE+is+required".into())
+                } else {
+                    let n = s.counter.fetch_add(1, Ordering::Relaxed);
+                    let code = format!("{}-code-{n}", c.token_prefix);
+                    let challenge = q("code_challenge")
+                        .map(|v| (v.to_string(), q("code_challenge_method").unwrap_or("plain").to_string()));
+                    if let Ok(mut codes) = s.codes.lock() {
+                        codes.insert(
+                            code.clone(),
+                            Grant { redirect_uri: redirect.to_string(), challenge, scope: scope.to_string() },
+                        );
+                    }
+                    back(format!("code={}", enc(&code)))
+                };
             respond(&stream, "302 Found", &[("location", location.clone())], "")?;
             // The user consents at once; deliver the response as the browser would.
             std::thread::spawn(move || {
@@ -273,13 +278,19 @@ fn handle(s: &State, stream: TcpStream) -> std::io::Result<()> {
                 let raw = base64::engine::general_purpose::STANDARD.decode(b.trim()).ok()?;
                 let text = String::from_utf8(raw).ok()?;
                 let (u, p) = text.split_once(':')?;
-                let dec = |v: &str| url::form_urlencoded::parse(format!("x={v}").as_bytes()).next().map(|(_, v)| v.into_owned());
+                let dec = |v: &str| {
+                    url::form_urlencoded::parse(format!("x={v}").as_bytes()).next().map(|(_, v)| v.into_owned())
+                };
                 Some((dec(u)?, dec(p)?))
             });
             let post = f("client_secret").map(|sec| (f("client_id").unwrap_or("").to_string(), sec.to_string()));
             let authed = match (&basic, &post) {
-                (Some((u, p)), _) if c.auth_methods.iter().any(|m| m == "client_secret_basic") => u == &c.client_id && p == &c.client_secret,
-                (None, Some((u, p))) if c.auth_methods.iter().any(|m| m == "client_secret_post") => u == &c.client_id && p == &c.client_secret,
+                (Some((u, p)), _) if c.auth_methods.iter().any(|m| m == "client_secret_basic") => {
+                    u == &c.client_id && p == &c.client_secret
+                }
+                (None, Some((u, p))) if c.auth_methods.iter().any(|m| m == "client_secret_post") => {
+                    u == &c.client_id && p == &c.client_secret
+                }
                 _ => false,
             };
             if !authed {
@@ -318,7 +329,12 @@ fn handle(s: &State, stream: TcpStream) -> std::io::Result<()> {
                         let v = f("code_verifier").unwrap_or("");
                         let ok = if method == "S256" { &super::s256(v) == challenge } else { v == challenge };
                         if !ok {
-                            return oauth_error(&stream, "400 Bad Request", "invalid_grant", "PKCE verification failed");
+                            return oauth_error(
+                                &stream,
+                                "400 Bad Request",
+                                "invalid_grant",
+                                "PKCE verification failed",
+                            );
                         }
                     }
                     json(&stream, "200 OK", tokens(&g.scope, c.issue_refresh_token))
@@ -333,11 +349,18 @@ fn handle(s: &State, stream: TcpStream) -> std::io::Result<()> {
                 Some("client_credentials") if c.grant_types.iter().any(|g| g == "client_credentials") => {
                     let scope = f("scope").unwrap_or("");
                     if let Some(bad) = scope.split(' ').find(|x| !x.is_empty() && !c.scopes.iter().any(|k| k == x)) {
-                        return oauth_error(&stream, "400 Bad Request", "invalid_scope", &format!("unknown scope {bad}"));
+                        return oauth_error(
+                            &stream,
+                            "400 Bad Request",
+                            "invalid_scope",
+                            &format!("unknown scope {bad}"),
+                        );
                     }
                     json(&stream, "200 OK", tokens(scope, false))
                 }
-                Some("client_credentials") => oauth_error(&stream, "400 Bad Request", "unauthorized_client", "grant not allowed"),
+                Some("client_credentials") => {
+                    oauth_error(&stream, "400 Bad Request", "unauthorized_client", "grant not allowed")
+                }
                 _ => oauth_error(&stream, "400 Bad Request", "unsupported_grant_type", "unsupported grant"),
             }
         }

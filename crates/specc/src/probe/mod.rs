@@ -166,7 +166,8 @@ impl Run {
 
 /// Runs a probe.
 pub fn probe(mut options: ProbeOptions) -> Result<ProbeReport, ProbeError> {
-    let (unit, config) = crate::build::pick(&options.path, options.scheme.as_deref()).map_err(|e| ProbeError::new(e.to_string()))?;
+    let (unit, config) =
+        crate::build::pick(&options.path, options.scheme.as_deref()).map_err(|e| ProbeError::new(e.to_string()))?;
     let redactor = Redactor::new();
     for (_, value) in &unit.secrets {
         redactor.add(value);
@@ -313,7 +314,12 @@ fn discovery(run: &mut Run, explicit_issuer: Option<&str>, config: &specc_ir::Au
     meta.issuer = meta.str("issuer").map(str::to_string);
     if let (Some(expected), Some(got)) = (explicit_issuer, meta.issuer.as_deref()) {
         if expected.trim_end_matches('/') != got.trim_end_matches('/') {
-            let span = run.plan.authorization_url.as_ref().or(run.plan.token_url.as_ref()).map_or(run.plan.config_span, |u| u.1);
+            let span = run
+                .plan
+                .authorization_url
+                .as_ref()
+                .or(run.plan.token_url.as_ref())
+                .map_or(run.plan.config_span, |u| u.1);
             run.diag(
                 Diagnostic::error(
                     codes::RESPONSE_MISMATCH,
@@ -333,7 +339,11 @@ fn discovery(run: &mut Run, explicit_issuer: Option<&str>, config: &specc_ir::Au
         meta.issuer.as_deref().unwrap_or("not named"),
         if n == 0 { String::new() } else { format!("; {n} finding(s)") }
     );
-    let status = if run.diagnostics[before..].iter().any(|d| d.severity == Severity::Error) { Status::Fail } else { Status::Pass };
+    let status = if run.diagnostics[before..].iter().any(|d| d.severity == Severity::Error) {
+        Status::Fail
+    } else {
+        Status::Pass
+    };
     run.step("discovery", status, detail);
     Some(meta)
 }
@@ -348,7 +358,10 @@ fn compare_metadata(run: &mut Run, meta: &Metadata) {
     let plan = run.plan.clone();
     let mut out = Vec::new();
     // Endpoints.
-    let endpoints = [("authorization URL", "authorization_endpoint", &plan.authorization_url), ("token URL", "token_endpoint", &plan.token_url)];
+    let endpoints = [
+        ("authorization URL", "authorization_endpoint", &plan.authorization_url),
+        ("token URL", "token_endpoint", &plan.token_url),
+    ];
     for (what, key, configured) in endpoints {
         let (Some((url, span)), Some(published)) = (configured, meta.str(key)) else { continue };
         if plan.grant == Grant::ClientCredentials && key == "authorization_endpoint" {
@@ -462,7 +475,11 @@ fn compare_metadata(run: &mut Run, meta: &Metadata) {
         out.push(
             Diagnostic::error(
                 codes::GRANT_UNSUPPORTED,
-                format!("the server does not list the `{}` grant in grant_types_supported ({})", plan.grant.as_str(), grants.join(", ")),
+                format!(
+                    "the server does not list the `{}` grant in grant_types_supported ({})",
+                    plan.grant.as_str(),
+                    grants.join(", ")
+                ),
                 plan.flow_span,
             )
             .with_label("this flow"),
@@ -487,7 +504,10 @@ fn compare_metadata(run: &mut Run, meta: &Metadata) {
             if !types.contains(&"code") {
                 out.push(Diagnostic::error(
                     codes::RESPONSE_TYPE_UNSUPPORTED,
-                    format!("the server does not support `response_type=code` (response_types_supported: {})", types.join(", ")),
+                    format!(
+                        "the server does not support `response_type=code` (response_types_supported: {})",
+                        types.join(", ")
+                    ),
                     plan.flow_span,
                 ));
             }
@@ -669,7 +689,12 @@ fn strip_tags(html: &str) -> String {
     }
     let out = out.replace("&#39;", "'").replace("&quot;", "\"").replace("&amp;", "&");
     // Join "error\n: invalid_x" into one line.
-    out.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ").replace(" error_description", "\nerror_description")
+    out.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" error_description", "\nerror_description")
 }
 
 /// The error of a JSON error response (RFC 6749 §5.2).
@@ -757,7 +782,11 @@ fn redirect_matches(location: &str, redirect: &str) -> bool {
 fn authorization_code(run: &mut Run, meta: Option<&Metadata>, options: &mut ProbeOptions) -> Option<String> {
     let plan = run.plan.clone();
     let Some(redirect) = plan.redirect.clone() else {
-        run.step("authorization request", Status::Skip, "no redirect URI: the configuration names none and the platform has no fixed one; pass --redirect-uri");
+        run.step(
+            "authorization request",
+            Status::Skip,
+            "no redirect URI: the configuration names none and the platform has no fixed one; pass --redirect-uri",
+        );
         run.step("authorization response", Status::Skip, "no authorization request");
         run.step("token exchange", Status::Skip, "no authorization code");
         run.step("refresh", Status::Skip, "no token");
@@ -784,7 +813,8 @@ fn authorization_code(run: &mut Run, meta: Option<&Metadata>, options: &mut Prob
     }
     // A loopback redirect URI is received here: listen before anything is sent.
     let parsed = url::Url::parse(&redirect.uri).ok();
-    let loopback = parsed.as_ref().is_some_and(|u| u.scheme() == "http" && u.host_str().is_some_and(http::is_loopback_host));
+    let loopback =
+        parsed.as_ref().is_some_and(|u| u.scheme() == "http" && u.host_str().is_some_and(http::is_loopback_host));
     let listener = match parsed.as_ref().filter(|_| loopback).map(listen::Callback::bind) {
         None => None,
         Some(Ok(l)) => Some(l),
@@ -799,7 +829,11 @@ fn authorization_code(run: &mut Run, meta: Option<&Metadata>, options: &mut Prob
     match run.http.get(&url, "text/html") {
         Err(HttpError::Transport(m)) => {
             run.unreachable = true;
-            run.step("authorization request", Status::Fail, format!("{}: {m}", plan.authorization_url.as_ref().map_or("", |u| u.0.as_str())));
+            run.step(
+                "authorization request",
+                Status::Fail,
+                format!("{}: {m}", plan.authorization_url.as_ref().map_or("", |u| u.0.as_str())),
+            );
             return None;
         }
         Err(HttpError::Refused(m)) => {
@@ -808,17 +842,37 @@ fn authorization_code(run: &mut Run, meta: Option<&Metadata>, options: &mut Prob
         }
         Ok(r) if (300..400).contains(&r.status) => {
             let loc = r.location.clone().unwrap_or_default();
-            let abs = url::Url::parse(&url).ok().and_then(|b| b.join(&loc).ok()).map(|u| u.to_string()).unwrap_or(loc.clone());
-            if redirect_matches(&abs, &redirect.uri) || url::Url::parse(&abs).is_ok_and(|u| u.query_pairs().any(|(k, _)| k == "error") && !same_origin(&abs, &url)) {
-                let params: Vec<(String, String)> = url::Url::parse(&abs).map(|u| u.query_pairs().into_owned().collect()).unwrap_or_default();
+            let abs = url::Url::parse(&url)
+                .ok()
+                .and_then(|b| b.join(&loc).ok())
+                .map(|u| u.to_string())
+                .unwrap_or(loc.clone());
+            if redirect_matches(&abs, &redirect.uri)
+                || url::Url::parse(&abs)
+                    .is_ok_and(|u| u.query_pairs().any(|(k, _)| k == "error") && !same_origin(&abs, &url))
+            {
+                let params: Vec<(String, String)> =
+                    url::Url::parse(&abs).map(|u| u.query_pairs().into_owned().collect()).unwrap_or_default();
                 let get = |k: &str| params.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
                 if let Some(e) = get("error") {
                     redirect_error = Some((e, get("error_description")));
                 } else {
-                    run.step("authorization request", Status::Pass, format!("{}: the server approved at once, without asking the user", r.status));
+                    run.step(
+                        "authorization request",
+                        Status::Pass,
+                        format!("{}: the server approved at once, without asking the user", r.status),
+                    );
                 }
             } else {
-                run.step("authorization request", Status::Pass, format!("{}: the server accepted the request and asks the user to sign in (→ {})", r.status, short(&abs)));
+                run.step(
+                    "authorization request",
+                    Status::Pass,
+                    format!(
+                        "{}: the server accepted the request and asks the user to sign in (→ {})",
+                        r.status,
+                        short(&abs)
+                    ),
+                );
             }
         }
         Ok(r) if r.status < 300 => {
@@ -831,7 +885,11 @@ fn authorization_code(run: &mut Run, meta: Option<&Metadata>, options: &mut Prob
     }
     if let Some((e, d)) = redirect_error {
         let diag = oauth_error(&plan, Stage::Authorize, &e, d.as_deref());
-        run.step("authorization request", Status::Fail, format!("the server refused it: {e}{}", d.map(|d| format!(": {d}")).unwrap_or_default()));
+        run.step(
+            "authorization request",
+            Status::Fail,
+            format!("the server refused it: {e}{}", d.map(|d| format!(": {d}")).unwrap_or_default()),
+        );
         run.diag(diag);
         for s in ["authorization response", "token exchange", "refresh"] {
             run.step(s, Status::Skip, "the authorization request failed");
@@ -840,7 +898,10 @@ fn authorization_code(run: &mut Run, meta: Option<&Metadata>, options: &mut Prob
     }
     // Loopback: receive the response ourselves.
     let Some(listener) = listener else {
-        (options.notice)(&format!("Authorization URL (the platform's redirect URI cannot be received here):\n  {}", run.redactor.redact(&url)));
+        (options.notice)(&format!(
+            "Authorization URL (the platform's redirect URI cannot be received here):\n  {}",
+            run.redactor.redact(&url)
+        ));
         run.step(
             "authorization response",
             Status::Skip,
@@ -853,7 +914,12 @@ fn authorization_code(run: &mut Run, meta: Option<&Metadata>, options: &mut Prob
         run.step("refresh", Status::Skip, "no token");
         return None;
     };
-    (options.notice)(&format!("Open this URL to sign in (waiting {} s for the redirect to {}):\n  {}", options.login_timeout.as_secs(), redirect.uri, run.redactor.redact(&url)));
+    (options.notice)(&format!(
+        "Open this URL to sign in (waiting {} s for the redirect to {}):\n  {}",
+        options.login_timeout.as_secs(),
+        redirect.uri,
+        run.redactor.redact(&url)
+    ));
     if let Some(open) = options.open.as_mut() {
         if let Err(e) = open(&url) {
             (options.notice)(&format!("could not open a browser: {e}"));
@@ -862,7 +928,11 @@ fn authorization_code(run: &mut Run, meta: Option<&Metadata>, options: &mut Prob
     let params = match listener.wait(options.login_timeout) {
         Ok(Some(p)) => p,
         Ok(None) => {
-            run.step("authorization response", Status::Fail, format!("nothing came back to {} within {} s", redirect.uri, options.login_timeout.as_secs()));
+            run.step(
+                "authorization response",
+                Status::Fail,
+                format!("nothing came back to {} within {} s", redirect.uri, options.login_timeout.as_secs()),
+            );
             run.step("token exchange", Status::Skip, "no authorization code");
             run.step("refresh", Status::Skip, "no token");
             return None;
@@ -876,11 +946,19 @@ fn authorization_code(run: &mut Run, meta: Option<&Metadata>, options: &mut Prob
     if let Some(code) = get("code") {
         run.redactor.add(&code);
     }
-    run.http.log(&format!("< redirect {}?{}", redirect.uri, params.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&")));
+    run.http.log(&format!(
+        "< redirect {}?{}",
+        redirect.uri,
+        params.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&")
+    ));
     if let Some(e) = get("error") {
         let d = get("error_description");
         run.diag(oauth_error(&plan, Stage::Authorize, &e, d.as_deref()));
-        run.step("authorization response", Status::Fail, format!("error={e}{}", d.map(|d| format!(": {d}")).unwrap_or_default()));
+        run.step(
+            "authorization response",
+            Status::Fail,
+            format!("error={e}{}", d.map(|d| format!(": {d}")).unwrap_or_default()),
+        );
         run.step("token exchange", Status::Skip, "no authorization code");
         run.step("refresh", Status::Skip, "no token");
         return None;
@@ -888,20 +966,38 @@ fn authorization_code(run: &mut Run, meta: Option<&Metadata>, options: &mut Prob
     let mut problems = Vec::new();
     if get("state").as_deref() != Some(state.as_str()) {
         problems.push("state does not match".to_string());
-        run.diag(Diagnostic::error(codes::RESPONSE_MISMATCH, "the authorization response's `state` is not the one the request sent", redirect.span)
-            .with_note("RFC 6749 §10.12: the client must reject a response whose state it did not send"));
+        run.diag(
+            Diagnostic::error(
+                codes::RESPONSE_MISMATCH,
+                "the authorization response's `state` is not the one the request sent",
+                redirect.span,
+            )
+            .with_note("RFC 6749 §10.12: the client must reject a response whose state it did not send"),
+        );
     }
     let issuer = meta.and_then(|m| m.issuer.clone());
-    let iss_required = meta.and_then(|m| m.doc.get("authorization_response_iss_parameter_supported")).and_then(|v| v.as_bool()) == Some(true);
+    let iss_required =
+        meta.and_then(|m| m.doc.get("authorization_response_iss_parameter_supported")).and_then(|v| v.as_bool())
+            == Some(true);
     match (get("iss"), &issuer) {
         (Some(got), Some(want)) if got != *want => {
             problems.push(format!("iss `{got}` is not the issuer `{want}`"));
-            run.diag(Diagnostic::error(codes::RESPONSE_MISMATCH, format!("the authorization response's `iss` `{got}` is not the server's issuer `{want}`"), plan.authorization_url.as_ref().map_or(plan.config_span, |u| u.1))
-                .with_note("RFC 9207 §2.4: a mix-up attack, or a configuration pointing at another server's endpoint"));
+            run.diag(
+                Diagnostic::error(
+                    codes::RESPONSE_MISMATCH,
+                    format!("the authorization response's `iss` `{got}` is not the server's issuer `{want}`"),
+                    plan.authorization_url.as_ref().map_or(plan.config_span, |u| u.1),
+                )
+                .with_note("RFC 9207 §2.4: a mix-up attack, or a configuration pointing at another server's endpoint"),
+            );
         }
         (None, Some(_)) if iss_required => {
             problems.push("no iss though the server publishes authorization_response_iss_parameter_supported".into());
-            run.diag(Diagnostic::error(codes::RESPONSE_MISMATCH, "the authorization response has no `iss` though the server says it sends one", plan.authorization_url.as_ref().map_or(plan.config_span, |u| u.1)));
+            run.diag(Diagnostic::error(
+                codes::RESPONSE_MISMATCH,
+                "the authorization response has no `iss` though the server says it sends one",
+                plan.authorization_url.as_ref().map_or(plan.config_span, |u| u.1),
+            ));
         }
         _ => {}
     }
@@ -954,7 +1050,12 @@ fn short(u: &str) -> String {
 }
 
 /// Sends a token request; on success registers and returns the token response.
-fn token_request(run: &mut Run, stage: Stage, name: &'static str, mut form: Vec<(String, String)>) -> Option<serde_json::Value> {
+fn token_request(
+    run: &mut Run,
+    stage: Stage,
+    name: &'static str,
+    mut form: Vec<(String, String)>,
+) -> Option<serde_json::Value> {
     let plan = run.plan.clone();
     let url = match stage {
         Stage::Refresh => plan.refresh_url.clone(),
@@ -1003,25 +1104,40 @@ fn token_request(run: &mut Run, stage: Stage, name: &'static str, mut form: Vec<
             run.step(
                 name,
                 Status::Pass,
-                format!("200: {token_type} access token{expires}, scope `{}`, {refresh}", scope.unwrap_or("(not stated)")),
+                format!(
+                    "200: {token_type} access token{expires}, scope `{}`, {refresh}",
+                    scope.unwrap_or("(not stated)")
+                ),
             );
             if let Some(granted) = scope {
                 check_granted(run, granted);
             }
             return Some(v);
         }
-        run.diag(Diagnostic::error(codes::SERVER_ERROR, format!("the token endpoint answered {name} with 200 but no access_token"), plan.token_url.as_ref().map_or(plan.config_span, |u| u.1)));
+        run.diag(Diagnostic::error(
+            codes::SERVER_ERROR,
+            format!("the token endpoint answered {name} with 200 but no access_token"),
+            plan.token_url.as_ref().map_or(plan.config_span, |u| u.1),
+        ));
         run.step(name, Status::Fail, "200 without an access_token");
         return None;
     }
     match json_error(&r) {
         Some((e, d)) => {
             run.diag(oauth_error(&plan, stage, &e, d.as_deref()));
-            run.step(name, Status::Fail, format!("{}: {e}{}", r.status, d.map(|d| format!(": {d}")).unwrap_or_default()));
+            run.step(
+                name,
+                Status::Fail,
+                format!("{}: {e}{}", r.status, d.map(|d| format!(": {d}")).unwrap_or_default()),
+            );
         }
         None => {
             let span = plan.token_url.as_ref().map_or(plan.config_span, |u| u.1);
-            run.diag(Diagnostic::error(codes::SERVER_ERROR, format!("the token endpoint answered {name} with HTTP {} and no OAuth error", r.status), span));
+            run.diag(Diagnostic::error(
+                codes::SERVER_ERROR,
+                format!("the token endpoint answered {name} with HTTP {} and no OAuth error", r.status),
+                span,
+            ));
             let body: String = r.body.chars().take(200).collect();
             run.step(name, Status::Fail, format!("{}: {}", r.status, body.trim()));
         }
@@ -1032,7 +1148,8 @@ fn token_request(run: &mut Run, stage: Stage, name: &'static str, mut form: Vec<
 fn check_granted(run: &mut Run, granted: &str) {
     let plan = run.plan.clone();
     let granted: Vec<&str> = granted.split(' ').filter(|s| !s.is_empty()).collect();
-    let missing: Vec<&(String, Span)> = plan.scope_items.iter().filter(|(s, _)| !granted.contains(&s.as_str())).collect();
+    let missing: Vec<&(String, Span)> =
+        plan.scope_items.iter().filter(|(s, _)| !granted.contains(&s.as_str())).collect();
     if missing.is_empty() {
         return;
     }
@@ -1041,7 +1158,11 @@ fn check_granted(run: &mut Run, granted: &str) {
     run.diag(
         Diagnostic::warning(
             codes::SCOPE_NOT_GRANTED,
-            format!("the server did not grant {} (granted: `{}`)", names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "), granted.join(" ")),
+            format!(
+                "the server did not grant {} (granted: `{}`)",
+                names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "),
+                granted.join(" ")
+            ),
             span,
         )
         .with_label("not granted"),
@@ -1054,7 +1175,13 @@ fn refresh(run: &mut Run, tokens: &serde_json::Value) {
         let expected = plan.expects_refresh_token.filter(|e| e.0);
         if plan.needs_refresh_token || expected.is_some() {
             let why = if plan.needs_refresh_token {
-                format!("{} refreshes every OAuth 2.0 connection", match plan.dialect { specc_ir::Dialect::ElasticIo => "elastic.io", _ => "the platform" })
+                format!(
+                    "{} refreshes every OAuth 2.0 connection",
+                    match plan.dialect {
+                        specc_ir::Dialect::ElasticIo => "elastic.io",
+                        _ => "the platform",
+                    }
+                )
             } else {
                 "the configuration says a refresh token comes".to_string()
             };
@@ -1068,13 +1195,18 @@ fn refresh(run: &mut Run, tokens: &serde_json::Value) {
                 Diagnostic::new(codes::NO_REFRESH_TOKEN, sev, format!("the token response has no refresh token, and {why}"), span)
                     .with_help("ask for offline access: the `offline_access` scope with `prompt=consent` (OpenID Connect), or `access_type=offline` (Google)"),
             );
-            run.step("refresh", if sev == Severity::Error { Status::Fail } else { Status::Skip }, format!("no refresh token came back; {why}"));
+            run.step(
+                "refresh",
+                if sev == Severity::Error { Status::Fail } else { Status::Skip },
+                format!("no refresh token came back; {why}"),
+            );
         } else {
             run.step("refresh", Status::Skip, "no refresh token came back (the configuration does not need one)");
         }
         return;
     };
-    let form = vec![("grant_type".to_string(), "refresh_token".to_string()), ("refresh_token".to_string(), rt.to_string())];
+    let form =
+        vec![("grant_type".to_string(), "refresh_token".to_string()), ("refresh_token".to_string(), rt.to_string())];
     let _ = token_request(run, Stage::Refresh, "refresh", form);
 }
 

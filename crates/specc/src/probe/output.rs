@@ -31,7 +31,11 @@ pub fn json(report: &ProbeReport) -> WireProbe {
         steps: report
             .steps
             .iter()
-            .map(|s| WireStep { name: s.name.to_string(), status: s.status.as_str().to_string(), detail: r.redact(&s.detail) })
+            .map(|s| WireStep {
+                name: s.name.to_string(),
+                status: s.status.as_str().to_string(),
+                detail: r.redact(&s.detail),
+            })
             .collect(),
         diagnostics: report.diagnostics.iter().map(|d| diagnostic(report, d)).collect(),
     }
@@ -55,7 +59,8 @@ pub fn diagnostic(report: &ProbeReport, d: &specc_diagnostics::Diagnostic) -> Wi
 pub fn human(report: &ProbeReport, color: bool) -> String {
     let r = &report.redactor;
     let mut out = String::new();
-    let (green, red, dim, reset) = if color { ("\x1b[32m", "\x1b[31m", "\x1b[2m", "\x1b[0m") } else { ("", "", "", "") };
+    let (green, red, dim, reset) =
+        if color { ("\x1b[32m", "\x1b[31m", "\x1b[2m", "\x1b[0m") } else { ("", "", "", "") };
     out.push_str(&format!(
         "probe `{}` from {}\n",
         report.config_name,

@@ -211,14 +211,12 @@ pub fn make_plan(
         (Some(s), c) => (Some(s.clone()), c.as_ref().map_or(config.span, |c| c.span)),
         (None, Some(c)) => match credential_value(&c.value, lookup) {
             Ok(v) => (Some(v), c.span),
-            Err(why) => {
-                return Err(PlanError {
-                    message: format!(
-                        "the client secret comes from {why}; give it with `--client-secret-env VAR` or `--env-file FILE`"
-                    ),
-                    needs_secret: true,
-                })
-            }
+            Err(why) => return Err(PlanError {
+                message: format!(
+                    "the client secret comes from {why}; give it with `--client-secret-env VAR` or `--env-file FILE`"
+                ),
+                needs_secret: true,
+            }),
         },
         (None, None) => (None, config.span),
     };
@@ -245,9 +243,8 @@ pub fn make_plan(
     // Membrane, Itential all join lists with a space); else the OpenAPI requirement's scopes.
     let (scope, scope_span, scope_items) = match &config.requested_scopes {
         Some(r) => {
-            let s = r.raw.clone().unwrap_or_else(|| {
-                r.items.iter().map(|i| i.value.as_str()).collect::<Vec<_>>().join(" ")
-            });
+            let s =
+                r.raw.clone().unwrap_or_else(|| r.items.iter().map(|i| i.value.as_str()).collect::<Vec<_>>().join(" "));
             let items: Vec<(String, Span)> = if r.raw.is_some() {
                 split_with_spans(&s, &r.items, r.span)
             } else {
@@ -275,7 +272,12 @@ pub fn make_plan(
         }
         (None, _) => platform_redirect(config).map(|(uri, what)| Redirect {
             uri,
-            span: config.redirect_uri.as_ref().map(|c| c.span).or(authorization_url.as_ref().map(|a| a.1)).unwrap_or(config.span),
+            span: config
+                .redirect_uri
+                .as_ref()
+                .map(|c| c.span)
+                .or(authorization_url.as_ref().map(|a| a.1))
+                .unwrap_or(config.span),
             origin: RedirectOrigin::Platform(what),
         }),
     };
@@ -366,8 +368,7 @@ impl Plan {
         match &self.client_secret {
             None => (vec![("client_id".into(), self.client_id.clone())], None),
             Some(secret) => {
-                let body =
-                    vec![("client_id".into(), self.client_id.clone()), ("client_secret".into(), secret.clone())];
+                let body = vec![("client_id".into(), self.client_id.clone()), ("client_secret".into(), secret.clone())];
                 let basic = (enc(&self.client_id), enc(secret));
                 match self.client_auth {
                     ClientAuthLocation::Header => (Vec::new(), Some(basic)),

@@ -163,7 +163,8 @@ fn pkce_required_but_not_sent() {
 #[test]
 fn trailing_slash_redirect_is_rejected_at_the_request() {
     let server = MockServer::start(MockConfig::default()).unwrap();
-    let inputs = Inputs { redirect_uri: Some(format!("http://127.0.0.1:{}/callback/", free_port())), ..Inputs::default() };
+    let inputs =
+        Inputs { redirect_uri: Some(format!("http://127.0.0.1:{}/callback/", free_port())), ..Inputs::default() };
     let o = run(write("slash", &component(server.issuer(), "")), inputs);
     assert_eq!(codes(&o.report), ["probe/redirect-uri-rejected"]);
     // elastic.io has no redirect URI field: the finding sits on the authorization URL.
@@ -184,7 +185,8 @@ fn missing_refresh_token_is_an_error_for_elasticio() {
 #[test]
 fn client_auth_method_not_published() {
     let server =
-        MockServer::start(MockConfig { auth_methods: vec!["client_secret_post".into()], ..MockConfig::default() }).unwrap();
+        MockServer::start(MockConfig { auth_methods: vec!["client_secret_post".into()], ..MockConfig::default() })
+            .unwrap();
     let o = run(write("authm", &component(server.issuer(), "")), loopback());
     assert!(codes(&o.report).contains(&"probe/client-auth-unsupported"), "{:?}", codes(&o.report));
     assert_eq!(at(&o.report, "probe/client-auth-unsupported"), "\"basic\"");
@@ -216,7 +218,12 @@ fn client_credentials_grant() {
     let text = component(server.issuer(), "").replace(r#"["openid", "offline_access", "read"]"#, r#"["read"]"#);
     let inputs = Inputs { grant: Some(Grant::ClientCredentials), ..Inputs::default() };
     let o = run(write("cc", &text), inputs);
-    assert_eq!(statuses(&o.report), [("discovery", Status::Pass), ("client credentials", Status::Pass)], "{:#?}", o.report);
+    assert_eq!(
+        statuses(&o.report),
+        [("discovery", Status::Pass), ("client credentials", Status::Pass)],
+        "{:#?}",
+        o.report
+    );
 }
 
 #[test]
