@@ -57,6 +57,9 @@ pub struct Step {
     pub detail: String,
 }
 
+/// Looks up an environment variable by name.
+pub type Lookup = Box<dyn Fn(&str) -> Option<String>>;
+
 /// Opens a URL for the user (a browser); tests pass one that signs in over HTTP.
 pub type Opener = Box<dyn FnMut(&str) -> std::io::Result<()>>;
 
@@ -67,7 +70,7 @@ pub struct ProbeOptions {
     pub issuer: Option<String>,
     pub inputs: Inputs,
     /// Looks up environment variables a configuration names (`--env-file`, then the environment).
-    pub lookup: Box<dyn Fn(&str) -> Option<String>>,
+    pub lookup: Lookup,
     /// Build the authorization URL, hand it to `notice`, and stop.
     pub print_authorize_url: bool,
     pub open: Option<Opener>,

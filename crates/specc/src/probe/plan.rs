@@ -110,6 +110,9 @@ pub fn platform_redirect(config: &AuthConfig) -> Option<(String, &'static str)> 
     }
 }
 
+/// Form fields of a request, in order.
+pub type Form = Vec<(String, String)>;
+
 /// Why no plan could be made; the CLI reports it as a usage error (exit 2).
 #[derive(Debug, Clone)]
 pub struct PlanError {
@@ -211,12 +214,14 @@ pub fn make_plan(
         (Some(s), c) => (Some(s.clone()), c.as_ref().map_or(config.span, |c| c.span)),
         (None, Some(c)) => match credential_value(&c.value, lookup) {
             Ok(v) => (Some(v), c.span),
-            Err(why) => return Err(PlanError {
-                message: format!(
+            Err(why) => {
+                return Err(PlanError {
+                    message: format!(
                     "the client secret comes from {why}; give it with `--client-secret-env VAR` or `--env-file FILE`"
                 ),
-                needs_secret: true,
-            }),
+                    needs_secret: true,
+                })
+            }
         },
         (None, None) => (None, config.span),
     };
@@ -363,7 +368,7 @@ impl Plan {
     }
 
     /// The client authentication part of a token request: form fields and Basic credentials.
-    pub fn client_auth_parts(&self) -> (Vec<(String, String)>, Option<(String, String)>) {
+    pub fn client_auth_parts(&self) -> (Form, Option<(String, String)>) {
         let enc = |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
         match &self.client_secret {
             None => (vec![("client_id".into(), self.client_id.clone())], None),
