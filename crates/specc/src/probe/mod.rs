@@ -591,8 +591,8 @@ pub fn oauth_error(plan: &Plan, stage: Stage, error: &str, description: Option<&
             format!("the server does not support `response_type=code`: {said}"),
             plan.flow_span,
         ),
-        "invalid_redirect_uri" | "redirect_uri_mismatch" => redirect_rejected(plan, &said, redirect_span, redirect_uri, redirect_origin),
-        "invalid_request" if desc.contains("redirect_uri") => redirect_rejected(plan, &said, redirect_span, redirect_uri, redirect_origin),
+        "invalid_redirect_uri" | "redirect_uri_mismatch" => redirect_rejected(&said, redirect_span, redirect_uri, redirect_origin),
+        "invalid_request" if desc.contains("redirect_uri") => redirect_rejected(&said, redirect_span, redirect_uri, redirect_origin),
         "invalid_request" | "invalid_grant" if stage == Stage::Authorize && (desc.contains("pkce") || desc.contains("code_challenge")) => {
             if plan.pkce.is_none() {
                 Diagnostic::error(
@@ -638,7 +638,7 @@ pub fn oauth_error(plan: &Plan, stage: Stage, error: &str, description: Option<&
     }
 }
 
-fn redirect_rejected(plan: &Plan, said: &str, span: Span, uri: &str, origin: &str) -> Diagnostic {
+fn redirect_rejected(said: &str, span: Span, uri: &str, origin: &str) -> Diagnostic {
     let mut d = Diagnostic::error(
         codes::REDIRECT_URI_REJECTED,
         format!("the server rejected the redirect URI `{uri}`{origin}: {said}"),
@@ -649,7 +649,6 @@ fn redirect_rejected(plan: &Plan, said: &str, span: Span, uri: &str, origin: &st
     if uri.ends_with('/') {
         d = d.with_note("the URI ends with `/`; servers compare redirect URIs as exact strings");
     }
-    let _ = plan;
     d
 }
 
