@@ -154,3 +154,80 @@ fn no_output_contains_a_planted_secret() {
     assert!(human.contains("elasticio/secret-literal-in-component-json"), "{human}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `specc probe` against the in-process mock server, whose codes and tokens and the client secret are
+/// sentinels: none appears in any format, at `-v`, on success, on a rejected secret, or in the
+/// printed authorization URL.
+#[test]
+fn probe_never_prints_a_secret_code_or_token() {
+    use specc::probe::mock::{MockConfig, MockServer};
+    let server = MockServer::start(MockConfig {
+        client_secret: "S3NT1NEL-probe-client-secret".into(),
+        token_prefix: "S3NT1NEL-probe-token".into(),
+        auth_methods: vec!["client_secret_post".into()],
+        ..MockConfig::default()
+    })
+    .unwrap();
+    let dir = std::env::temp_dir().join(format!("specc-secrets-probe-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let component = dir.join("component.json");
+    std::fs::write(
+        &component,
+        format!(
+            r#"{{
+  "title": "CRM",
+  "credentials": {{
+    "fields": {{ "oauth": {{ "label": "Authentication", "viewClass": "OAuthFieldView", "required": true }} }},
+    "oauth2": {{
+      "client_id": "mock-client",
+      "client_secret": "S3NT1NEL-probe-client-secret",
+      "auth_uri": "{0}/authorize",
+      "token_uri": "{0}/token",
+      "scopes": ["openid", "offline_access", "read"]
+    }}
+  }}
+}}
+"#,
+            server.issuer()
+        ),
+    )
+    .unwrap();
+    let env_file = dir.join("probe.env");
+    std::fs::write(&env_file, "WRONG_SECRET=S3NT1NEL-probe-wrong-secret\n").unwrap();
+    let port = || std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut runs = 0;
+    for format in ["human", "json", "sarif", "github"] {
+        for wrong in [false, true] {
+            let redirect = format!("http://127.0.0.1:{}/callback", port());
+            let mut args =
+                vec!["probe", "-v", "--format", format, "--redirect-uri", &redirect, "--login-timeout", "10"];
+            let env_path = env_file.display().to_string();
+            if wrong {
+                args.extend(["--env-file", &env_path, "--client-secret-env", "WRONG_SECRET"]);
+            }
+            let out = Command::new(insta_cmd::get_cargo_bin("specc"))
+                .args(&args)
+                .arg(&component)
+                .env("NO_COLOR", "1")
+                .output()
+                .unwrap();
+            let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+            assert!(!text.contains("panicked"), "{text}");
+            assert!(!text.contains("S3NT1NEL"), "a sentinel in `specc {}`:\n{text}", args.join(" "));
+            // The run really exchanged (or was refused) at the token endpoint.
+            assert!(text.contains("> POST"), "{text}");
+            assert_eq!(out.status.code(), Some(if wrong { 1 } else { 0 }), "{text}");
+            runs += 1;
+        }
+    }
+    let out = Command::new(insta_cmd::get_cargo_bin("specc"))
+        .args(["probe", "--print-authorize-url", "--redirect-uri", "http://127.0.0.1:9/callback"])
+        .arg(&component)
+        .output()
+        .unwrap();
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("/authorize?response_type=code"), "{text}");
+    assert!(!text.contains("S3NT1NEL"), "{text}");
+    assert_eq!(runs, 8);
+}

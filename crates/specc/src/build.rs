@@ -53,6 +53,23 @@ pub fn build(
     scheme: Option<&str>,
     options: &BuildOptions,
 ) -> Result<Outcome, SourceError> {
+    let (source, config) = pick(path, scheme)?;
+    let (diagnostics, files, internal_error) = match specc_emit::build(&config, target, options) {
+        Ok(b) => (b.diagnostics, Some(b.files), None),
+        Err(BuildError::Rejected(d)) => (d, None, None),
+        Err(BuildError::Template(e)) => (Vec::new(), None, Some(e)),
+    };
+    let mut diagnostics = diagnostics;
+    for d in &mut diagnostics {
+        crate::redact::redact_diagnostic(d, &source.secrets);
+    }
+    specc_diagnostics::sort_diagnostics(&mut diagnostics);
+    Ok(Outcome { source, config_name: config.name, diagnostics, files, internal_error })
+}
+
+/// Reads `path` as `specc check` does and picks the OAuth configuration named `scheme` (or the only
+/// one): the unit it belongs to and the configuration. Used by `build` and `probe`.
+pub fn pick(path: &Path, scheme: Option<&str>) -> Result<(UnitReport, AuthConfig), SourceError> {
     let reports = driver::check_paths(&[path.to_path_buf()]);
     let mut candidates: Vec<(usize, usize)> = Vec::new();
     for (u, r) in reports.iter().enumerate() {
@@ -119,17 +136,7 @@ pub fn build(
     };
     let config = config_of(chosen).cloned().ok_or_else(|| SourceError::NoConfiguration("no configuration".into()))?;
     let source = reports.into_iter().nth(chosen.0).ok_or_else(|| SourceError::NoConfiguration("lost".into()))?;
-    let (diagnostics, files, internal_error) = match specc_emit::build(&config, target, options) {
-        Ok(b) => (b.diagnostics, Some(b.files), None),
-        Err(BuildError::Rejected(d)) => (d, None, None),
-        Err(BuildError::Template(e)) => (Vec::new(), None, Some(e)),
-    };
-    let mut diagnostics = diagnostics;
-    for d in &mut diagnostics {
-        crate::redact::redact_diagnostic(d, &source.secrets);
-    }
-    specc_diagnostics::sort_diagnostics(&mut diagnostics);
-    Ok(Outcome { source, config_name: config.name, diagnostics, files, internal_error })
+    Ok((source, config))
 }
 
 /// Why `build --out` wrote nothing. Every variant names the path.

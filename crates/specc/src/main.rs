@@ -50,6 +50,8 @@ enum Command {
         #[arg(long)]
         list: bool,
     },
+    /// Run a configuration against its live authorization server, the way the platform will.
+    Probe(specc::probe::cli::ProbeArgs),
     /// Run the language server on stdin/stdout (for editors).
     Lsp,
     /// Print a shell completion script.
@@ -219,6 +221,7 @@ fn main() -> ExitCode {
         Command::Build(args) => run_build(args),
         Command::Explain { code } => run_explain(&code),
         Command::Schema { name, list } => run_schema(name.as_deref(), list),
+        Command::Probe(args) => specc::probe::cli::run(args),
         // The LSP specification's exit codes: 0 after `shutdown`, 1 otherwise.
         Command::Lsp => match specc::lsp::serve() {
             Ok(true) => Ok(ExitCode::SUCCESS),

@@ -7,6 +7,7 @@ pub mod keboola;
 pub mod membrane;
 pub mod oauth;
 pub mod openapi;
+pub mod probe;
 pub mod specc;
 pub mod syntax;
 
@@ -24,5 +25,6 @@ pub fn all() -> Vec<&'static dyn Rule> {
     v.extend(membrane::rules());
     v.extend(keboola::rules());
     v.extend(build::rules());
+    v.extend(probe::rules());
     v
 }
