@@ -13,3 +13,4 @@ mod fixtures;
 mod lsp;
 mod migrate;
 mod secrets;
+mod security;
