@@ -459,6 +459,33 @@ mod tests {
     }
 
     #[test]
+    fn pointer_of_range_in_wide_objects_and_arrays_and_through_aliases() {
+        // Every member, key and item of wide containers (found by binary search), in JSON and in YAML
+        // with an alias whose copy keeps its anchor's ranges.
+        let mut json = String::from("{\"o\": {");
+        let mut yaml = String::from("base: &b {k: v}\no:\n");
+        for i in 0..300 {
+            json.push_str(&format!("{}\"k{i}\": [{i}, {{\"x\": null}}, \"é\"]", if i > 0 { ", " } else { "" }));
+            yaml.push_str(&format!("  k{i}: [{i}, {{x: ~}}, *b]\n"));
+        }
+        json.push_str("}}");
+        for (name, text) in [("t.json", json), ("t.yaml", yaml)] {
+            let doc = Document::parse(FileId(0), name, text.as_bytes());
+            assert!(doc.diagnostics.is_empty(), "{name}: {:?}", doc.diagnostics);
+            for i in 0..300 {
+                for p in [format!("/o/k{i}"), format!("/o/k{i}/0"), format!("/o/k{i}/1/x"), format!("/o/k{i}/2")] {
+                    // In YAML `/o/k{i}/2` is the alias node, whose range is its `*b`.
+                    let n = doc.lookup(&p).unwrap();
+                    assert_eq!(doc.pointer_of_range(n.range), p, "{name}");
+                }
+            }
+            let key = doc.lookup("/o").unwrap();
+            let Value::Object(members) = &key.value else { panic!("{name}: /o is not an object") };
+            assert_eq!(doc.pointer_of_range(members[150].key_range), "/o/k150", "{name}");
+        }
+    }
+
+    #[test]
     fn yaml_and_json_detected_by_name_and_content() {
         assert_eq!(Format::detect(Path::new("x.yml"), "{}"), Format::Yaml);
         assert_eq!(Format::detect(Path::new("x"), "  {\"a\":1}"), Format::Json);

@@ -1,5 +1,10 @@
 //! Byte offsets to line/column positions, in the two units specc reports: UTF-8 bytes for the CLI and
 //! JSON output, UTF-16 code units for the language server.
+//!
+//! Every conversion is O(log n): line starts are binary-searched, and on a line with a non-ASCII byte
+//! UTF-16 columns come from a checkpoint recorded every [`CHECKPOINT_BYTES`] bytes plus at most that
+//! many bytes counted. A minified single-line file with thousands of findings costs no more per finding
+//! than a pretty-printed one.
 
 /// A 1-based line and 1-based column counted in UTF-8 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -15,6 +20,10 @@ pub struct LspPosition {
     pub character: u32,
 }
 
+/// Distance between two UTF-16 checkpoints on a non-ASCII line: a position costs a binary search plus
+/// counting at most this many bytes.
+const CHECKPOINT_BYTES: usize = 256;
+
 /// Start offsets of every line. `\n`, `\r\n` and a lone `\r` all end a line.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
@@ -22,6 +31,9 @@ pub struct LineIndex {
     /// Lines that contain a non-ASCII byte (sorted): on every other line UTF-16 columns equal byte
     /// columns, which makes LSP positions O(1) there.
     non_ascii: Vec<u32>,
+    /// On non-ASCII lines only, sorted by offset: `(byte offset, UTF-16 units from its line's start)`
+    /// at the line start and then every [`CHECKPOINT_BYTES`] bytes (moved forward to a char boundary).
+    checkpoints: Vec<(u32, u32)>,
     len: u32,
 }
 
@@ -30,6 +42,7 @@ impl LineIndex {
         let bytes = text.as_bytes();
         let mut starts = vec![0u32];
         let mut non_ascii = Vec::new();
+        let mut checkpoints = Vec::new();
         let mut line_start = 0usize;
         // Line ends are found with memchr and each line is tested for non-ASCII bytes in one
         // vectorised pass: this runs on every file, so it must cost little more than reading it.
@@ -40,15 +53,18 @@ impl LineIndex {
             }
             if !bytes[line_start..end].is_ascii() {
                 non_ascii.push(to_u32(starts.len() - 1));
+                checkpoint_line(text, line_start, end, &mut checkpoints);
             }
             let next = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') { end + 2 } else { end + 1 };
             starts.push(to_u32(next));
             line_start = next;
         }
-        if !bytes[line_start.min(bytes.len())..].is_ascii() {
+        let line_start = line_start.min(bytes.len());
+        if !bytes[line_start..].is_ascii() {
             non_ascii.push(to_u32(starts.len() - 1));
+            checkpoint_line(text, line_start, bytes.len(), &mut checkpoints);
         }
-        LineIndex { starts, non_ascii, len: to_u32(bytes.len()) }
+        LineIndex { starts, non_ascii, checkpoints, len: to_u32(bytes.len()) }
     }
 
     pub fn line_count(&self) -> usize {
@@ -96,7 +112,13 @@ impl LineIndex {
         let character: usize = if self.non_ascii.binary_search(&to_u32(line)).is_err() {
             offset - start
         } else {
-            text[start..offset].chars().map(char::len_utf16).sum()
+            // The last checkpoint at or before `offset`; the line start is one, so it is on this line.
+            let i = self.checkpoints.partition_point(|&(at, _)| at as usize <= offset);
+            let (at, units) = match i.checked_sub(1).and_then(|i| self.checkpoints.get(i)) {
+                Some(&(at, units)) if at as usize >= start => (at as usize, units as usize),
+                _ => (start, 0),
+            };
+            units + utf16_len(&text.as_bytes()[at..offset])
         };
         LspPosition { line: to_u32(line), character: to_u32(character) }
     }
@@ -106,10 +128,24 @@ impl LineIndex {
         let Some((start, end)) = self.line_range(pos.line as usize, text) else {
             return self.len;
         };
+        let mut from = start;
         let mut units = 0u32;
-        for (i, c) in text[start..end].char_indices() {
+        if self.non_ascii.binary_search(&pos.line).is_err() {
+            return to_u32((start + pos.character as usize).min(end));
+        }
+        // This line's checkpoints are contiguous and their unit counts increase: start from the last
+        // one at or before the wanted character.
+        let lo = self.checkpoints.partition_point(|&(at, _)| (at as usize) < start);
+        let hi = self.checkpoints.partition_point(|&(at, _)| (at as usize) < end);
+        let line_points = &self.checkpoints[lo..hi.max(lo)];
+        let i = line_points.partition_point(|&(_, u)| u <= pos.character);
+        if let Some(&(at, u)) = i.checked_sub(1).and_then(|i| line_points.get(i)) {
+            from = at as usize;
+            units = u;
+        }
+        for (i, c) in text[from..end].char_indices() {
             if units >= pos.character {
-                return to_u32(start + i);
+                return to_u32(from + i);
             }
             units += to_u32(c.len_utf16());
         }
@@ -121,6 +157,31 @@ impl LineIndex {
         let start = *self.starts.get((lc.line as usize).checked_sub(1)?)?;
         Some((start + lc.column.saturating_sub(1)).min(self.len))
     }
+}
+
+/// Records the checkpoints of the non-ASCII line `text[start..end]`.
+fn checkpoint_line(text: &str, start: usize, end: usize, out: &mut Vec<(u32, u32)>) {
+    out.push((to_u32(start), 0));
+    let mut at = start;
+    let mut units = 0usize;
+    loop {
+        let mut next = at + CHECKPOINT_BYTES;
+        if next >= end {
+            break;
+        }
+        while !text.is_char_boundary(next) {
+            next += 1;
+        }
+        units += utf16_len(&text.as_bytes()[at..next]);
+        out.push((to_u32(next), to_u32(units)));
+        at = next;
+    }
+}
+
+/// UTF-16 code units of the valid UTF-8 `bytes` (which start and end at char boundaries): one per
+/// char, two for a char of four bytes. Branch-free, so the compiler vectorises it.
+fn utf16_len(bytes: &[u8]) -> usize {
+    bytes.iter().map(|&b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0)).sum()
 }
 
 fn to_u32(n: usize) -> u32 {
@@ -166,5 +227,47 @@ mod tests {
         assert_eq!(idx.lsp_position(text, 1), LspPosition { line: 0, character: 1 });
         assert_eq!(idx.lsp_position(text, 7), LspPosition { line: 1, character: 2 });
         assert_eq!(idx.lsp_position(text, 10), LspPosition { line: 2, character: 1 });
+    }
+
+    /// The definition: UTF-16 units from the line start, counted char by char.
+    fn naive(text: &str, idx: &LineIndex, offset: usize) -> LspPosition {
+        let offset = floor_char_boundary(text, offset);
+        let line = idx.line_of(to_u32(offset));
+        let start = idx.line_start(line).unwrap() as usize;
+        let character = text[start..offset].chars().map(char::len_utf16).sum::<usize>();
+        LspPosition { line: to_u32(line), character: to_u32(character) }
+    }
+
+    #[test]
+    fn long_non_ascii_lines_agree_with_counting_every_char_at_every_offset() {
+        // Long single lines of mixed widths (1-4 bytes, 1-2 units), so chars straddle checkpoints at
+        // every alignment; short lines and the three line ends between them.
+        let pieces = ["a", "é", "€", "😀", "\"k\": ", "ü😀x"];
+        let mut text = String::new();
+        let mut seed = 12345u32;
+        for line in 0..6 {
+            let n = [3000, 5, 0, 1200, 1, 700][line];
+            for _ in 0..n {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+            }
+            text.push_str(["\n", "\r\n", "\r", "\n", "\n", ""][line]);
+        }
+        let idx = LineIndex::new(&text);
+        assert!(idx.checkpoints.len() > 20, "the long lines must have checkpoints");
+        for offset in 0..=text.len() + 2 {
+            let want = naive(&text, &idx, offset.min(text.len()));
+            let got = idx.lsp_position(&text, to_u32(offset));
+            assert_eq!(got, want, "offset {offset}");
+            if text.is_char_boundary(offset) && offset <= text.len() {
+                let (s, e) = idx.line_range(got.line as usize, &text).unwrap();
+                let back = idx.offset_of_lsp(&text, got) as usize;
+                assert_eq!(back, offset.clamp(s, e), "round trip of offset {offset} ({got:?})");
+            }
+        }
+        // Characters past a line's end clamp to it.
+        let last = to_u32(idx.line_count() - 1);
+        let end = idx.line_range(last as usize, &text).unwrap().1;
+        assert_eq!(idx.offset_of_lsp(&text, LspPosition { line: last, character: u32::MAX }) as usize, end);
     }
 }

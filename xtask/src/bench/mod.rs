@@ -7,6 +7,7 @@
 //! `target/bench/bench-<unix-time>.json` and `target/bench/latest.json`.
 
 mod measure;
+mod profile;
 mod report;
 mod setup;
 
@@ -18,6 +19,9 @@ use anyhow::{bail, Context};
 use crate::synth;
 use measure::{Invocation, Sample};
 pub use setup::Paths;
+
+/// The label of the `--format json` row every case has.
+pub const JSON_LABEL: &str = "specc --format json";
 
 /// Rounds measured (after the warm-up) in a full and a quick run.
 const FULL_RUNS: usize = 7;
@@ -222,6 +226,12 @@ pub fn run(opts: &Options) -> anyhow::Result<bool> {
         ]
     };
     let cat = PathBuf::from("cat");
+    // The format CI and editors use, beside the human output of the same case.
+    let specc_json = |target: Vec<String>| {
+        let mut args = vec!["check".to_string(), "--color".into(), "never".into(), "--format".into(), "json".into()];
+        args.extend(target);
+        Contender::new("specc", JSON_LABEL, Role::Variant, inv(&specc, args, Vec::new()))
+    };
 
     let mut cases = Vec::new();
 
@@ -235,6 +245,7 @@ pub fn run(opts: &Options) -> anyhow::Result<bool> {
             Role::Variant,
             specc_check(vec![corpus.display().to_string()], Some(1)),
         ),
+        specc_json(vec![corpus.display().to_string()]),
         Contender::new("cat", "cat", Role::Floor, inv(&cat, path_args(&all.list), Vec::new())),
     ];
     cs.extend(peers_for(&all.list));
@@ -250,8 +261,10 @@ pub fn run(opts: &Options) -> anyhow::Result<bool> {
     // GitHub's 13 MB description.
     let github = corpus.join("orig").join("github_api.github.com.json");
     let gh_len = std::fs::metadata(&github).with_context(|| github.display().to_string())?.len();
-    let mut cs =
-        vec![Contender::new("specc", "specc", Role::Reference, specc_check(vec![github.display().to_string()], None))];
+    let mut cs = vec![
+        Contender::new("specc", "specc", Role::Reference, specc_check(vec![github.display().to_string()], None)),
+        specc_json(vec![github.display().to_string()]),
+    ];
     cs.extend(peers_for(std::slice::from_ref(&github)));
     cases.push(Case {
         name: "github",
@@ -269,8 +282,10 @@ pub fn run(opts: &Options) -> anyhow::Result<bool> {
         .filter_map(|f| std::fs::metadata(f).ok().map(|m| (m.len(), f.clone())))
         .min()
         .context("empty corpus")?;
-    let mut cs =
-        vec![Contender::new("specc", "specc", Role::Reference, specc_check(vec![tiny.1.display().to_string()], None))];
+    let mut cs = vec![
+        Contender::new("specc", "specc", Role::Reference, specc_check(vec![tiny.1.display().to_string()], None)),
+        specc_json(vec![tiny.1.display().to_string()]),
+    ];
     cs.extend(peers_for(std::slice::from_ref(&tiny.1)));
     cases.push(Case {
         name: "tiny",
@@ -311,6 +326,7 @@ pub fn run(opts: &Options) -> anyhow::Result<bool> {
                 Role::Variant,
                 specc_check(vec![synth_dir.display().to_string()], Some(1)),
             ),
+            specc_json(vec![synth_dir.display().to_string()]),
             // Too many paths for one command line: let find batch them.
             Contender::new(
                 "cat",
@@ -332,6 +348,9 @@ pub fn run(opts: &Options) -> anyhow::Result<bool> {
         time_case(case, opts.runs)?;
     }
     let load_after = loadavg();
+    // Where the time goes: an instruction profile of one thread on the corpus (deterministic, unlike
+    // wall time on a shared machine).
+    let profile = profile::top_entries(&specc, &corpus, &p.out(), 3);
 
     let meta = report::Meta {
         unix_time: started.duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0),
@@ -344,6 +363,7 @@ pub fn run(opts: &Options) -> anyhow::Result<bool> {
         spectral: peer_versions.as_ref().map(|v| v.0.clone()),
         redocly: peer_versions.as_ref().map(|v| v.1.clone()),
         specc_format: opts.specc_format.clone(),
+        profile,
     };
     let rep = report::Report::new(meta, cases);
     print!("{}", rep.table());

@@ -1,4 +1,5 @@
-//! The results of a run: a table for people, derived figures, the goals of issue #8 and the JSON record.
+//! The results of a run: a table for people, derived figures, the goals (issues #8 and #15) and the JSON
+//! record.
 
 use std::fmt::Write as _;
 
@@ -21,6 +22,8 @@ pub struct Meta {
     pub redocly: Option<String>,
     /// `--format` passed to specc (`None`: its default, human output).
     pub specc_format: Option<String>,
+    /// The top entries of an instruction profile of specc on the corpus, when valgrind is installed.
+    pub profile: Option<super::profile::Profile>,
 }
 
 /// A figure computed from several medians of the same run.
@@ -157,11 +160,22 @@ impl Report {
             derived.push(Derived { name: format!("{case}: specc throughput"), value: thr, unit: " MiB/s" });
         }
 
+        let json = super::JSON_LABEL;
+        for case in ["corpus", "github", "tiny", "synth"] {
+            derived.push(Derived {
+                name: format!("{case}: --format json / human"),
+                value: ratio_in(case, json, "specc"),
+                unit: "×",
+            });
+        }
         let mut goals = vec![
-            goal_min("corpus: Redocly / specc", ratio_in("corpus", "redocly", "specc"), 60.0, "×", quick),
-            goal_min("corpus: Spectral / specc", ratio_in("corpus", "spectral", "specc"), 130.0, "×", quick),
+            // Peers against the format CI uses.
+            goal_min("corpus: Redocly / specc --format json", ratio_in("corpus", "redocly", json), 80.0, "×", quick),
+            goal_min("corpus: Spectral / specc --format json", ratio_in("corpus", "spectral", json), 200.0, "×", quick),
             goal_max("corpus: specc within 5× of cat", vs_cat, 5.0, "×", false),
-            goal_max("tiny: specc wall, one file", median_of(&cases, "tiny", "specc"), 5.0, " ms", true),
+            goal_max("corpus: --format json / human", ratio_in("corpus", json, "specc"), 1.1, "×", false),
+            goal_max("github: --format json / human", ratio_in("github", json, "specc"), 1.1, "×", false),
+            goal_max("tiny: specc wall, one file", median_of(&cases, "tiny", "specc"), 3.0, " ms", true),
         ];
         for c in &cases {
             let peak = c
@@ -265,7 +279,10 @@ impl Report {
             let v = d.value.map(|v| format!("{v:.2}{}", d.unit)).unwrap_or_else(|| "n/a".into());
             let _ = writeln!(s, "{:<52} {v}", d.name);
         }
-        let _ = writeln!(s, "\ngoals (issue #8):");
+        if let Some(p) = &m.profile {
+            let _ = writeln!(s, "\nwhy not faster ({}): {}", p.about, p.summary());
+        }
+        let _ = writeln!(s, "\ngoals (issues #8, #15):");
         for g in &self.goals {
             let verdict = match g.verdict {
                 Verdict::Pass => "pass",
@@ -333,6 +350,11 @@ impl Report {
             "git_commit": m.git_commit,
             "specc_format": m.specc_format.as_deref().unwrap_or("human"),
             "peers": { "spectral-cli": m.spectral, "redocly-cli": m.redocly },
+            "profile": m.profile.as_ref().map(|p| json!({
+                "about": p.about,
+                "total_instructions": p.total,
+                "top": p.top.iter().map(|(f, n)| json!({ "function": f, "instructions": n })).collect::<Vec<_>>(),
+            })),
             "cases": cases,
             "derived": self.derived.iter().map(|d| json!({ "name": d.name, "value": d.value, "unit": d.unit.trim() })).collect::<Vec<_>>(),
             "goals": self.goals.iter().map(|g| json!({
