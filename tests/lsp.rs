@@ -252,3 +252,68 @@ fn membrane_aux_buffer_wins_over_the_file_on_disk() {
     assert_eq!(report.db.get(d.span.file).unwrap().path, aux, "the finding points into the buffer's file");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// An unsaved buffer (`untitled:`) is recognised by its content: it gets the same findings as the same
+/// text on disk. Secondary locations come as `relatedInformation` when the client supports it and as
+/// message lines otherwise; incremental changes are applied; closing the buffer clears its findings.
+#[test]
+fn untitled_buffers_related_information_incremental_sync_and_close() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap();
+    let fixture = root.join("fixtures/elasticio/legacy-env-oauth/invalid.json");
+    let text = std::fs::read_to_string(&fixture).unwrap();
+    let on_disk = specc::driver::check_paths(std::slice::from_ref(&fixture));
+    let disk_codes: Vec<&str> = on_disk.iter().flat_map(|r| r.diagnostics.iter().map(|d| d.code)).collect();
+    assert!(!disk_codes.is_empty());
+    assert!(on_disk.iter().flat_map(|r| &r.diagnostics).any(|d| !d.secondary.is_empty()), "needs a secondary label");
+
+    for related in [true, false] {
+        let mut s = Server::start();
+        let caps = json!({"textDocument": {"publishDiagnostics": {"relatedInformation": related}}});
+        let init = s.request("initialize", json!({"processId": null, "rootUri": null, "capabilities": caps}));
+        // Incremental sync (2).
+        assert_eq!(init["capabilities"]["textDocumentSync"], 2, "{init:#}");
+        s.notify("initialized", json!({}));
+        let uri = "untitled:Untitled-1";
+        s.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "json", "version": 1, "text": text}}),
+        );
+        let diags = s.diagnostics();
+        let mut got: Vec<&str> = diags.iter().map(|d| d["code"].as_str().unwrap()).collect();
+        let mut want = disk_codes.clone();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "same findings as on disk");
+        let with_secondary = diags.iter().find(|d| d["relatedInformation"].is_array());
+        if related {
+            let d = with_secondary.expect("relatedInformation sent");
+            assert_eq!(d["relatedInformation"][0]["location"]["uri"], uri);
+        } else {
+            assert!(with_secondary.is_none(), "{diags:#?}");
+            assert!(diags.iter().any(|d| d["message"].as_str().unwrap().contains("\nnote: ")), "{diags:#?}");
+        }
+
+        // An incremental edit that makes the buffer empty of OAuth content: replace the whole text by
+        // a range edit from the start to past the end.
+        let lines = text.lines().count() as u64;
+        s.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+                {"range": {"start": {"line": 0, "character": 0}, "end": {"line": lines + 1, "character": 0}}, "text": "{\n}\n"},
+                {"range": {"start": {"line": 0, "character": 1}, "end": {"line": 0, "character": 1}}, "text": "\"a\": 1"}
+            ]}),
+        );
+        assert!(s.diagnostics().is_empty());
+        // Back to the original text, then close: the findings are cleared.
+        s.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": text}]}),
+        );
+        assert_eq!(s.diagnostics().len(), want.len());
+        s.notify("textDocument/didClose", json!({"textDocument": {"uri": uri}}));
+        assert!(s.diagnostics().is_empty(), "didClose clears the findings");
+        s.request("shutdown", Value::Null);
+        s.notify("exit", Value::Null);
+        assert!(s.child.wait().unwrap().success());
+    }
+}

@@ -157,8 +157,52 @@ enum Scan {
     Skip { doc: Option<Document> },
 }
 
+/// Reads an input. A FIFO or character device (`/dev/stdin`, `<(cmd)`) is read only when named on the
+/// command line, as a stream and at most up to the file size limit; walking never opens one.
+fn read_input(input: &Input) -> Result<Vec<u8>, (&'static str, String)> {
+    if input.explicit && is_stream(&input.path) {
+        return read_stream(&input.path);
+    }
+    read_file(&input.path)
+}
+
+/// Whether `path` is a pipe or character device (after following symbolic links).
+pub fn is_stream(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        std::fs::metadata(path).is_ok_and(|m| m.file_type().is_fifo() || m.file_type().is_char_device())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
+/// Reads a stream (`-` is standard input) up to [`specc_syntax::MAX_FILE_BYTES`].
+pub fn read_stream(path: &Path) -> Result<Vec<u8>, (&'static str, String)> {
+    use std::io::Read;
+    let limit = specc_syntax::MAX_FILE_BYTES;
+    let mut bytes = Vec::new();
+    let result = if path == Path::new("-") {
+        std::io::stdin().lock().take(limit + 1).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+    };
+    let shown = if path == Path::new("-") { "standard input".to_string() } else { path.display().to_string() };
+    match result {
+        Err(e) => Err((codes::UNREADABLE, format!("cannot read {shown}: {e}"))),
+        Ok(_) if bytes.len() as u64 > limit => Err((
+            codes::FILE_TOO_LARGE,
+            format!("{shown} is larger than the {} MiB limit; it was not read", limit / (1024 * 1024)),
+        )),
+        Ok(_) => Ok(bytes),
+    }
+}
+
 fn scan(input: &Input) -> Scan {
-    let bytes = match read_file(&input.path) {
+    let bytes = match read_input(input) {
         Ok(b) => b,
         Err((code, message)) => {
             // Unreadable files are always reported: a walked file we cannot read may well be ours.
@@ -241,7 +285,8 @@ fn process(input: &Input, options: &CheckOptions) -> Outcome {
                 (Some(d), Some(doc)) => {
                     Outcome::Report(Box::new(run_unit(input.path.clone(), Some(doc), Some(d), UnitKind::Lower)))
                 }
-                _ => Outcome::Report(Box::new(run_unit(input.path.clone(), None, None, UnitKind::Unsupported))),
+                // The text already read (a stream cannot be read twice).
+                (_, doc) => Outcome::Report(Box::new(run_unit(input.path.clone(), doc, None, UnitKind::Unsupported))),
             },
             _ => Outcome::Skip,
         },

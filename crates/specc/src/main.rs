@@ -182,6 +182,13 @@ struct CheckArgs {
     /// Worker threads (default: one per core).
     #[arg(long)]
     threads: Option<usize>,
+    /// The path standard input stands for (`specc check -`): used for dialect detection, specc.toml
+    /// lookup, per-path ignores and output. Implies `-` when no path is given.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
+    /// Exit with 0 instead of 2 when the paths hold no manifest at all.
+    #[arg(long)]
+    allow_empty: bool,
 }
 
 fn main() -> ExitCode {
@@ -264,6 +271,22 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
             return usage_error(&format!("`{pattern}` matches no rule code or namespace (see `specc rules`)"));
         }
     }
+    let dash = std::path::Path::new("-");
+    let wants_stdin = args.paths.iter().any(|p| p == dash) || (args.paths.is_empty() && args.stdin_filename.is_some());
+    for p in args.paths.iter().filter(|p| p.as_path() != dash) {
+        if let Err(e) = std::fs::symlink_metadata(p) {
+            let why = if e.kind() == io::ErrorKind::NotFound { "no such file or directory".to_string() } else { e.to_string() };
+            return usage_error(&format!("{}: {why}", p.display()));
+        }
+    }
+    let stdin = if wants_stdin {
+        match specc::driver::read_stream(dash) {
+            Ok(bytes) => Some((args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("<stdin>")), bytes)),
+            Err((_, message)) => return usage_error(&message),
+        }
+    } else {
+        None
+    };
     let pool = rayon::ThreadPoolBuilder::new().stack_size(8 << 20);
     let pool = match args.threads {
         Some(n) => pool.num_threads(n.max(1)),
@@ -272,13 +295,14 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
     // Only fails when a global pool already exists, which cannot happen here.
     let _ = pool.build_global();
     let options = RunOptions {
-        paths: args.paths.clone(),
+        paths: args.paths.iter().filter(|p| p.as_path() != dash).cloned().collect(),
         config: args.config.clone(),
         isolated: args.isolated,
         select: args.select.iter().map(|s| Pattern::new(s)).collect(),
         ignore: args.ignore.iter().map(|s| Pattern::new(s)).collect(),
         fail_on,
         assume_dialect,
+        stdin,
     };
     let color = match args.color {
         ColorChoice::Always => true,
@@ -400,7 +424,7 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
                     writeln!(out, "{n:>6}  {:<8} {code}{}", sev.as_str(), if fixable { "  [fixable]" } else { "" })?;
                 }
             }
-            if !args.quiet {
+            if !args.quiet && summary.units > 0 {
                 let s = &summary;
                 let total = s.errors + s.warnings + s.infos;
                 if total == 0 {
@@ -425,6 +449,17 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
         }
     }
     out.flush()?;
+    if summary.units == 0 && !args.allow_empty {
+        let shown: Vec<String> = if options.paths.is_empty() {
+            vec![".".into()]
+        } else {
+            options.paths.iter().map(|p| p.display().to_string()).collect()
+        };
+        return usage_error(&format!(
+            "no manifest found in {}: nothing was checked (pass --allow-empty to accept this)",
+            shown.join(", ")
+        ));
+    }
     Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

@@ -25,6 +25,10 @@ pub struct RunOptions {
     /// `--fail-on`: overrides the config's `fail-on`.
     pub fail_on: Option<Option<Severity>>,
     pub assume_dialect: Option<Dialect>,
+    /// `specc check -`: the text read from standard input and the path it stands for
+    /// (`--stdin-filename`, default `<stdin>`), used for dialect detection, config lookup, per-path
+    /// ignores and output. `paths` then holds only the other paths.
+    pub stdin: Option<(PathBuf, Vec<u8>)>,
 }
 
 /// The outcome of a run.
@@ -51,7 +55,11 @@ pub fn load_config(options: &RunOptions) -> Result<Config, ConfigError> {
     let path = match &options.config {
         Some(p) => Some(p.clone()),
         None => {
-            let start = options.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+            let start = match (&options.stdin, options.paths.first()) {
+                (_, Some(first)) => first.clone(),
+                (Some((name, _)), None) => name.clone(),
+                (None, None) => PathBuf::from("."),
+            };
             Config::discover(&start)
         }
     };
@@ -68,7 +76,10 @@ pub fn run_each(
     mut sink: impl FnMut(UnitReport),
 ) -> Result<(Config, Option<Severity>), ConfigError> {
     let config = load_config(options)?;
-    let paths = if options.paths.is_empty() { vec![PathBuf::from(".")] } else { options.paths.clone() };
+    let paths = match (options.paths.is_empty(), &options.stdin) {
+        (true, None) => vec![PathBuf::from(".")],
+        _ => options.paths.clone(),
+    };
     let (inputs, walk_errors) = driver::discover(&paths);
     let check_options = CheckOptions {
         assume_dialect: options.assume_dialect,
@@ -92,6 +103,11 @@ pub fn run_each(
         }
         sink(r);
     });
+    if let Some((name, bytes)) = &options.stdin {
+        let mut r = driver::check_buffer(name, bytes, &check_options);
+        suppressor.apply(&mut r);
+        sink(r);
+    }
     if let Some(extra) = suppressor.finish() {
         sink(extra);
     }
