@@ -19,6 +19,7 @@ const NO_FIXTURE: &[&str] = &[
     "syntax/file-too-large",
     "syntax/unreadable-file",
     "specc/unsupported-file",
+    "specc/unmatched-baseline-entry",
     // Made by `specc build`, never by `specc check`: covered by tests/build.rs.
     "build/field-not-expressible",
     "build/missing-input",

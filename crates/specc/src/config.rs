@@ -54,6 +54,7 @@ struct RawConfig {
     dialects: BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
     #[serde(default)]
     suppress: Vec<RawSuppression>,
+    baseline: Option<toml::Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -91,6 +92,8 @@ pub struct Config {
     pub suppressions: Vec<PointerSuppression>,
     /// The config file as a document, for locating findings about it.
     pub document: Option<Document>,
+    /// `baseline = "…"`: the baseline file, resolved against the config's directory.
+    pub baseline: Option<PathBuf>,
 }
 
 /// A config that could not be used: the findings, located in the config file.
@@ -98,6 +101,15 @@ pub struct Config {
 pub struct ConfigError {
     pub db: SourceDb,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ConfigError {
+    /// An error about a file specc was told to use (a baseline), located at its start.
+    pub fn message(path: &Path, message: String) -> ConfigError {
+        let mut db = SourceDb::new();
+        let id = db.add_document(Document::plain_text(FileId(0), path, String::new()));
+        ConfigError { db, diagnostics: vec![Diagnostic::error(INVALID_CONFIG, message, Span::file_start(id))] }
+    }
 }
 
 impl Config {
@@ -271,6 +283,24 @@ impl Config {
                     reason: s.reason.clone(),
                     span: span(whole),
                 });
+            }
+        }
+        if let Some(b) = &raw.baseline {
+            let rel = Path::new(b.get_ref());
+            // Confined to the project: a relative path that does not climb out of the config's directory.
+            let inside = !b.get_ref().is_empty()
+                && rel.components().all(|c| matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir));
+            if inside {
+                config.baseline = Some(config.base.join(rel));
+            } else {
+                errors.push(
+                    Diagnostic::error(
+                        INVALID_CONFIG,
+                        format!("`baseline = \"{}\"` must be a path inside the directory of specc.toml", b.get_ref()),
+                        span(b.span()),
+                    )
+                    .with_help("use a relative path such as `specc-baseline.json`"),
+                );
             }
         }
         if !errors.is_empty() {

@@ -5,11 +5,13 @@
 //! This is the only crate that prints. It owns file walking, reading, rendering and exit codes; it
 //! never decides what is wrong with a configuration (that is `specc-rules`).
 
+pub mod baseline;
 pub mod build;
 pub mod config;
 pub mod driver;
 pub mod lsp;
 pub mod migrate;
+pub mod report;
 pub mod render;
 pub mod run;
 pub mod sarif;
