@@ -314,3 +314,43 @@ fn output_file_and_the_ci_formats() {
     let o = specc(&root()).args(["check", "--format", "junit", "fixtures/openapi/oauth2-missing-token-url/valid.yaml"]).output().unwrap();
     assert!(stdout(&o).contains("failures=\"0\""), "{}", stdout(&o));
 }
+
+/// What users read about rules (the generated pages, `specc explain`, the rule links) points only at
+/// public documents and at this repository: never at the engineers' background material.
+#[test]
+fn rule_docs_and_links_cite_only_public_sources() {
+    let forbidden = ["shared/", "seeds/", "the seed", "seed document", "RULES.md", "/work/", "corpus/"];
+    let check = |what: &str, text: &str| {
+        for f in forbidden {
+            assert!(!text.contains(f), "{what} mentions `{f}`");
+        }
+    };
+    let mut pages = 0;
+    for ns in std::fs::read_dir(root().join("docs/rules")).unwrap() {
+        let ns = ns.unwrap().path();
+        if !ns.is_dir() {
+            continue;
+        }
+        for page in std::fs::read_dir(&ns).unwrap() {
+            let page = page.unwrap().path();
+            check(&page.display().to_string(), &std::fs::read_to_string(&page).unwrap());
+            pages += 1;
+        }
+    }
+    let rules = specc_rules::all_rules();
+    assert_eq!(pages, rules.len(), "one page per rule");
+    let repo = env!("CARGO_PKG_REPOSITORY");
+    for r in &rules {
+        let m = r.meta();
+        check(m.code, m.doc());
+        check(m.code, m.summary);
+        // The link is the rule's page in this repository, and the page exists.
+        let url = m.url();
+        let rel = url.strip_prefix(&format!("{repo}/blob/main/")).unwrap_or_else(|| panic!("{url}"));
+        assert!(root().join(rel).is_file(), "{url} has no page");
+    }
+    let o = specc(&root()).args(["explain", "elasticio/legacy-env-oauth"]).output().unwrap();
+    assert!(o.status.success());
+    check("specc explain", &stdout(&o));
+    assert!(stdout(&o).contains("https://docs.elastic.io/"), "{}", stdout(&o));
+}
