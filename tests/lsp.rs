@@ -317,3 +317,42 @@ fn untitled_buffers_related_information_incremental_sync_and_close() {
         assert!(s.child.wait().unwrap().success());
     }
 }
+
+/// The project's baseline (`baseline = "…"` in specc.toml) hides the findings it records in the editor
+/// too; a new finding still shows.
+#[test]
+fn the_baseline_of_specc_toml_applies_to_open_buffers() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap();
+    let dir = std::env::temp_dir().join(format!("specc-lsp-baseline-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["instance.yaml", "openapi.json"] {
+        std::fs::copy(root.join("examples/box-integration").join(f), dir.join(f)).unwrap();
+    }
+    std::fs::write(dir.join("specc.toml"), "baseline = \"specc-baseline.json\"\n").unwrap();
+    let o = Command::new(insta_cmd::get_cargo_bin("specc"))
+        .current_dir(&dir)
+        .args(["check", ".", "--write-baseline", "specc-baseline.json"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let path = dir.join("instance.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let uri = format!("file://{}", path.display());
+    let mut s = Server::start();
+    s.request("initialize", json!({"processId": null, "rootUri": null, "capabilities": {}}));
+    s.notify("initialized", json!({}));
+    s.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}));
+    assert!(s.diagnostics().is_empty(), "recorded findings are hidden");
+    let worse = text.replace("client_id: \"{{BOX_CLIENT_ID}}\"", "client_id: \"\"");
+    assert_ne!(worse, text);
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": worse}]}),
+    );
+    assert!(!s.diagnostics().is_empty(), "a new finding shows");
+    s.request("shutdown", Value::Null);
+    s.notify("exit", Value::Null);
+    assert!(s.child.wait().unwrap().success());
+    let _ = std::fs::remove_dir_all(&dir);
+}

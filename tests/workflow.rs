@@ -342,7 +342,7 @@ fn rule_docs_and_links_cite_only_public_sources() {
     let repo = env!("CARGO_PKG_REPOSITORY");
     for r in &rules {
         let m = r.meta();
-        check(m.code, m.doc());
+        check(m.code, &m.doc());
         check(m.code, m.summary);
         // The link is the rule's page in this repository, and the page exists.
         let url = m.url();
@@ -353,4 +353,72 @@ fn rule_docs_and_links_cite_only_public_sources() {
     assert!(o.status.success());
     check("specc explain", &stdout(&o));
     assert!(stdout(&o).contains("https://docs.elastic.io/"), "{}", stdout(&o));
+}
+
+/// The GitHub Action's script, run as the action runs it: annotations on the terminal, SARIF in a
+/// file, a Markdown job summary, and the exit code handed on through `$GITHUB_OUTPUT`.
+#[cfg(unix)]
+#[test]
+fn github_action_script_writes_sarif_summary_and_outputs() {
+    let d = example("action");
+    let output = d.join("github-output");
+    let summary = d.join("summary.md");
+    let o = Command::new("bash")
+        .arg(root().join("action/run.sh"))
+        .current_dir(&d)
+        .env("SPECC", insta_cmd::get_cargo_bin("specc"))
+        .env("INPUT_PATHS", "box")
+        .env("INPUT_ARGS", "--fail-on warning")
+        .env("INPUT_SARIF_FILE", "out/specc.sarif")
+        .env("GITHUB_OUTPUT", &output)
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    // The output directory does not exist: specc reports that it cannot write the file (exit 2).
+    assert_eq!(o.status.code(), Some(0), "the script itself succeeds: {}", stderr(&o));
+    assert!(std::fs::read_to_string(&output).unwrap().contains("exit-code=2"));
+
+    std::fs::create_dir_all(d.join("out")).unwrap();
+    std::fs::write(&output, "").unwrap();
+    let o = Command::new("bash")
+        .arg(root().join("action/run.sh"))
+        .current_dir(&d)
+        .env("SPECC", insta_cmd::get_cargo_bin("specc"))
+        .env("INPUT_PATHS", "box")
+        .env("INPUT_ARGS", "--fail-on warning")
+        .env("INPUT_SARIF_FILE", "out/specc.sarif")
+        .env("GITHUB_OUTPUT", &output)
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("::error file=box/instance.yaml"), "{}", stdout(&o));
+    let outputs = std::fs::read_to_string(&output).unwrap();
+    assert!(outputs.contains("exit-code=1") && outputs.contains("sarif-file=out/specc.sarif"), "{outputs}");
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(d.join("out/specc.sarif")).unwrap()).unwrap();
+    assert_eq!(v["runs"][0]["results"].as_array().unwrap().len(), 3);
+    assert!(std::fs::read_to_string(&summary).unwrap().contains("| error |"));
+    // The action file runs this script and applies its exit code after the upload.
+    let action = std::fs::read_to_string(root().join("action.yml")).unwrap();
+    assert!(action.contains("action/run.sh") && action.contains("upload-sarif") && action.contains("outputs.exit-code"));
+}
+
+/// A finding with no line (a file-level one) is suppressed by a `[[suppress]]` entry with the empty
+/// pointer, as the README says.
+#[test]
+fn file_level_findings_are_suppressible_with_the_empty_pointer() {
+    let d = tmpdir("file-level");
+    std::fs::write(d.join("notes.json"), "{\"hello\": 1}\n").unwrap();
+    let o = specc(&d).args(["check", "notes.json", "--format", "json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["diagnostics"][0]["code"], "specc/unsupported-file");
+    assert_eq!(v["diagnostics"][0]["file_level"], true);
+    std::fs::write(
+        d.join("specc.toml"),
+        "[[suppress]]\nfile = \"notes.json\"\npointer = \"\"\ncodes = [\"specc/unsupported-file\"]\nreason = \"not a manifest\"\n",
+    )
+    .unwrap();
+    let o = specc(&d).args(["check", "notes.json", "--format", "json"]).output().unwrap();
+    assert_eq!(codes(&o), Vec::<String>::new(), "{}", stdout(&o));
+    assert_eq!(o.status.code(), Some(0));
 }

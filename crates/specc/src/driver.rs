@@ -185,19 +185,66 @@ pub fn read_stream(path: &Path) -> Result<Vec<u8>, (&'static str, String)> {
     use std::io::Read;
     let limit = specc_syntax::MAX_FILE_BYTES;
     let mut bytes = Vec::new();
-    let result = if path == Path::new("-") {
+    let is_stdin = path == Path::new("-");
+    let result = if is_stdin {
         std::io::stdin().lock().take(limit + 1).read_to_end(&mut bytes)
     } else {
-        std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        read_nonblocking(path, limit + 1, &mut bytes)
     };
-    let shown = if path == Path::new("-") { "standard input".to_string() } else { path.display().to_string() };
+    let shown = if is_stdin { "standard input".to_string() } else { path.display().to_string() };
     match result {
         Err(e) => Err((codes::UNREADABLE, format!("cannot read {shown}: {e}"))),
+        // A pipe nobody writes to reads as empty at once instead of blocking: say what happened.
+        Ok(_) if bytes.is_empty() && !is_stdin => {
+            Err((codes::UNREADABLE, format!("cannot read {shown}: nothing was written to it")))
+        }
         Ok(_) if bytes.len() as u64 > limit => Err((
             codes::FILE_TOO_LARGE,
             format!("{shown} is larger than the {} MiB limit; it was not read", limit / (1024 * 1024)),
         )),
         Ok(_) => Ok(bytes),
+    }
+}
+
+/// `O_NONBLOCK` where its value is known: opening a FIFO then returns at once even with no writer, and
+/// reading it returns end-of-file when nobody writes, instead of waiting forever.
+#[cfg(all(unix, any(target_os = "linux", target_os = "android"), not(any(target_arch = "mips", target_arch = "mips64"))))]
+const O_NONBLOCK: i32 = 0o4000;
+#[cfg(all(unix, any(target_os = "macos", target_os = "ios", target_os = "freebsd", target_os = "openbsd", target_os = "netbsd")))]
+const O_NONBLOCK: i32 = 0x4;
+#[cfg(not(any(
+    all(unix, any(target_os = "linux", target_os = "android"), not(any(target_arch = "mips", target_arch = "mips64"))),
+    all(unix, any(target_os = "macos", target_os = "ios", target_os = "freebsd", target_os = "openbsd", target_os = "netbsd"))
+)))]
+const O_NONBLOCK: i32 = 0;
+
+/// Reads a stream opened without blocking, waiting (politely) while a writer is connected but quiet.
+fn read_nonblocking(path: &Path, limit: u64, out: &mut Vec<u8>) -> std::io::Result<usize> {
+    use std::io::Read;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(O_NONBLOCK);
+    }
+    let mut f = options.open(path)?;
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        match f.read(&mut buf) {
+            Ok(0) => return Ok(out.len()),
+            Ok(n) => {
+                out.extend_from_slice(&buf[..n]);
+                if out.len() as u64 >= limit {
+                    return Ok(out.len());
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
     }
 }
 

@@ -188,6 +188,12 @@ fn check(uri: &Uri, text: &str) -> Option<UnitReport> {
     let selection = config.selection.clone();
     // Unused config suppressions concern specc.toml, not this buffer: drop that report.
     let _ = crate::suppress::apply(&mut reports, &config, &selection);
+    // The project's baseline hides what it records here too (stale entries concern the baseline file).
+    if let Some(mut baseline) = config.baseline.as_deref().and_then(|p| crate::baseline::Baseline::load(p).ok()) {
+        for r in &mut reports {
+            baseline.apply(r);
+        }
+    }
     reports.pop()
 }
 
