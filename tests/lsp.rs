@@ -342,7 +342,10 @@ fn the_baseline_of_specc_toml_applies_to_open_buffers() {
     let mut s = Server::start();
     s.request("initialize", json!({"processId": null, "rootUri": null, "capabilities": {}}));
     s.notify("initialized", json!({}));
-    s.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}));
+    s.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}),
+    );
     assert!(s.diagnostics().is_empty(), "recorded findings are hidden");
     let worse = text.replace("client_id: \"{{BOX_CLIENT_ID}}\"", "client_id: \"\"");
     assert_ne!(worse, text);

@@ -76,16 +76,27 @@ fn npx_specc_runs_from_packed_tarballs_offline() {
 
     let project = tmp.join("project");
     std::fs::create_dir_all(&project).unwrap();
-    std::fs::write(project.join("package.json"), "{\"name\": \"connector\", \"version\": \"1.0.0\", \"private\": true}\n")
-        .unwrap();
+    std::fs::write(
+        project.join("package.json"),
+        "{\"name\": \"connector\", \"version\": \"1.0.0\", \"private\": true}\n",
+    )
+    .unwrap();
     ok(
-        npm(&project, &tmp).args(["install", "--offline", "--ignore-scripts", "--no-package-lock"]).args(&tarballs).output().unwrap(),
+        npm(&project, &tmp)
+            .args(["install", "--offline", "--ignore-scripts", "--no-package-lock"])
+            .args(&tarballs)
+            .output()
+            .unwrap(),
         "npm install --offline",
     );
 
     // A connector project with a manifest that has a finding, checked as a newcomer would.
-    std::fs::copy(root().join("fixtures/elasticio/legacy-env-oauth/invalid.json"), project.join("component.json")).unwrap();
-    let o = npm(&project, &tmp).args(["exec", "--offline", "--", "specc", "check", ".", "--format", "json"]).output().unwrap();
+    std::fs::copy(root().join("fixtures/elasticio/legacy-env-oauth/invalid.json"), project.join("component.json"))
+        .unwrap();
+    let o = npm(&project, &tmp)
+        .args(["exec", "--offline", "--", "specc", "check", ".", "--format", "json"])
+        .output()
+        .unwrap();
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("elasticio/legacy-env-oauth"), "{out}\n{}", String::from_utf8_lossy(&o.stderr));
     let o = Command::new("npx")

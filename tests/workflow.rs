@@ -70,8 +70,11 @@ fn standard_input_is_checked_under_the_name_given() {
     // per-path ignores.
     let d = tmpdir("stdin-config");
     std::fs::create_dir_all(d.join("api")).unwrap();
-    std::fs::write(d.join("specc.toml"), "[per-path-ignores]\n\"legacy/**\" = [\"openapi/oauth2-missing-token-url\"]\n")
-        .unwrap();
+    std::fs::write(
+        d.join("specc.toml"),
+        "[per-path-ignores]\n\"legacy/**\" = [\"openapi/oauth2-missing-token-url\"]\n",
+    )
+    .unwrap();
     let mut c = specc(&d);
     c.args(["check", "--stdin-filename", "api/petstore.yaml", "--format", "json"]);
     let o = with_stdin(c, &text);
@@ -189,7 +192,9 @@ fn baseline_hides_recorded_findings_survives_moves_and_reports_stale_entries() {
 
     // A new problem is reported despite the baseline.
     let api = d.join("box/openapi.json");
-    let t = std::fs::read_to_string(&api).unwrap().replace("https://api.box.com/oauth2/token", "http://api.box.com/oauth2/token");
+    let t = std::fs::read_to_string(&api)
+        .unwrap()
+        .replace("https://api.box.com/oauth2/token", "http://api.box.com/oauth2/token");
     std::fs::write(&api, t).unwrap();
     let o = specc(&d).args(["check", ".", "--format", "json"]).output().unwrap();
     assert!(codes(&o).contains(&"oauth/insecure-http-url".to_string()), "{}", stdout(&o));
@@ -307,11 +312,23 @@ fn output_file_and_the_ci_formats() {
     let o = specc(&d).args(["check", ".", "--format", "markdown"]).output().unwrap();
     let md = stdout(&o);
     assert!(md.starts_with("## specc\n"), "{md}");
-    assert_eq!(md.lines().filter(|l| l.starts_with("| error") || l.starts_with("| warning") || l.starts_with("| info")).count(), 3, "{md}");
+    assert_eq!(
+        md.lines()
+            .filter(|l| l.starts_with("| error") || l.starts_with("| warning") || l.starts_with("| info"))
+            .count(),
+        3,
+        "{md}"
+    );
     // A clean run says so.
-    let o = specc(&root()).args(["check", "--format", "markdown", "fixtures/openapi/oauth2-missing-token-url/valid.yaml"]).output().unwrap();
+    let o = specc(&root())
+        .args(["check", "--format", "markdown", "fixtures/openapi/oauth2-missing-token-url/valid.yaml"])
+        .output()
+        .unwrap();
     assert!(stdout(&o).contains("No problems found"), "{}", stdout(&o));
-    let o = specc(&root()).args(["check", "--format", "junit", "fixtures/openapi/oauth2-missing-token-url/valid.yaml"]).output().unwrap();
+    let o = specc(&root())
+        .args(["check", "--format", "junit", "fixtures/openapi/oauth2-missing-token-url/valid.yaml"])
+        .output()
+        .unwrap();
     assert!(stdout(&o).contains("failures=\"0\""), "{}", stdout(&o));
 }
 
@@ -400,7 +417,9 @@ fn github_action_script_writes_sarif_summary_and_outputs() {
     assert!(std::fs::read_to_string(&summary).unwrap().contains("| error |"));
     // The action file runs this script and applies its exit code after the upload.
     let action = std::fs::read_to_string(root().join("action.yml")).unwrap();
-    assert!(action.contains("action/run.sh") && action.contains("upload-sarif") && action.contains("outputs.exit-code"));
+    assert!(
+        action.contains("action/run.sh") && action.contains("upload-sarif") && action.contains("outputs.exit-code")
+    );
 }
 
 /// A finding with no line (a file-level one) is suppressed by a `[[suppress]]` entry with the empty

@@ -39,7 +39,8 @@ fn npm_cli(args: &[String]) -> anyhow::Result<bool> {
     for (i, a) in args.iter().enumerate() {
         if a == "--binary" {
             let v = args.get(i + 1).ok_or_else(|| anyhow::anyhow!("--binary needs PLATFORM=PATH"))?;
-            let (p, path) = v.split_once('=').ok_or_else(|| anyhow::anyhow!("--binary needs PLATFORM=PATH, got `{v}`"))?;
+            let (p, path) =
+                v.split_once('=').ok_or_else(|| anyhow::anyhow!("--binary needs PLATFORM=PATH, got `{v}`"))?;
             binaries.push((p.to_string(), std::path::PathBuf::from(path)));
         }
     }

@@ -95,8 +95,9 @@ fn entry_of(base: &Path, db: &SourceDb, d: &Diagnostic, secrets: &[(Span, String
         Some(doc) if !d.file_level => doc.pointer_of_range(TextRange { start: d.span.start, end: d.span.end }),
         _ => String::new(),
     };
-    let touches_secret =
-        secrets.iter().any(|(s, _)| s.file == d.span.file && s.start < d.span.end.max(d.span.start + 1) && d.span.start < s.end);
+    let touches_secret = secrets
+        .iter()
+        .any(|(s, _)| s.file == d.span.file && s.start < d.span.end.max(d.span.start + 1) && d.span.start < s.end);
     let snippet = match doc {
         Some(_) if touches_secret => format!("<secret:{}>", d.span.end.saturating_sub(d.span.start)),
         Some(doc) => {
@@ -146,9 +147,19 @@ impl Baseline {
             let same = |x: &Entry| x.code == e.code && x.file == e.file;
             // Exact match first, then the pointer (the text changed), then the fingerprint (the node moved).
             let found = (0..entries.len())
-                .find(|&i| !used[i] && same(&entries[i]) && entries[i].pointer == e.pointer && entries[i].fingerprint == e.fingerprint)
-                .or_else(|| (0..entries.len()).find(|&i| !used[i] && same(&entries[i]) && entries[i].pointer == e.pointer))
-                .or_else(|| (0..entries.len()).find(|&i| !used[i] && same(&entries[i]) && entries[i].fingerprint == e.fingerprint));
+                .find(|&i| {
+                    !used[i]
+                        && same(&entries[i])
+                        && entries[i].pointer == e.pointer
+                        && entries[i].fingerprint == e.fingerprint
+                })
+                .or_else(|| {
+                    (0..entries.len()).find(|&i| !used[i] && same(&entries[i]) && entries[i].pointer == e.pointer)
+                })
+                .or_else(|| {
+                    (0..entries.len())
+                        .find(|&i| !used[i] && same(&entries[i]) && entries[i].fingerprint == e.fingerprint)
+                });
             match found {
                 Some(i) => {
                     used[i] = true;
@@ -168,9 +179,9 @@ impl Baseline {
             .enumerate()
             .filter(|(i, e)| !self.used[*i] && self.checked.contains(&e.file))
             .map(|(i, e)| {
-                let span = doc
-                    .lookup(&format!("/entries/{i}"))
-                    .map_or(Span::file_start(FileId(0)), |n| Span::new(FileId(0), n.range.start as usize, n.range.end as usize));
+                let span = doc.lookup(&format!("/entries/{i}")).map_or(Span::file_start(FileId(0)), |n| {
+                    Span::new(FileId(0), n.range.start as usize, n.range.end as usize)
+                });
                 Diagnostic::new(
                     UNMATCHED_BASELINE_ENTRY,
                     Severity::Info,

@@ -289,7 +289,9 @@ impl Config {
             let rel = Path::new(b.get_ref());
             // Confined to the project: a relative path that does not climb out of the config's directory.
             let inside = !b.get_ref().is_empty()
-                && rel.components().all(|c| matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir));
+                && rel
+                    .components()
+                    .all(|c| matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir));
             if inside {
                 config.baseline = Some(config.base.join(rel));
             } else {

@@ -208,13 +208,29 @@ pub fn read_stream(path: &Path) -> Result<Vec<u8>, (&'static str, String)> {
 
 /// `O_NONBLOCK` where its value is known: opening a FIFO then returns at once even with no writer, and
 /// reading it returns end-of-file when nobody writes, instead of waiting forever.
-#[cfg(all(unix, any(target_os = "linux", target_os = "android"), not(any(target_arch = "mips", target_arch = "mips64"))))]
+#[cfg(all(
+    unix,
+    any(target_os = "linux", target_os = "android"),
+    not(any(target_arch = "mips", target_arch = "mips64"))
+))]
 const O_NONBLOCK: i32 = 0o4000;
-#[cfg(all(unix, any(target_os = "macos", target_os = "ios", target_os = "freebsd", target_os = "openbsd", target_os = "netbsd")))]
+#[cfg(all(
+    unix,
+    any(target_os = "macos", target_os = "ios", target_os = "freebsd", target_os = "openbsd", target_os = "netbsd")
+))]
 const O_NONBLOCK: i32 = 0x4;
 #[cfg(not(any(
     all(unix, any(target_os = "linux", target_os = "android"), not(any(target_arch = "mips", target_arch = "mips64"))),
-    all(unix, any(target_os = "macos", target_os = "ios", target_os = "freebsd", target_os = "openbsd", target_os = "netbsd"))
+    all(
+        unix,
+        any(
+            target_os = "macos",
+            target_os = "ios",
+            target_os = "freebsd",
+            target_os = "openbsd",
+            target_os = "netbsd"
+        )
+    )
 )))]
 const O_NONBLOCK: i32 = 0;
 

@@ -213,7 +213,12 @@ fn lsp_range(db: &SourceDb, span: Span) -> Range {
 }
 
 /// A URI for a file of the unit: the buffer's own, or a `file://` URI for the others.
-fn uri_for(db: &SourceDb, uri: &Uri, d_file: specc_diagnostics::FileId, file: specc_diagnostics::FileId) -> Option<Uri> {
+fn uri_for(
+    db: &SourceDb,
+    uri: &Uri,
+    d_file: specc_diagnostics::FileId,
+    file: specc_diagnostics::FileId,
+) -> Option<Uri> {
     if file == d_file {
         return Some(uri.clone());
     }
@@ -278,7 +283,12 @@ fn own_findings<'a>(report: &'a UnitReport, path: &Path) -> Vec<&'a Diagnostic> 
     report.diagnostics.iter().filter(|d| d.span.file == id).collect()
 }
 
-fn publish(connection: &Connection, open: &HashMap<String, Open>, client: &Client, uri: &Uri) -> anyhow_like::Result<()> {
+fn publish(
+    connection: &Connection,
+    open: &HashMap<String, Open>,
+    client: &Client,
+    uri: &Uri,
+) -> anyhow_like::Result<()> {
     // A closed buffer gets an empty list, which clears it in the client.
     let diagnostics = match open.get(uri.as_str()).and_then(|doc| doc.report.as_ref()) {
         Some(report) => {

@@ -333,7 +333,11 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
     let wants_stdin = args.paths.iter().any(|p| p == dash) || (args.paths.is_empty() && args.stdin_filename.is_some());
     for p in args.paths.iter().filter(|p| p.as_path() != dash) {
         if let Err(e) = std::fs::symlink_metadata(p) {
-            let why = if e.kind() == io::ErrorKind::NotFound { "no such file or directory".to_string() } else { e.to_string() };
+            let why = if e.kind() == io::ErrorKind::NotFound {
+                "no such file or directory".to_string()
+            } else {
+                e.to_string()
+            };
             return usage_error(&format!("{}: {why}", p.display()));
         }
     }

@@ -142,7 +142,10 @@ pub fn run_each(
     }
     if let Some(rec) = recorder {
         if let Err(e) = rec.write() {
-            return Err(ConfigError::message(options.write_baseline.as_deref().unwrap_or(Path::new("")), e.to_string()));
+            return Err(ConfigError::message(
+                options.write_baseline.as_deref().unwrap_or(Path::new("")),
+                e.to_string(),
+            ));
         }
     }
     let fail_on = options.fail_on.or(config.fail_on).unwrap_or(Some(Severity::Error));
