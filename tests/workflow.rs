@@ -441,3 +441,50 @@ fn file_level_findings_are_suppressible_with_the_empty_pointer() {
     assert_eq!(codes(&o), Vec::<String>::new(), "{}", stdout(&o));
     assert_eq!(o.status.code(), Some(0));
 }
+
+/// `specc build`: an undefined `{{VAR}}` in an endpoint is reported at the URL and called undefined;
+/// `--ignore` and `--config` apply to the build's findings like they do to `check`.
+#[test]
+fn build_reports_undefined_placeholders_and_takes_config_and_ignore() {
+    let d = tmpdir("build");
+    std::fs::write(
+        d.join("component.json"),
+        r#"{
+  "title": "Acme",
+  "credentials": {
+    "fields": {"oauth": {"label": "Acme", "viewClass": "OAuthFieldView", "required": true}},
+    "oauth2": {
+      "client_id": "{{ACME_ID}}",
+      "client_secret": "{{ACME_SECRET}}",
+      "auth_uri": "https://{{TENANT}}.acme.test/authorize",
+      "token_uri": "https://acme.test/token"
+    }
+  },
+  "envVars": {"ACME_ID": {"required": true}, "ACME_SECRET": {"required": true}}
+}
+"#,
+    )
+    .unwrap();
+    let o = specc(&d).args(["build", "component.json", "--target", "membrane", "--color", "never"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(e.contains("`{{TENANT}}`, which") && e.contains("is undefined"), "{e}");
+    assert!(e.contains("component.json:8:19"), "points at the URL: {e}");
+
+    let fixed = std::fs::read_to_string(d.join("component.json")).unwrap().replace("{{TENANT}}.", "");
+    std::fs::write(d.join("component.json"), fixed).unwrap();
+    let o = specc(&d).args(["build", "component.json", "--target", "openapi", "--color", "never"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("build/field-not-expressible"));
+    let o = specc(&d)
+        .args(["build", "component.json", "--target", "openapi", "--ignore", "build/field-not-expressible"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert!(!stderr(&o).contains("field-not-expressible"), "{}", stderr(&o));
+    std::fs::write(d.join("ci.toml"), "ignore = [\"build\"]\n").unwrap();
+    let o = specc(&d).args(["build", "component.json", "--target", "openapi", "--config", "ci.toml"]).output().unwrap();
+    assert!(!stderr(&o).contains("field-not-expressible"), "{}", stderr(&o));
+    let o = specc(&d).args(["build", "component.json", "--target", "openapi", "--ignore", "bild/x"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+}

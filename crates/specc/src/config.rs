@@ -55,6 +55,7 @@ struct RawConfig {
     #[serde(default)]
     suppress: Vec<RawSuppression>,
     baseline: Option<toml::Spanned<String>>,
+    extend: Option<toml::Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -94,6 +95,13 @@ pub struct Config {
     pub document: Option<Document>,
     /// `baseline = "…"`: the baseline file, resolved against the config's directory.
     pub baseline: Option<PathBuf>,
+    /// `extend = "…"` as written, with its span: the configuration this one builds on (see `extend.rs`).
+    pub extend: Option<(String, Span)>,
+    /// The configuration it extends, already merged into this one; its per-path ignores keep matching
+    /// relative to its own directory.
+    pub extends: Option<Box<Config>>,
+    /// Which of `select`, `ignore` and `fail-on` this file sets (the others are inherited).
+    pub sets: [bool; 3],
 }
 
 /// A config that could not be used: the findings, located in the config file.
@@ -130,6 +138,11 @@ impl Config {
 
     /// Reads and validates a config file.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        crate::extend::load(path)
+    }
+
+    /// Reads and validates one config file, without following `extend`.
+    pub fn load_one(path: &Path) -> Result<Config, ConfigError> {
         let text = match std::fs::read(path) {
             Ok(b) => String::from_utf8_lossy(&b).into_owned(),
             Err(e) => {
@@ -305,6 +318,8 @@ impl Config {
                 );
             }
         }
+        config.extend = raw.extend.as_ref().map(|e| (e.get_ref().clone(), span(e.span())));
+        config.sets = [raw.select.is_some(), raw.ignore.is_some(), raw.fail_on.is_some()];
         if !errors.is_empty() {
             let mut db = SourceDb::new();
             db.add_document(doc);
@@ -342,6 +357,7 @@ impl Config {
     pub fn path_ignores(&self, path: &Path, code: &str) -> bool {
         let rel = self.relative(path);
         self.per_path_ignores.iter().any(|(g, ps)| g.is_match(&*rel) && ps.iter().any(|p| p.matches(code)))
+            || self.extends.as_ref().is_some_and(|parent| parent.path_ignores(path, code))
     }
 }
 

@@ -9,6 +9,7 @@ pub mod baseline;
 pub mod build;
 pub mod config;
 pub mod driver;
+pub mod extend;
 pub mod lsp;
 pub mod migrate;
 pub mod render;

@@ -153,6 +153,16 @@ struct BuildArgs {
     /// List the targets and exit.
     #[arg(long)]
     list_targets: bool,
+    /// Use this configuration file instead of searching for specc.toml (its `ignore`, `select` and
+    /// `[severity]` apply to the build's findings).
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long, conflicts_with = "config")]
+    isolated: bool,
+    /// Do not report these codes or namespaces (e.g. `build/field-not-expressible`). Repeatable, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<String>,
     /// When to use colour in diagnostics.
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorChoice,
@@ -773,10 +783,37 @@ fn run_build(args: BuildArgs) -> io::Result<ExitCode> {
         oauth_api_id: args.oauth_api_id.clone(),
         openapi_version: specc_emit::OpenApiVersion::parse(&args.openapi_version).unwrap_or_default(),
     };
-    let outcome = match specc::build::build(path, target, args.scheme.as_deref(), &options) {
+    let codes: Vec<&str> = specc_rules::all_rules().iter().map(|r| r.meta().code).collect();
+    for pattern in &args.ignore {
+        let p = Pattern::new(pattern);
+        if !codes.iter().any(|c| p.matches(c)) {
+            let hint = specc_dialects::openapi::did_you_mean(pattern, &codes)
+                .map(|c| format!("; did you mean `{c}`?"))
+                .unwrap_or_default();
+            return usage_error(&format!("--ignore `{pattern}` matches no rule code or namespace{hint}"));
+        }
+    }
+    let run_options = RunOptions {
+        paths: vec![path.to_path_buf()],
+        config: args.config.clone(),
+        isolated: args.isolated,
+        ignore: args.ignore.iter().map(|s| Pattern::new(s)).collect(),
+        ..RunOptions::default()
+    };
+    let config = match specc::run::load_config(&run_options) {
+        Ok(c) => c,
+        Err(e) => return print_config_error(&e, Format::Human),
+    };
+    let selection = specc::run::selection(&config, &run_options);
+    let mut outcome = match specc::build::build(path, target, args.scheme.as_deref(), &options) {
         Ok(o) => o,
         Err(e) => return usage_error(&e.to_string()),
     };
+    // The configuration's severities and selection apply to the build's own findings.
+    for d in &mut outcome.diagnostics {
+        d.severity = config.severity_for(d.code, d.severity);
+    }
+    outcome.diagnostics.retain(|d| selection.keeps(d));
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
