@@ -488,3 +488,17 @@ fn build_reports_undefined_placeholders_and_takes_config_and_ignore() {
     let o = specc(&d).args(["build", "component.json", "--target", "openapi", "--ignore", "bild/x"]).output().unwrap();
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// Every target that writes a secret reference for a source without one uses the same names.
+#[test]
+fn build_targets_use_the_same_secret_reference_names() {
+    let src = "tests/build/sources/openapi/openapi.yaml";
+    for target in ["elasticio-tenant-client", "itential-instance", "keboola-manage"] {
+        let o = specc(&root())
+            .args(["build", src, "--target", target, "--component-id", "c", "--tenant-id", "t", "--oauth-api-id", "1"])
+            .output()
+            .unwrap();
+        let out = stdout(&o);
+        assert!(out.contains("OAUTH_CLIENT_ID") && out.contains("OAUTH_CLIENT_SECRET"), "{target}: {out}");
+    }
+}
