@@ -111,6 +111,50 @@ pub struct ConfigError {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The top-level keys `specc.toml` may hold.
+const KEYS: [&str; 9] =
+    ["select", "ignore", "fail-on", "severity", "per-path-ignores", "dialects", "suppress", "baseline", "extend"];
+
+/// Every top-level key of a syntactically valid file that specc does not read, located at its first
+/// occurrence (`key =`, `[key]` or `[[key]]` at the start of a line).
+fn unknown_top_level_keys(text: &str, file: FileId) -> Vec<Diagnostic> {
+    let Ok(table) = toml::from_str::<toml::Table>(text) else { return Vec::new() };
+    let mut out = Vec::new();
+    for key in table.keys().filter(|k| !KEYS.contains(&k.as_str())) {
+        let mut at = None;
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            let indent = line.len() - trimmed.len();
+            let bare = trimmed.trim_start_matches('[').trim_start();
+            let quoted = format!("\"{key}\"");
+            for candidate in [key.as_str(), quoted.as_str()] {
+                if let Some(rest) = bare.strip_prefix(candidate) {
+                    if rest.trim_start().starts_with(['=', ']', '.']) {
+                        let start = offset + indent + (trimmed.len() - bare.len());
+                        at = Some(Span::new(file, start, start + candidate.len()));
+                    }
+                }
+            }
+            if at.is_some() {
+                break;
+            }
+            offset += line.len();
+        }
+        let mut d = Diagnostic::error(
+            INVALID_CONFIG,
+            format!("unknown key `{key}` in specc.toml"),
+            at.unwrap_or(Span::file_start(file)),
+        );
+        d = match specc_dialects::openapi::did_you_mean(key, &KEYS) {
+            Some(k) => d.with_help(format!("did you mean `{k}`?")),
+            None => d.with_help(format!("specc.toml reads {}", KEYS.join(", "))),
+        };
+        out.push(d);
+    }
+    out
+}
+
 impl ConfigError {
     /// An error about a file specc was told to use (a baseline), located at its start.
     pub fn message(path: &Path, message: String) -> ConfigError {
@@ -171,13 +215,18 @@ impl Config {
             Err(e) => {
                 let s = e.span().map_or(Span::file_start(file), span);
                 let message = e.message().trim().to_string();
+                // Serde stops at the first unknown key: report every one, each with a suggestion.
+                let mut diagnostics = unknown_top_level_keys(&doc.text, file);
+                if diagnostics.is_empty() || !message.starts_with("unknown field") {
+                    diagnostics.insert(
+                        0,
+                        Diagnostic::error(INVALID_CONFIG, format!("invalid specc.toml: {message}"), s)
+                            .with_help("see `specc.toml` in the README for the keys specc reads"),
+                    );
+                }
                 let mut db = SourceDb::new();
                 db.add_document(doc);
-                return Err(ConfigError {
-                    db,
-                    diagnostics: vec![Diagnostic::error(INVALID_CONFIG, format!("invalid specc.toml: {message}"), s)
-                        .with_help("see `specc.toml` in the README for the keys specc reads")],
-                });
+                return Err(ConfigError { db, diagnostics });
             }
         };
         let base = std::path::absolute(path)
@@ -419,9 +468,25 @@ reason = "generated"
     }
 
     #[test]
+    fn every_unknown_key_is_reported_with_a_suggestion() {
+        let e = Config::parse(
+            Path::new("specc.toml"),
+            "selct = [\"openapi\"]\nfail-on = \"warning\"\n[severty]\n\"oauth\" = \"info\"\n".into(),
+        )
+        .unwrap_err();
+        let messages: Vec<&str> = e.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["unknown key `selct` in specc.toml", "unknown key `severty` in specc.toml"]);
+        assert_eq!(e.diagnostics[0].help.as_deref(), Some("did you mean `select`?"));
+        assert_eq!(e.diagnostics[1].help.as_deref(), Some("did you mean `severity`?"));
+        let doc = e.db.iter().next().unwrap();
+        let s = e.diagnostics[1].span;
+        assert_eq!(&doc.text[s.start as usize..s.end as usize], "severty");
+    }
+
+    #[test]
     fn unknown_keys_and_syntax_errors_are_located() {
         let err = parse("selct = []\n").expect_err("unknown key");
-        assert!(err.diagnostics[0].message.contains("unknown field"), "{}", err.diagnostics[0].message);
+        assert!(err.diagnostics[0].message.contains("unknown key `selct`"), "{}", err.diagnostics[0].message);
         assert_eq!(err.diagnostics[0].span.start, 0);
         let err = parse("select = [\n").expect_err("syntax");
         assert_eq!(err.diagnostics[0].code, INVALID_CONFIG);
