@@ -12,6 +12,7 @@ pub mod driver;
 pub mod extend;
 pub mod lsp;
 pub mod migrate;
+pub mod redact;
 pub mod render;
 pub mod report;
 pub mod run;

@@ -26,13 +26,13 @@ fn fnv(parts: &[&str]) -> String {
 pub fn render(reports: &[UnitReport]) -> Value {
     let mut seen: HashMap<String, usize> = HashMap::new();
     let issues: Vec<Value> = super::findings(reports)
-        .map(|(db, d)| {
+        .map(|(db, d, report)| {
             let loc = crate::wire::location(db, d.span);
             let pointer = match db.get(d.span.file) {
                 Some(doc) if !d.file_level => doc.pointer_of_range(TextRange { start: d.span.start, end: d.span.end }),
                 _ => String::new(),
             };
-            let base = fnv(&[d.code, &loc.file, &pointer, &d.message]);
+            let base = fnv(&[d.code, &loc.file, &pointer, &super::shown(&d.message, report)]);
             let rank = seen.entry(base.clone()).or_default();
             *rank += 1;
             let fingerprint = if *rank == 1 { base } else { fnv(&[&base, &rank.to_string()]) };
@@ -45,6 +45,7 @@ pub fn render(reports: &[UnitReport]) -> Value {
             if let Some(h) = &d.help {
                 description.push_str(&format!(" (help: {h})"));
             }
+            let description = super::shown(&description, report);
             json!({
                 "type": "issue",
                 "description": description,

@@ -45,9 +45,10 @@ pub fn render(reports: &[UnitReport]) -> String {
             let loc = crate::wire::location(&r.db, d.span);
             let file = escape(&loc.file);
             let at = format!("{}:{}:{}", loc.file, loc.start.line, loc.start.column);
-            let mut body = format!("{at}: {} [{}]", d.message, d.code);
+            let message = super::shown(&d.message, r);
+            let mut body = format!("{at}: {message} [{}]", d.code);
             if let Some(h) = &d.help {
-                let _ = write!(body, "\nhelp: {h}");
+                let _ = write!(body, "\nhelp: {}", super::shown(h, r));
             }
             let url = super::doc_url(d.code);
             if !url.is_empty() {
@@ -64,7 +65,7 @@ pub fn render(reports: &[UnitReport]) -> String {
                 out,
                 "      <failure type=\"{}\" message=\"{}\">{}</failure>",
                 d.severity.as_str(),
-                escape(&d.message),
+                escape(&message),
                 escape(&body)
             );
             let _ = writeln!(out, "    </testcase>");

@@ -60,7 +60,7 @@ pub fn render(reports: &[UnitReport], summary: &Summary) -> String {
         }
     );
     out.push_str("| Severity | Code | Location | Message |\n| --- | --- | --- | --- |\n");
-    for (db, d) in super::findings(reports) {
+    for (db, d, report) in super::findings(reports) {
         let loc = crate::wire::location(db, d.span);
         let url = super::doc_url(d.code);
         let code = if url.is_empty() { format!("`{}`", d.code) } else { format!("[`{}`]({url})", d.code) };
@@ -75,7 +75,7 @@ pub fn render(reports: &[UnitReport], summary: &Summary) -> String {
             cell(&loc.file).replace('`', "'"),
             loc.start.line,
             loc.start.column,
-            cell(&message)
+            cell(&super::shown(&message, report))
         );
     }
     out

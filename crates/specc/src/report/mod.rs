@@ -12,8 +12,14 @@ use specc_syntax::SourceDb;
 use crate::driver::UnitReport;
 
 /// Every finding of the reports with its database, in output order.
-fn findings(reports: &[UnitReport]) -> impl Iterator<Item = (&SourceDb, &Diagnostic)> {
-    reports.iter().flat_map(|r| r.diagnostics.iter().map(move |d| (&r.db, d)))
+fn findings(reports: &[UnitReport]) -> impl Iterator<Item = (&SourceDb, &Diagnostic, &UnitReport)> {
+    reports.iter().flat_map(|r| r.diagnostics.iter().map(move |d| (&r.db, d, r)))
+}
+
+/// A text of a finding as printed: secrets of its unit redacted (defence in depth: the driver redacted
+/// the diagnostic already).
+fn shown(text: &str, report: &UnitReport) -> String {
+    crate::redact::redact_text(text, &report.secrets)
 }
 
 /// The documentation link of a code (empty for codes without a page).
