@@ -597,7 +597,7 @@ fn cli_writes_files_and_reports_what_is_left_out() {
     assert!(stderr.contains("build/field-not-expressible"), "{stderr}");
     assert!(stderr.contains("PKCE"), "Keboola has no PKCE switch: {stderr}");
     let manage = std::fs::read_to_string(out_dir.join("manage.json")).unwrap();
-    assert!(manage.contains("%%app_key%%") && manage.contains("${OAUTH_APP_SECRET}"), "{manage}");
+    assert!(manage.contains("%%app_key%%") && manage.contains("${OAUTH_CLIENT_SECRET}"), "{manage}");
     // Several files on stdout: one header each.
     let (code, stdout, _) = specc(&["build", "tests/build/sources/openapi/openapi.yaml", "--target", "membrane"]);
     assert_eq!(code, 0);

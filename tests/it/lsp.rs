@@ -252,3 +252,110 @@ fn membrane_aux_buffer_wins_over_the_file_on_disk() {
     assert_eq!(report.db.get(d.span.file).unwrap().path, aux, "the finding points into the buffer's file");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// An unsaved buffer (`untitled:`) is recognised by its content: it gets the same findings as the same
+/// text on disk. Secondary locations come as `relatedInformation` when the client supports it and as
+/// message lines otherwise; incremental changes are applied; closing the buffer clears its findings.
+#[test]
+fn untitled_buffers_related_information_incremental_sync_and_close() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap();
+    let fixture = root.join("fixtures/elasticio/legacy-env-oauth/invalid.json");
+    let text = std::fs::read_to_string(&fixture).unwrap();
+    let on_disk = specc::driver::check_paths(std::slice::from_ref(&fixture));
+    let disk_codes: Vec<&str> = on_disk.iter().flat_map(|r| r.diagnostics.iter().map(|d| d.code)).collect();
+    assert!(!disk_codes.is_empty());
+    assert!(on_disk.iter().flat_map(|r| &r.diagnostics).any(|d| !d.secondary.is_empty()), "needs a secondary label");
+
+    for related in [true, false] {
+        let mut s = Server::start();
+        let caps = json!({"textDocument": {"publishDiagnostics": {"relatedInformation": related}}});
+        let init = s.request("initialize", json!({"processId": null, "rootUri": null, "capabilities": caps}));
+        // Incremental sync (2).
+        assert_eq!(init["capabilities"]["textDocumentSync"], 2, "{init:#}");
+        s.notify("initialized", json!({}));
+        let uri = "untitled:Untitled-1";
+        s.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "json", "version": 1, "text": text}}),
+        );
+        let diags = s.diagnostics();
+        let mut got: Vec<&str> = diags.iter().map(|d| d["code"].as_str().unwrap()).collect();
+        let mut want = disk_codes.clone();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "same findings as on disk");
+        let with_secondary = diags.iter().find(|d| d["relatedInformation"].is_array());
+        if related {
+            let d = with_secondary.expect("relatedInformation sent");
+            assert_eq!(d["relatedInformation"][0]["location"]["uri"], uri);
+        } else {
+            assert!(with_secondary.is_none(), "{diags:#?}");
+            assert!(diags.iter().any(|d| d["message"].as_str().unwrap().contains("\nnote: ")), "{diags:#?}");
+        }
+
+        // An incremental edit that makes the buffer empty of OAuth content: replace the whole text by
+        // a range edit from the start to past the end.
+        let lines = text.lines().count() as u64;
+        s.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+                {"range": {"start": {"line": 0, "character": 0}, "end": {"line": lines + 1, "character": 0}}, "text": "{\n}\n"},
+                {"range": {"start": {"line": 0, "character": 1}, "end": {"line": 0, "character": 1}}, "text": "\"a\": 1"}
+            ]}),
+        );
+        assert!(s.diagnostics().is_empty());
+        // Back to the original text, then close: the findings are cleared.
+        s.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": text}]}),
+        );
+        assert_eq!(s.diagnostics().len(), want.len());
+        s.notify("textDocument/didClose", json!({"textDocument": {"uri": uri}}));
+        assert!(s.diagnostics().is_empty(), "didClose clears the findings");
+        s.request("shutdown", Value::Null);
+        s.notify("exit", Value::Null);
+        assert!(s.child.wait().unwrap().success());
+    }
+}
+
+/// The project's baseline (`baseline = "…"` in specc.toml) hides the findings it records in the editor
+/// too; a new finding still shows.
+#[test]
+fn the_baseline_of_specc_toml_applies_to_open_buffers() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap();
+    let dir = std::env::temp_dir().join(format!("specc-lsp-baseline-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["instance.yaml", "openapi.json"] {
+        std::fs::copy(root.join("examples/box-integration").join(f), dir.join(f)).unwrap();
+    }
+    std::fs::write(dir.join("specc.toml"), "baseline = \"specc-baseline.json\"\n").unwrap();
+    let o = Command::new(insta_cmd::get_cargo_bin("specc"))
+        .current_dir(&dir)
+        .args(["check", ".", "--write-baseline", "specc-baseline.json"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let path = dir.join("instance.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let uri = format!("file://{}", path.display());
+    let mut s = Server::start();
+    s.request("initialize", json!({"processId": null, "rootUri": null, "capabilities": {}}));
+    s.notify("initialized", json!({}));
+    s.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    assert!(s.diagnostics().is_empty(), "recorded findings are hidden");
+    let worse = text.replace("client_id: \"{{BOX_CLIENT_ID}}\"", "client_id: \"\"");
+    assert_ne!(worse, text);
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": worse}]}),
+    );
+    assert!(!s.diagnostics().is_empty(), "a new finding shows");
+    s.request("shutdown", Value::Null);
+    s.notify("exit", Value::Null);
+    assert!(s.child.wait().unwrap().success());
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -12,6 +12,8 @@ mod fixes;
 mod fixtures;
 mod lsp;
 mod migrate;
+mod npm;
 mod probe;
 mod secrets;
 mod security;
+mod workflow;

@@ -10,21 +10,61 @@
 //!   and writes `target/bench/latest.json`. `--quick` skips the peers.
 //! - `synth DIR [--elasticio N] [--membrane M] [--keboola K] [--seed S]`: writes a deterministic synthetic
 //!   set of elastic.io, Membrane and Keboola manifests.
+//! - `npm [--out DIR] [--version V] [--binary PLATFORM=PATH ...]`: assembles the npm packages (the
+//!   `specc` launcher and one package per platform) from release builds (see `npm.rs`).
 
 mod bench;
 mod codegen;
 mod corpus;
 mod fuzz;
+mod npm;
 mod synth;
 
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: cargo xtask <codegen [--check] | corpus DIR [--json] | fuzz [--seconds N] [--target NAME] \
-                     | bench [--quick] [--runs N] | synth DIR [--elasticio N] [--membrane M] [--keboola K] [--seed S]>";
+                     | bench [--quick] [--runs N] | synth DIR [--elasticio N] [--membrane M] [--keboola K] [--seed S] \
+                     | npm [--out DIR] [--version V] [--binary PLATFORM=PATH ...]>";
 
 /// The value after `name` on the command line.
 fn flag(args: &[String], name: &str) -> Option<String> {
     args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned()
+}
+
+/// `cargo xtask npm`.
+fn npm_cli(args: &[String]) -> anyhow::Result<bool> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = root.canonicalize().unwrap_or(root);
+    let mut binaries = Vec::new();
+    for (i, a) in args.iter().enumerate() {
+        if a == "--binary" {
+            let v = args.get(i + 1).ok_or_else(|| anyhow::anyhow!("--binary needs PLATFORM=PATH"))?;
+            let (p, path) =
+                v.split_once('=').ok_or_else(|| anyhow::anyhow!("--binary needs PLATFORM=PATH, got `{v}`"))?;
+            binaries.push((p.to_string(), std::path::PathBuf::from(path)));
+        }
+    }
+    if binaries.is_empty() {
+        for (platform, os, _, triple) in npm::PLATFORMS {
+            let exe = if *os == "win32" { "specc.exe" } else { "specc" };
+            let mut found = root.join("target").join(triple).join("release").join(exe);
+            if !found.is_file() && npm::host_platform() == Some(platform) {
+                found = root.join("target/release").join(exe);
+            }
+            if found.is_file() {
+                binaries.push((platform.to_string(), found));
+            } else {
+                eprintln!("xtask npm: no release build for {platform} ({triple}); its package is not written");
+            }
+        }
+    }
+    let out = flag(args, "--out").map(std::path::PathBuf::from).unwrap_or_else(|| root.join("target/npm"));
+    let version = flag(args, "--version").unwrap_or_else(|| env!("CARGO_PKG_VERSION").to_string());
+    let dirs = npm::assemble(&npm::NpmOptions { root, out, version, binaries }).map_err(|e| anyhow::anyhow!(e))?;
+    for d in dirs {
+        println!("{}", d.display());
+    }
+    Ok(true)
 }
 
 fn main() -> ExitCode {
@@ -41,6 +81,7 @@ fn main() -> ExitCode {
         }
         Some("bench") => bench::Options::parse(&args[1..]).and_then(|o| bench::run(&o)),
         Some("synth") => synth::run_cli(&args[1..]),
+        Some("npm") => npm_cli(&args[1..]),
         _ => Err(anyhow::anyhow!(USAGE)),
     };
     match result {

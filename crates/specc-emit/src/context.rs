@@ -364,15 +364,57 @@ impl Context {
             for u in [&f.authorization_url, &f.token_url, &f.refresh_url, &f.request_token_url].into_iter().flatten() {
                 let names = mustache_names(u);
                 if (!names.is_empty() && !caps.url_placeholders) || u.contains("%%") || u.contains("${") {
-                    out.push(
+                    // Point at the URL in the source, and say when the placeholder names nothing at all.
+                    let source = config
+                        .flows
+                        .iter()
+                        .flat_map(|f| {
+                            [
+                                &f.authorization_url,
+                                &f.token_url,
+                                &f.refresh_url,
+                                &f.request_token_url,
+                                &f.device_authorization_url,
+                            ]
+                        })
+                        .flatten()
+                        .find(|e| e.effective() == u.as_str() || e.raw == *u);
+                    let span = source.map_or(config.span, |e| e.span);
+                    let undefined: Vec<&str> = names
+                        .iter()
+                        .filter(|n| {
+                            !config
+                                .placeholders
+                                .iter()
+                                .any(|p| p.name == **n && !matches!(p.resolution, specc_ir::Resolution::Unresolved))
+                        })
+                        .map(String::as_str)
+                        .collect();
+                    let d = if undefined.is_empty() {
                         Diagnostic::error(
                             codes::INCOMPATIBLE_TARGET,
                             format!("the endpoint `{u}` has a placeholder that the `{}` target cannot fill in", target.name),
-                            config.span,
+                            span,
                         )
-                        .with_label("built from this configuration")
-                        .with_note("the value is chosen per connection; the target has no place for a per-connection value in an endpoint URL"),
-                    );
+                        .with_label("placeholder in this URL")
+                        .with_note("the value is chosen per connection; the target has no place for a per-connection value in an endpoint URL")
+                    } else {
+                        let list: Vec<String> = undefined.iter().map(|n| format!("`{{{{{n}}}}}`")).collect();
+                        Diagnostic::error(
+                            codes::INCOMPATIBLE_TARGET,
+                            format!(
+                                "the endpoint `{u}` uses {} {}, which {} undefined: no field or environment variable of the source defines {}",
+                                if undefined.len() == 1 { "the placeholder" } else { "the placeholders" },
+                                list.join(", "),
+                                if undefined.len() == 1 { "is" } else { "are" },
+                                if undefined.len() == 1 { "it" } else { "them" },
+                            ),
+                            span,
+                        )
+                        .with_label("undefined placeholder in this URL")
+                        .with_help(format!("define it in the source, or write the URL without it; the `{}` target cannot fill it in", target.name))
+                    };
+                    out.push(d);
                     return None;
                 }
                 for n in names {

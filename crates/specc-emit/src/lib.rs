@@ -160,7 +160,7 @@ pub(crate) fn not_expressible(target: &Target, what: impl Into<String>, span: Sp
     let what = what.into();
     let mut d = Diagnostic::warning(
         codes::FIELD_NOT_EXPRESSIBLE,
-        format!("{what} cannot be expressed by the `{}` target and is left out", target.name),
+        format!("the `{}` target cannot express {what}; it is left out of the output", target.name),
         span,
     )
     .with_label("not in the output");

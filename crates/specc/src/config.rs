@@ -54,6 +54,8 @@ struct RawConfig {
     dialects: BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
     #[serde(default)]
     suppress: Vec<RawSuppression>,
+    baseline: Option<toml::Spanned<String>>,
+    extend: Option<toml::Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -91,6 +93,15 @@ pub struct Config {
     pub suppressions: Vec<PointerSuppression>,
     /// The config file as a document, for locating findings about it.
     pub document: Option<Document>,
+    /// `baseline = "…"`: the baseline file, resolved against the config's directory.
+    pub baseline: Option<PathBuf>,
+    /// `extend = "…"` as written, with its span: the configuration this one builds on (see `extend.rs`).
+    pub extend: Option<(String, Span)>,
+    /// The configuration it extends, already merged into this one; its per-path ignores keep matching
+    /// relative to its own directory.
+    pub extends: Option<Box<Config>>,
+    /// Which of `select`, `ignore` and `fail-on` this file sets (the others are inherited).
+    pub sets: [bool; 3],
 }
 
 /// Largest `specc.toml` read.
@@ -140,6 +151,59 @@ pub struct ConfigError {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The top-level keys `specc.toml` may hold.
+const KEYS: [&str; 9] =
+    ["select", "ignore", "fail-on", "severity", "per-path-ignores", "dialects", "suppress", "baseline", "extend"];
+
+/// Every top-level key of a syntactically valid file that specc does not read, located at its first
+/// occurrence (`key =`, `[key]` or `[[key]]` at the start of a line).
+fn unknown_top_level_keys(text: &str, file: FileId) -> Vec<Diagnostic> {
+    let Ok(table) = toml::from_str::<toml::Table>(text) else { return Vec::new() };
+    let mut out = Vec::new();
+    for key in table.keys().filter(|k| !KEYS.contains(&k.as_str())) {
+        let mut at = None;
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            let indent = line.len() - trimmed.len();
+            let bare = trimmed.trim_start_matches('[').trim_start();
+            let quoted = format!("\"{key}\"");
+            for candidate in [key.as_str(), quoted.as_str()] {
+                if let Some(rest) = bare.strip_prefix(candidate) {
+                    if rest.trim_start().starts_with(['=', ']', '.']) {
+                        let start = offset + indent + (trimmed.len() - bare.len());
+                        at = Some(Span::new(file, start, start + candidate.len()));
+                    }
+                }
+            }
+            if at.is_some() {
+                break;
+            }
+            offset += line.len();
+        }
+        let mut d = Diagnostic::error(
+            INVALID_CONFIG,
+            format!("unknown key `{key}` in specc.toml"),
+            at.unwrap_or(Span::file_start(file)),
+        );
+        d = match specc_dialects::openapi::did_you_mean(key, &KEYS) {
+            Some(k) => d.with_help(format!("did you mean `{k}`?")),
+            None => d.with_help(format!("specc.toml reads {}", KEYS.join(", "))),
+        };
+        out.push(d);
+    }
+    out
+}
+
+impl ConfigError {
+    /// An error about a file specc was told to use (a baseline), located at its start.
+    pub fn message(path: &Path, message: String) -> ConfigError {
+        let mut db = SourceDb::new();
+        let id = db.add_document(Document::plain_text(FileId(0), path, String::new()));
+        ConfigError { db, diagnostics: vec![Diagnostic::error(INVALID_CONFIG, message, Span::file_start(id))] }
+    }
+}
+
 impl Config {
     /// Finds `specc.toml` in the directory of `start` (or `start` itself when it is a directory) and its
     /// ancestors up to the repository's root (the directory holding `.git`). A `specc.toml` that is not a
@@ -173,9 +237,14 @@ impl Config {
         }
     }
 
-    /// Reads and validates a config file. Only a regular file of at most [`MAX_CONFIG_BYTES`] is read: a
-    /// FIFO, a device or `/proc` file is refused without blocking.
+    /// Reads and validates a config file and the files it extends (`extend.rs`).
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        crate::extend::load(path)
+    }
+
+    /// Reads and validates one config file, without following `extend`. Only a regular file of at most
+    /// [`MAX_CONFIG_BYTES`] is read: a FIFO, a device or `/proc` file is refused without blocking.
+    pub fn load_one(path: &Path) -> Result<Config, ConfigError> {
         let text = read_capped(path).map_err(|m| refused(path, m))?;
         Config::parse(path, String::from_utf8_lossy(&text).into_owned())
     }
@@ -191,13 +260,18 @@ impl Config {
             Err(e) => {
                 let s = e.span().map_or(Span::file_start(file), span);
                 let message = e.message().trim().to_string();
+                // Serde stops at the first unknown key: report every one, each with a suggestion.
+                let mut diagnostics = unknown_top_level_keys(&doc.text, file);
+                if diagnostics.is_empty() || !message.starts_with("unknown field") {
+                    diagnostics.insert(
+                        0,
+                        Diagnostic::error(INVALID_CONFIG, format!("invalid specc.toml: {message}"), s)
+                            .with_help("see `specc.toml` in the README for the keys specc reads"),
+                    );
+                }
                 let mut db = SourceDb::new();
                 db.add_document(doc);
-                return Err(ConfigError {
-                    db,
-                    diagnostics: vec![Diagnostic::error(INVALID_CONFIG, format!("invalid specc.toml: {message}"), s)
-                        .with_help("see `specc.toml` in the README for the keys specc reads")],
-                });
+                return Err(ConfigError { db, diagnostics });
             }
         };
         let base = std::path::absolute(path)
@@ -341,6 +415,28 @@ impl Config {
                 });
             }
         }
+        if let Some(b) = &raw.baseline {
+            let rel = Path::new(b.get_ref());
+            // Confined to the project: a relative path that does not climb out of the config's directory.
+            let inside = !b.get_ref().is_empty()
+                && rel
+                    .components()
+                    .all(|c| matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir));
+            if inside {
+                config.baseline = Some(config.base.join(rel));
+            } else {
+                errors.push(
+                    Diagnostic::error(
+                        INVALID_CONFIG,
+                        format!("`baseline = \"{}\"` must be a path inside the directory of specc.toml", b.get_ref()),
+                        span(b.span()),
+                    )
+                    .with_help("use a relative path such as `specc-baseline.json`"),
+                );
+            }
+        }
+        config.extend = raw.extend.as_ref().map(|e| (e.get_ref().clone(), span(e.span())));
+        config.sets = [raw.select.is_some(), raw.ignore.is_some(), raw.fail_on.is_some()];
         if !errors.is_empty() {
             let mut db = SourceDb::new();
             db.add_document(doc);
@@ -378,6 +474,7 @@ impl Config {
     pub fn path_ignores(&self, path: &Path, code: &str) -> bool {
         let rel = self.relative(path);
         self.per_path_ignores.iter().any(|(g, ps)| g.is_match(&*rel) && ps.iter().any(|p| p.matches(code)))
+            || self.extends.as_ref().is_some_and(|parent| parent.path_ignores(path, code))
     }
 }
 
@@ -439,9 +536,25 @@ reason = "generated"
     }
 
     #[test]
+    fn every_unknown_key_is_reported_with_a_suggestion() {
+        let e = Config::parse(
+            Path::new("specc.toml"),
+            "selct = [\"openapi\"]\nfail-on = \"warning\"\n[severty]\n\"oauth\" = \"info\"\n".into(),
+        )
+        .unwrap_err();
+        let messages: Vec<&str> = e.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["unknown key `selct` in specc.toml", "unknown key `severty` in specc.toml"]);
+        assert_eq!(e.diagnostics[0].help.as_deref(), Some("did you mean `select`?"));
+        assert_eq!(e.diagnostics[1].help.as_deref(), Some("did you mean `severity`?"));
+        let doc = e.db.iter().next().unwrap();
+        let s = e.diagnostics[1].span;
+        assert_eq!(&doc.text[s.start as usize..s.end as usize], "severty");
+    }
+
+    #[test]
     fn unknown_keys_and_syntax_errors_are_located() {
         let err = parse("selct = []\n").expect_err("unknown key");
-        assert!(err.diagnostics[0].message.contains("unknown field"), "{}", err.diagnostics[0].message);
+        assert!(err.diagnostics[0].message.contains("unknown key `selct`"), "{}", err.diagnostics[0].message);
         assert_eq!(err.diagnostics[0].span.start, 0);
         let err = parse("select = [\n").expect_err("syntax");
         assert_eq!(err.diagnostics[0].code, INVALID_CONFIG);

@@ -134,8 +134,115 @@ enum Scan {
     Skip { doc: Option<Document> },
 }
 
+/// Reads an input. A FIFO or character device (`/dev/stdin`, `<(cmd)`) is read only when named on the
+/// command line, as a stream and at most up to the file size limit; walking never opens one.
+fn read_input(input: &Input) -> Result<Vec<u8>, (&'static str, String)> {
+    if input.explicit && is_stream(&input.path) {
+        return read_stream(&input.path);
+    }
+    read_file(&input.path)
+}
+
+/// Whether `path` is a pipe or character device (after following symbolic links).
+pub fn is_stream(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        std::fs::metadata(path).is_ok_and(|m| m.file_type().is_fifo() || m.file_type().is_char_device())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
+/// Reads a stream (`-` is standard input) up to [`specc_syntax::MAX_FILE_BYTES`].
+pub fn read_stream(path: &Path) -> Result<Vec<u8>, (&'static str, String)> {
+    use std::io::Read;
+    let limit = specc_syntax::MAX_FILE_BYTES;
+    let mut bytes = Vec::new();
+    let is_stdin = path == Path::new("-");
+    let result = if is_stdin {
+        std::io::stdin().lock().take(limit + 1).read_to_end(&mut bytes)
+    } else {
+        read_nonblocking(path, limit + 1, &mut bytes)
+    };
+    let shown = if is_stdin { "standard input".to_string() } else { path.display().to_string() };
+    match result {
+        Err(e) => Err((codes::UNREADABLE, format!("cannot read {shown}: {e}"))),
+        // A pipe nobody writes to reads as empty at once instead of blocking: say what happened.
+        Ok(_) if bytes.is_empty() && !is_stdin => {
+            Err((codes::UNREADABLE, format!("cannot read {shown}: nothing was written to it")))
+        }
+        Ok(_) if bytes.len() as u64 > limit => Err((
+            codes::FILE_TOO_LARGE,
+            format!("{shown} is larger than the {} MiB limit; it was not read", limit / (1024 * 1024)),
+        )),
+        Ok(_) => Ok(bytes),
+    }
+}
+
+/// `O_NONBLOCK` where its value is known: opening a FIFO then returns at once even with no writer, and
+/// reading it returns end-of-file when nobody writes, instead of waiting forever.
+#[cfg(all(
+    unix,
+    any(target_os = "linux", target_os = "android"),
+    not(any(target_arch = "mips", target_arch = "mips64"))
+))]
+const O_NONBLOCK: i32 = 0o4000;
+#[cfg(all(
+    unix,
+    any(target_os = "macos", target_os = "ios", target_os = "freebsd", target_os = "openbsd", target_os = "netbsd")
+))]
+const O_NONBLOCK: i32 = 0x4;
+#[cfg(not(any(
+    all(unix, any(target_os = "linux", target_os = "android"), not(any(target_arch = "mips", target_arch = "mips64"))),
+    all(
+        unix,
+        any(
+            target_os = "macos",
+            target_os = "ios",
+            target_os = "freebsd",
+            target_os = "openbsd",
+            target_os = "netbsd"
+        )
+    )
+)))]
+const O_NONBLOCK: i32 = 0;
+
+/// Reads a stream opened without blocking, waiting (politely) while a writer is connected but quiet.
+fn read_nonblocking(path: &Path, limit: u64, out: &mut Vec<u8>) -> std::io::Result<usize> {
+    use std::io::Read;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(O_NONBLOCK);
+    }
+    let mut f = options.open(path)?;
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        match f.read(&mut buf) {
+            Ok(0) => return Ok(out.len()),
+            Ok(n) => {
+                out.extend_from_slice(&buf[..n]);
+                if out.len() as u64 >= limit {
+                    return Ok(out.len());
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 fn scan(input: &Input) -> Scan {
-    let bytes = match read_file(&input.path) {
+    let bytes = match read_input(input) {
         Ok(b) => b,
         Err((code, message)) => {
             // Unreadable files are always reported: a walked file we cannot read may well be ours.
@@ -218,7 +325,8 @@ fn process(input: &Input, options: &CheckOptions) -> Outcome {
                 (Some(d), Some(doc)) => {
                     Outcome::Report(Box::new(run_unit(input.path.clone(), Some(doc), Some(d), UnitKind::Lower)))
                 }
-                _ => Outcome::Report(Box::new(run_unit(input.path.clone(), None, None, UnitKind::Unsupported))),
+                // The text already read (a stream cannot be read twice).
+                (_, doc) => Outcome::Report(Box::new(run_unit(input.path.clone(), doc, None, UnitKind::Unsupported))),
             },
             _ => Outcome::Skip,
         },

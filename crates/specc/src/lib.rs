@@ -5,14 +5,17 @@
 //! This is the only crate that prints. It owns file walking, reading, rendering and exit codes; it
 //! never decides what is wrong with a configuration (that is `specc-rules`).
 
+pub mod baseline;
 pub mod build;
 pub mod config;
 pub mod driver;
+pub mod extend;
 pub mod lsp;
 pub mod migrate;
 pub mod probe;
 pub mod redact;
 pub mod render;
+pub mod report;
 pub mod run;
 pub mod sarif;
 pub mod schemas;

@@ -1,9 +1,11 @@
 //! `specc lsp`: a language server over stdio.
 //!
-//! Full-text synchronisation; on open and on every change the buffer is checked as `specc check` would
+//! Incremental synchronisation; on open and on every change the buffer is checked as `specc check` would
 //! check that file (with `specc.toml` found from the file's directory and its suppressions applied),
-//! and the findings in that file are published with UTF-16 positions. Fixes are offered as quick-fix
-//! code actions. The server is synchronous: one request at a time, which checking a single manifest
+//! and the findings in that file are published with UTF-16 positions. Unsaved buffers (`untitled:` and
+//! other non-file URIs) are recognised by content alone. Secondary locations go out as
+//! `relatedInformation` when the client supports it, otherwise as lines of the message. Closing a
+//! buffer clears its findings. Fixes are offered as quick-fix code actions. The server is synchronous: one request at a time, which checking a single manifest
 //! makes fast enough.
 
 use std::collections::HashMap;
@@ -153,7 +155,7 @@ pub fn serve() -> anyhow_like::Result<bool> {
         }
     });
     let capabilities = ServerCapabilities {
-        text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
+        text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::INCREMENTAL)),
         code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
         ..ServerCapabilities::default()
     };
@@ -162,9 +164,15 @@ pub fn serve() -> anyhow_like::Result<bool> {
         server_info: Some(ServerInfo { name: "specc".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
     };
     let clean = match connection.initialize_start() {
-        Ok((id, _params)) => {
+        Ok((id, params)) => {
+            let client = Client {
+                related_information: params
+                    .pointer("/capabilities/textDocument/publishDiagnostics/relatedInformation")
+                    .and_then(serde_json::Value::as_bool)
+                    .unwrap_or(false),
+            };
             connection.initialize_finish(id, serde_json::to_value(init)?)?;
-            main_loop(&connection)?
+            main_loop(&connection, &client)?
         }
         // The input ended (or said exit) before `initialize`.
         Err(_) => false,
@@ -174,8 +182,15 @@ pub fn serve() -> anyhow_like::Result<bool> {
     Ok(clean)
 }
 
+/// What the client said it supports.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Client {
+    /// `textDocument.publishDiagnostics.relatedInformation`.
+    pub related_information: bool,
+}
+
 /// Serves until `exit` (returns whether `shutdown` came first) or the end of the input (`false`).
-fn main_loop(connection: &Connection) -> anyhow_like::Result<bool> {
+fn main_loop(connection: &Connection, client: &Client) -> anyhow_like::Result<bool> {
     let mut open: HashMap<String, Open> = HashMap::new();
     let mut shut_down = false;
     for msg in &connection.receiver {
@@ -193,7 +208,7 @@ fn main_loop(connection: &Connection) -> anyhow_like::Result<bool> {
                         "the server is shutting down".into(),
                     )
                 } else {
-                    handle_request(&open, req)
+                    handle_request(&open, client, req)
                 };
                 connection.sender.send(Message::Response(resp))?;
             }
@@ -205,7 +220,7 @@ fn main_loop(connection: &Connection) -> anyhow_like::Result<bool> {
                     continue;
                 }
                 if let Some(uri) = handle_notification(&mut open, n) {
-                    publish(connection, &open, &uri)?;
+                    publish(connection, &open, client, &uri)?;
                 }
             }
             Message::Response(_) => {}
@@ -226,8 +241,14 @@ fn handle_notification(open: &mut HashMap<String, Open>, n: Notification) -> Opt
         "textDocument/didChange" => {
             let p: DidChangeTextDocumentParams = serde_json::from_value(n.params).ok()?;
             let uri = p.text_document.uri;
-            // Full sync: the last change holds the whole text.
-            let text = p.content_changes.into_iter().last()?.text;
+            // Incremental sync: apply each change in order; one without a range replaces the text.
+            let mut text = open.get(uri.as_str()).map(|o| o.text.clone()).unwrap_or_default();
+            for change in p.content_changes {
+                match change.range {
+                    Some(range) => apply_change(&mut text, range, &change.text),
+                    None => text = change.text,
+                }
+            }
             let report = check(&uri, &text);
             open.insert(uri.as_str().to_string(), Open { text, report });
             Some(uri)
@@ -235,11 +256,45 @@ fn handle_notification(open: &mut HashMap<String, Open>, n: Notification) -> Opt
         "textDocument/didSave" => None,
         "textDocument/didClose" => {
             let p: DidCloseTextDocumentParams = serde_json::from_value(n.params).ok()?;
+            // Publishing for a URI that is no longer open clears its findings in the client.
             open.remove(p.text_document.uri.as_str());
-            None
+            Some(p.text_document.uri)
         }
         _ => None,
     }
+}
+
+/// Byte offset of an LSP position (UTF-16 code units) in `text`, clamped to the line and the text.
+fn offset_of(text: &str, pos: Position) -> usize {
+    let mut line_start = 0;
+    for _ in 0..pos.line {
+        match text[line_start..].find('\n') {
+            Some(i) => line_start += i + 1,
+            None => return text.len(),
+        }
+    }
+    let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+    let mut units = 0u32;
+    for (i, c) in text[line_start..line_end].char_indices() {
+        if units >= pos.character {
+            return line_start + i;
+        }
+        units += c.len_utf16() as u32;
+    }
+    line_end
+}
+
+/// Applies one incremental change.
+pub fn apply_change(text: &mut String, range: Range, new_text: &str) {
+    let start = offset_of(text, range.start);
+    let end = offset_of(text, range.end).max(start);
+    text.replace_range(start..end, new_text);
+}
+
+/// The path a buffer stands for: its file path, or for an unsaved buffer (`untitled:Untitled-1`) the URI
+/// itself, so that only its content decides its dialect and no specc.toml applies.
+fn buffer_path(uri: &Uri) -> PathBuf {
+    uri_to_path(uri.as_str()).unwrap_or_else(|| PathBuf::from(uri.as_str()))
 }
 
 /// `file:///a/b%20c.yaml` → `/a/b c.yaml`.
@@ -266,13 +321,22 @@ pub fn uri_to_path(uri: &str) -> Option<PathBuf> {
 }
 
 fn check(uri: &Uri, text: &str) -> Option<UnitReport> {
-    let path = uri_to_path(uri.as_str())?;
-    let config = Config::discover(&path).and_then(|p| Config::load_discovered(&p).ok()).unwrap_or_default();
+    let path = buffer_path(uri);
+    let config = match uri_to_path(uri.as_str()) {
+        Some(file) => Config::discover(&file).and_then(|p| Config::load_discovered(&p).ok()).unwrap_or_default(),
+        None => Config::default(),
+    };
     let options = CheckOptions { assume_dialect: None, hints: config.dialects.clone(), hint_base: config.base.clone() };
     let mut reports = vec![driver::check_buffer(&path, text.as_bytes(), &options)];
     let selection = config.selection.clone();
     // Unused config suppressions concern specc.toml, not this buffer: drop that report.
     let _ = crate::suppress::apply(&mut reports, &config, &selection);
+    // The project's baseline hides what it records here too (stale entries concern the baseline file).
+    if let Some(mut baseline) = config.baseline.as_deref().and_then(|p| crate::baseline::Baseline::load(p).ok()) {
+        for r in &mut reports {
+            baseline.apply(r);
+        }
+    }
     reports.pop()
 }
 
@@ -291,7 +355,32 @@ fn lsp_range(db: &SourceDb, span: Span) -> Range {
     }
 }
 
-fn to_lsp(db: &SourceDb, uri: &Uri, d: &Diagnostic) -> LspDiagnostic {
+/// A URI for a file of the unit: the buffer's own, or a `file://` URI for the others.
+fn uri_for(
+    db: &SourceDb,
+    uri: &Uri,
+    d_file: specc_diagnostics::FileId,
+    file: specc_diagnostics::FileId,
+) -> Option<Uri> {
+    if file == d_file {
+        return Some(uri.clone());
+    }
+    let path = std::path::absolute(&db.get(file)?.path).ok()?;
+    let mut s = String::from("file://");
+    for b in path.to_string_lossy().replace('\\', "/").bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~:".contains(&b) {
+            s.push(b as char);
+        } else {
+            s.push_str(&format!("%{b:02X}"));
+        }
+    }
+    if !s.starts_with("file:///") {
+        s.insert(7, '/');
+    }
+    s.parse().ok()
+}
+
+fn to_lsp(db: &SourceDb, uri: &Uri, d: &Diagnostic, client: &Client) -> LspDiagnostic {
     let severity = match d.severity {
         Severity::Error => DiagnosticSeverity::ERROR,
         Severity::Warning => DiagnosticSeverity::WARNING,
@@ -301,18 +390,25 @@ fn to_lsp(db: &SourceDb, uri: &Uri, d: &Diagnostic) -> LspDiagnostic {
     if let Some(h) = &d.help {
         message.push_str(&format!("\nhelp: {h}"));
     }
+    let href = specc_rules::find_rule(d.code).and_then(|r| r.meta().url().parse().ok());
+    let mut related: Vec<DiagnosticRelatedInformation> = Vec::new();
+    for l in &d.secondary {
+        if client.related_information {
+            if let Some(target) = uri_for(db, uri, d.span.file, l.span.file) {
+                related.push(DiagnosticRelatedInformation {
+                    location: Location { uri: target, range: lsp_range(db, l.span) },
+                    message: crate::redact::redact_text(&l.message, &[]),
+                });
+            }
+        } else {
+            // Without relatedInformation the client would show nothing of it: say it in the message.
+            let r = lsp_range(db, l.span);
+            let file = db.get(l.span.file).map(|f| driver::display_path(&f.path)).unwrap_or_default();
+            message.push_str(&format!("\nnote: {} ({file}:{}:{})", l.message, r.start.line + 1, r.start.character + 1));
+        }
+    }
     // Defence in depth: the driver redacted the diagnostic already.
     let message = crate::redact::redact_text(&message, &[]);
-    let href = specc_rules::find_rule(d.code).and_then(|r| r.meta().url().parse().ok());
-    let related: Vec<DiagnosticRelatedInformation> = d
-        .secondary
-        .iter()
-        .filter(|l| l.span.file == d.span.file)
-        .map(|l| DiagnosticRelatedInformation {
-            location: Location { uri: uri.clone(), range: lsp_range(db, l.span) },
-            message: l.message.clone(),
-        })
-        .collect();
     LspDiagnostic {
         range: lsp_range(db, d.span),
         severity: Some(severity),
@@ -332,15 +428,19 @@ fn own_findings<'a>(report: &'a UnitReport, path: &Path) -> Vec<&'a Diagnostic> 
     report.diagnostics.iter().filter(|d| d.span.file == id).collect()
 }
 
-fn publish(connection: &Connection, open: &HashMap<String, Open>, uri: &Uri) -> anyhow_like::Result<()> {
-    let Some(doc) = open.get(uri.as_str()) else { return Ok(()) };
-    let diagnostics = match (&doc.report, uri_to_path(uri.as_str())) {
-        (Some(report), Some(path)) => {
-            own_findings(report, &path).into_iter().map(|d| to_lsp(&report.db, uri, d)).collect()
+fn publish(
+    connection: &Connection,
+    open: &HashMap<String, Open>,
+    client: &Client,
+    uri: &Uri,
+) -> anyhow_like::Result<()> {
+    // A closed buffer gets an empty list, which clears it in the client.
+    let diagnostics = match open.get(uri.as_str()).and_then(|doc| doc.report.as_ref()) {
+        Some(report) => {
+            own_findings(report, &buffer_path(uri)).into_iter().map(|d| to_lsp(&report.db, uri, d, client)).collect()
         }
-        _ => Vec::new(),
+        None => Vec::new(),
     };
-    let _ = &doc.text;
     let params = PublishDiagnosticsParams { uri: uri.clone(), diagnostics, version: None };
     let note = Notification::new("textDocument/publishDiagnostics".into(), params);
     connection.sender.send(Message::Notification(note))?;
@@ -351,7 +451,7 @@ fn overlaps(a: &Range, b: &Range) -> bool {
     !(a.end < b.start || b.end < a.start)
 }
 
-fn handle_request(open: &HashMap<String, Open>, req: Request) -> Response {
+fn handle_request(open: &HashMap<String, Open>, client: &Client, req: Request) -> Response {
     match req.method.as_str() {
         "textDocument/codeAction" => {
             let Ok(params) = serde_json::from_value::<CodeActionParams>(req.params) else {
@@ -359,7 +459,8 @@ fn handle_request(open: &HashMap<String, Open>, req: Request) -> Response {
             };
             let uri = params.text_document.uri;
             let mut actions: Vec<CodeActionOrCommand> = Vec::new();
-            if let (Some(doc), Some(path)) = (open.get(uri.as_str()), uri_to_path(uri.as_str())) {
+            if let Some(doc) = open.get(uri.as_str()) {
+                let path = buffer_path(&uri);
                 if let Some(report) = &doc.report {
                     for d in own_findings(report, &path) {
                         let Some(fix) = &d.fix else { continue };
@@ -391,7 +492,7 @@ fn handle_request(open: &HashMap<String, Open>, req: Request) -> Response {
                         actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                             title: fix.title.clone(),
                             kind: Some(CodeActionKind::QUICKFIX),
-                            diagnostics: Some(vec![to_lsp(&report.db, &uri, d)]),
+                            diagnostics: Some(vec![to_lsp(&report.db, &uri, d, client)]),
                             edit: Some(WorkspaceEdit { changes: Some(changes), ..WorkspaceEdit::default() }),
                             is_preferred: Some(fix.applicability == specc_diagnostics::Applicability::Safe),
                             ..CodeAction::default()
@@ -422,5 +523,18 @@ mod tests {
     fn file_uris_decode() {
         assert_eq!(uri_to_path("file:///tmp/a%20b/%C3%A9.yaml"), Some(PathBuf::from("/tmp/a b/é.yaml")));
         assert_eq!(uri_to_path("untitled:1"), None);
+    }
+
+    #[test]
+    fn incremental_changes_count_utf16_units() {
+        let mut text = String::from("a: \u{1F600}x\nb: 2\n");
+        // The emoji is two UTF-16 units: character 5 is just before `x`.
+        apply_change(&mut text, Range::new(Position::new(0, 5), Position::new(0, 6)), "y");
+        assert_eq!(text, "a: \u{1F600}y\nb: 2\n");
+        apply_change(&mut text, Range::new(Position::new(1, 3), Position::new(1, 4)), "30");
+        assert_eq!(text, "a: \u{1F600}y\nb: 30\n");
+        // Past the end of a line or the text: clamped.
+        apply_change(&mut text, Range::new(Position::new(9, 0), Position::new(9, 0)), "c: 1\n");
+        assert_eq!(text, "a: \u{1F600}y\nb: 30\nc: 1\n");
     }
 }

@@ -67,6 +67,19 @@ enum Format {
     Json,
     Sarif,
     Github,
+    /// JUnit XML (CI test reports).
+    Junit,
+    /// GitLab Code Quality JSON.
+    Gitlab,
+    /// Markdown (CI job summaries).
+    Markdown,
+}
+
+impl Format {
+    /// Formats rendered from the whole run rather than unit by unit.
+    fn is_batch(self) -> bool {
+        matches!(self, Format::Sarif | Format::Junit | Format::Gitlab | Format::Markdown)
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -104,6 +117,10 @@ struct MigrateArgs {
     /// Ignore every configuration file.
     #[arg(long, conflicts_with = "config")]
     isolated: bool,
+    /// The component id for generated tenant OAuth-client bodies (default: the manifest's, else a
+    /// `${COMPONENT_ID}` reference).
+    #[arg(long, value_name = "ID")]
+    component_id: Option<String>,
 }
 
 #[derive(clap::Args)]
@@ -141,6 +158,16 @@ struct BuildArgs {
     /// List the targets and exit.
     #[arg(long)]
     list_targets: bool,
+    /// Use this configuration file instead of searching for specc.toml (its `ignore`, `select` and
+    /// `[severity]` apply to the build's findings).
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long, conflicts_with = "config")]
+    isolated: bool,
+    /// Do not report these codes or namespaces (e.g. `build/field-not-expressible`). Repeatable, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<String>,
     /// When to use colour in diagnostics.
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorChoice,
@@ -187,6 +214,34 @@ struct CheckArgs {
     /// Worker threads (default: one per core).
     #[arg(long)]
     threads: Option<usize>,
+    /// The path standard input stands for (`specc check -`): used for dialect detection, specc.toml
+    /// lookup, per-path ignores and output. Implies `-` when no path is given.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
+    /// Exit with 0 instead of 2 when the paths hold no manifest at all.
+    #[arg(long)]
+    allow_empty: bool,
+    /// Hide the findings recorded in this baseline file (overrides `baseline` in specc.toml).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record every finding in this baseline file and report none (entries of files not checked are kept).
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
+    /// Apply the safe fixes in place (the same fixes as `specc migrate --write`), then report what remains.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff, also apply fixes that may change behaviour.
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the fixes --fix would apply as a unified diff, change nothing; exit 1 when there are any.
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
+    /// Write the report to this file (in --output-format, or else --format) instead of the terminal.
+    #[arg(long, value_name = "PATH")]
+    output_file: Option<PathBuf>,
+    /// The format of --output-file; the terminal then still gets --format.
+    #[arg(long, value_enum, requires = "output_file")]
+    output_format: Option<Format>,
 }
 
 /// `--threads` above this is taken as this (more threads than this buys nothing and costs memory).
@@ -256,13 +311,13 @@ fn print_config_error(err: &specc::config::ConfigError, format: Format) -> io::R
     let stderr = io::stderr();
     let mut out = stderr.lock();
     match format {
-        Format::Human | Format::Github => {
+        Format::Human | Format::Github | Format::Markdown | Format::Junit => {
             let renderer = HumanRenderer::new(false, 100);
             for d in &err.diagnostics {
                 write!(out, "{}", renderer.render(&err.db, d))?;
             }
         }
-        Format::Json | Format::Sarif => {
+        Format::Json | Format::Sarif | Format::Gitlab => {
             for d in &err.diagnostics {
                 let w = wire::to_wire(&err.db, d);
                 writeln!(out, "{}", serde_json::to_string(&w).map_err(io::Error::other)?)?;
@@ -292,12 +347,52 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
             }
         },
     };
-    for pattern in args.select.iter().chain(args.ignore.iter()) {
+    // Every unknown code is reported, with the same suggestion specc.toml gets.
+    let codes: Vec<&str> = specc_rules::all_rules().iter().map(|r| r.meta().code).collect();
+    let mut candidates: Vec<&str> = codes.iter().filter_map(|c| c.split('/').next()).collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates.extend(codes.iter().copied());
+    let mut unknown = Vec::new();
+    for (flag, pattern) in
+        args.select.iter().map(|p| ("--select", p)).chain(args.ignore.iter().map(|p| ("--ignore", p)))
+    {
         let p = Pattern::new(pattern);
-        if !specc_rules::all_rules().iter().any(|r| p.matches(r.meta().code)) {
-            return usage_error(&format!("`{pattern}` matches no rule code or namespace (see `specc rules`)"));
+        if !codes.iter().any(|c| p.matches(c)) {
+            let hint = match specc_dialects::openapi::did_you_mean(pattern, &candidates) {
+                Some(c) => format!("did you mean `{c}`?"),
+                None => "`specc rules` lists every code".into(),
+            };
+            unknown.push(format!("{flag} `{pattern}` matches no rule code or namespace; {hint}"));
         }
     }
+    if !unknown.is_empty() {
+        let mut err = io::stderr().lock();
+        for u in &unknown {
+            writeln!(err, "specc: error: {u}")?;
+        }
+        return Ok(ExitCode::from(2));
+    }
+    let dash = std::path::Path::new("-");
+    let wants_stdin = args.paths.iter().any(|p| p == dash) || (args.paths.is_empty() && args.stdin_filename.is_some());
+    for p in args.paths.iter().filter(|p| p.as_path() != dash) {
+        if let Err(e) = std::fs::symlink_metadata(p) {
+            let why = if e.kind() == io::ErrorKind::NotFound {
+                "no such file or directory".to_string()
+            } else {
+                e.to_string()
+            };
+            return usage_error(&format!("{}: {why}", p.display()));
+        }
+    }
+    let stdin = if wants_stdin {
+        match specc::driver::read_stream(dash) {
+            Ok(bytes) => Some((args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("<stdin>")), bytes)),
+            Err((_, message)) => return usage_error(&message),
+        }
+    } else {
+        None
+    };
     let pool = rayon::ThreadPoolBuilder::new().stack_size(8 << 20);
     let pool = match args.threads {
         Some(n) => pool.num_threads(n.clamp(1, MAX_THREADS)),
@@ -306,14 +401,34 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
     // Only fails when a global pool already exists, which cannot happen here.
     let _ = pool.build_global();
     let options = RunOptions {
-        paths: args.paths.clone(),
+        paths: args.paths.iter().filter(|p| p.as_path() != dash).cloned().collect(),
         config: args.config.clone(),
         isolated: args.isolated,
         select: args.select.iter().map(|s| Pattern::new(s)).collect(),
         ignore: args.ignore.iter().map(|s| Pattern::new(s)).collect(),
         fail_on,
         assume_dialect,
+        stdin,
+        baseline: args.baseline.clone(),
+        write_baseline: args.write_baseline.clone(),
     };
+    let mut fix_failed = false;
+    if args.fix || args.diff {
+        match apply_fixes(&args, &options)? {
+            FixOutcome::Done(code) => return Ok(code),
+            FixOutcome::Continue { failed } => fix_failed = failed,
+        }
+    }
+    // `--output-file` alone moves the report into the file; with `--output-format` the terminal keeps
+    // `--format` and the file gets the other.
+    let (term, file_format) = match (&args.output_file, args.output_format) {
+        (None, _) => (Some(args.format), None),
+        (Some(_), None) => (None, Some(args.format)),
+        (Some(_), Some(f)) => (Some(args.format), Some(f)),
+    };
+    let collect = term.is_some_and(Format::is_batch) || file_format.is_some();
+    let mut safe_fixable = 0usize;
+    let mut unsafe_fixable = 0usize;
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -326,11 +441,11 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
     let mut failing = false;
     let mut counts: std::collections::BTreeMap<&'static str, (usize, Severity, bool)> =
         std::collections::BTreeMap::new();
-    let mut sarif_reports = Vec::new();
+    let mut collected = Vec::new();
     let mut first_json = true;
     let mut io_error: Option<io::Error> = None;
     let fail_level = fail_on.unwrap_or(Some(Severity::Error));
-    if args.format == Format::Json {
+    if term == Some(Format::Json) {
         write!(
             out,
             "{{\n  \"version\": {},\n  \"tool\": {{\n    \"name\": \"specc\",\n    \"version\": \"{}\"\n  }},\n  \"diagnostics\": [",
@@ -346,13 +461,17 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
         summary.files += report.db.len();
         for d in &report.diagnostics {
             summary.count(d.severity);
-            if d.fix.is_some() {
+            if let Some(f) = &d.fix {
                 summary.fixable += 1;
+                match f.applicability {
+                    specc_diagnostics::Applicability::Safe => safe_fixable += 1,
+                    specc_diagnostics::Applicability::Unsafe => unsafe_fixable += 1,
+                }
             }
         }
         let written: io::Result<()> = (|| {
-            match args.format {
-                Format::Json => {
+            match term {
+                Some(Format::Json) => {
                     for d in &report.diagnostics {
                         let text =
                             serde_json::to_string_pretty(&wire::to_wire_redacted(&report.db, d, &report.secrets))
@@ -368,8 +487,8 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
                         }
                     }
                 }
-                Format::Github => write!(out, "{}", specc::sarif::github(std::slice::from_ref(&report)))?,
-                Format::Human if args.statistics => {
+                Some(Format::Github) => write!(out, "{}", specc::sarif::github(std::slice::from_ref(&report)))?,
+                Some(Format::Human) if args.statistics => {
                     for d in &report.diagnostics {
                         let e = counts.entry(d.code).or_insert((0, d.severity, false));
                         e.0 += 1;
@@ -377,13 +496,13 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
                         e.2 |= d.fix.is_some();
                     }
                 }
-                Format::Human => {
+                Some(Format::Human) => {
                     for d in &report.diagnostics {
                         write!(out, "{}", renderer.render_masked(&report.db, d, &report.secrets))?;
                         writeln!(out)?;
                     }
                 }
-                Format::Sarif => {}
+                _ => {}
             }
             Ok(())
         })();
@@ -394,8 +513,8 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
         if let Some(level) = fail_level {
             failing |= report.diagnostics.iter().any(|d| d.severity >= level);
         }
-        if args.format == Format::Sarif {
-            sarif_reports.push(report);
+        if collect {
+            collected.push(report);
         }
     });
     let (_config, fail_level) = match result {
@@ -414,19 +533,26 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
             Some(Severity::Info) => summary.errors + summary.warnings + summary.infos > 0,
         };
     }
-    match args.format {
-        Format::Json => {
+    let fixes = (safe_fixable, unsafe_fixable);
+    if let (Some(path), Some(format)) = (&args.output_file, file_format) {
+        let text = batch(format, &collected, &summary, fixes)?;
+        if let Err(e) = std::fs::write(path, text) {
+            return usage_error(&format!("cannot write {}: {e}", path.display()));
+        }
+    }
+    match term {
+        None => {}
+        Some(Format::Json) => {
             let tail = serde_json::to_string_pretty(&summary).map_err(io::Error::other)?;
             let tail = tail.replace("\n", "\n  ");
             let open = if first_json { "]" } else { "\n  ]" };
             writeln!(out, "{open},\n  \"summary\": {tail}\n}}")?;
         }
-        Format::Sarif => {
-            serde_json::to_writer_pretty(&mut out, &specc::sarif::sarif(&sarif_reports)).map_err(io::Error::other)?;
-            writeln!(out)?;
+        Some(f @ (Format::Sarif | Format::Junit | Format::Gitlab | Format::Markdown)) => {
+            write!(out, "{}", batch(f, &collected, &summary, fixes)?)?;
         }
-        Format::Github => {}
-        Format::Human => {
+        Some(Format::Github) => {}
+        Some(Format::Human) => {
             if args.statistics {
                 let mut rows: Vec<_> = counts.into_iter().collect();
                 rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
@@ -434,32 +560,160 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
                     writeln!(out, "{n:>6}  {:<8} {code}{}", sev.as_str(), if fixable { "  [fixable]" } else { "" })?;
                 }
             }
-            if !args.quiet {
-                let s = &summary;
-                let total = s.errors + s.warnings + s.infos;
-                if total == 0 {
-                    writeln!(out, "No problems found in {} ({}).", plural(s.units, "unit"), plural(s.files, "file"))?;
-                } else {
-                    let fixable = if s.fixable > 0 {
-                        format!(" {} with a fix.", plural(s.fixable, "finding"))
-                    } else {
-                        String::new()
-                    };
-                    writeln!(
-                        out,
-                        "Found {}, {}, {} in {}.{}",
-                        plural(s.errors, "error"),
-                        plural(s.warnings, "warning"),
-                        plural(s.infos, "info"),
-                        plural(s.units, "unit"),
-                        fixable
-                    )?;
-                }
+            if !args.quiet && summary.units > 0 {
+                writeln!(out, "{}", summary_line(&summary, fixes))?;
             }
         }
     }
     out.flush()?;
-    Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    if let Some(path) = &args.write_baseline {
+        let entries = std::fs::read(path)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+            .and_then(|v| v["entries"].as_array().map(Vec::len))
+            .unwrap_or(0);
+        writeln!(
+            io::stderr(),
+            "Wrote baseline {} ({}); check with `specc check --baseline {}`.",
+            path.display(),
+            plural(entries, "entry"),
+            path.display()
+        )?;
+    }
+    if summary.units == 0 && !args.allow_empty {
+        let shown: Vec<String> = if options.paths.is_empty() {
+            vec![".".into()]
+        } else {
+            options.paths.iter().map(|p| p.display().to_string()).collect()
+        };
+        return usage_error(&format!(
+            "no manifest found in {}: nothing was checked (pass --allow-empty to accept this)",
+            shown.join(", ")
+        ));
+    }
+    Ok(if failing || fix_failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The last line of human output.
+fn summary_line(s: &wire::Summary, (safe, unsafe_): (usize, usize)) -> String {
+    let total = s.errors + s.warnings + s.infos;
+    if total == 0 {
+        return format!("No problems found in {} ({}).", plural(s.units, "unit"), plural(s.files, "file"));
+    }
+    let fixable = match (safe, unsafe_) {
+        (0, 0) => String::new(),
+        (n, 0) => format!(" {} fixable with `specc check --fix`.", plural(n, "finding")),
+        (0, m) => format!(" {} fixable with `specc check --fix --unsafe-fixes`.", plural(m, "finding")),
+        (n, m) => format!(
+            " {} fixable with `specc check --fix` ({m} more with `--fix --unsafe-fixes`).",
+            plural(n, "finding")
+        ),
+    };
+    format!(
+        "Found {}, {}, {} in {}.{}",
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
+        plural(s.infos, "info"),
+        plural(s.units, "unit"),
+        fixable
+    )
+}
+
+/// Pretty JSON with a final newline.
+fn pretty(v: &impl serde::Serialize) -> io::Result<String> {
+    serde_json::to_string_pretty(v).map(|s| s + "\n").map_err(io::Error::other)
+}
+
+/// A whole-run format rendered from the collected reports (also any format for `--output-file`).
+fn batch(
+    format: Format,
+    reports: &[specc::UnitReport],
+    summary: &wire::Summary,
+    fixes: (usize, usize),
+) -> io::Result<String> {
+    Ok(match format {
+        Format::Human => {
+            let renderer = HumanRenderer::new(false, 100);
+            let mut out = String::new();
+            for r in reports {
+                for d in &r.diagnostics {
+                    out.push_str(&renderer.render_masked(&r.db, d, &r.secrets).to_string());
+                    out.push('\n');
+                }
+            }
+            out + &summary_line(summary, fixes) + "\n"
+        }
+        Format::Json => pretty(&wire::output(reports, |_| true))?,
+        Format::Sarif => pretty(&specc::sarif::sarif(reports))?,
+        Format::Github => specc::sarif::github(reports),
+        Format::Junit => specc::report::junit::render(reports),
+        Format::Gitlab => pretty(&specc::report::gitlab::render(reports))?,
+        Format::Markdown => specc::report::markdown::render(reports, summary),
+    })
+}
+
+enum FixOutcome {
+    /// The command is complete (`--diff`, or an error).
+    Done(ExitCode),
+    /// Fixes were applied; go on and report what remains.
+    Continue { failed: bool },
+}
+
+/// `check --fix` / `check --diff`: the fix engine of `specc migrate` over the checked paths.
+fn apply_fixes(args: &CheckArgs, options: &specc::RunOptions) -> io::Result<FixOutcome> {
+    if options.stdin.is_some() {
+        return usage_error("`--fix` and `--diff` change files; they cannot be used with standard input")
+            .map(FixOutcome::Done);
+    }
+    let fix_options =
+        specc::RunOptions { fail_on: Some(None), baseline: None, write_baseline: None, ..options.clone() };
+    let run = match specc::run(&fix_options) {
+        Ok(r) => r,
+        Err(e) => return print_config_error(&e, args.format).map(FixOutcome::Done),
+    };
+    let selection = specc::run::selection(&run.config, &fix_options);
+    let mopts = specc::migrate::MigrateOptions { unsafe_fixes: args.unsafe_fixes, ..Default::default() };
+    let plan = specc::migrate::plan(&run.reports, &run.config, &selection, &mopts);
+    let mut err = io::stderr().lock();
+    for s in &plan.skipped {
+        writeln!(err, "warning: {}: {}", specc::driver::display_path(&s.path), s.reason)?;
+    }
+    let fixes: usize = plan.changes.iter().map(|c| c.applied.len()).sum();
+    let unsafe_flag = if args.unsafe_fixes { " --unsafe-fixes" } else { "" };
+    if args.diff {
+        let stdout = io::stdout();
+        let mut out = io::BufWriter::new(stdout.lock());
+        for c in &plan.changes {
+            write!(out, "{}", specc::migrate::unified_diff(c))?;
+        }
+        out.flush()?;
+        if plan.changes.is_empty() {
+            writeln!(err, "No fixes to apply.")?;
+            return Ok(FixOutcome::Done(ExitCode::SUCCESS));
+        }
+        writeln!(
+            err,
+            "{} would change ({}); apply with `specc check --fix{unsafe_flag}`.",
+            plural(plan.changes.len(), "file"),
+            plural(fixes, "fix")
+        )?;
+        return Ok(FixOutcome::Done(ExitCode::from(1)));
+    }
+    let mut failed = false;
+    let mut written = 0;
+    for c in &plan.changes {
+        match specc::migrate::write_change(c) {
+            Ok(()) => written += 1,
+            Err(e) => {
+                failed = true;
+                writeln!(err, "error: {}: {e}", specc::driver::display_path(&c.path))?;
+            }
+        }
+    }
+    if written > 0 {
+        writeln!(err, "Fixed {} in {}.", plural(fixes, "finding"), plural(written, "file"))?;
+    }
+    Ok(FixOutcome::Continue { failed })
 }
 
 fn run_migrate(args: MigrateArgs) -> io::Result<ExitCode> {
@@ -478,8 +732,10 @@ fn run_migrate(args: MigrateArgs) -> io::Result<ExitCode> {
     let mopts = specc::migrate::MigrateOptions {
         unsafe_fixes: args.unsafe_fixes,
         inline_secrets: args.inline_secrets,
+        component_id: args.component_id.clone(),
         ..Default::default()
     };
+    let unsafe_flag = if args.unsafe_fixes { " --unsafe-fixes" } else { "" };
     let plan = specc::migrate::plan(&run.reports, &run.config, &selection, &mopts);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -508,7 +764,11 @@ fn run_migrate(args: MigrateArgs) -> io::Result<ExitCode> {
                 }
             }
         }
-        writeln!(err, "Migrated {} ({}).", plural(written, "file"), plural(fixes, "fix"))?;
+        if plan.changes.is_empty() {
+            writeln!(err, "Nothing to migrate.")?;
+        } else {
+            writeln!(err, "Migrated {} ({}).", plural(written, "file"), plural(fixes, "fix"))?;
+        }
     } else if args.check {
         for c in &plan.changes {
             writeln!(
@@ -526,12 +786,16 @@ fn run_migrate(args: MigrateArgs) -> io::Result<ExitCode> {
         for c in &plan.changes {
             write!(out, "{}", specc::migrate::unified_diff(c))?;
         }
-        writeln!(
-            err,
-            "{} would change ({}); apply with `specc migrate --write`.",
-            plural(plan.changes.len(), "file"),
-            plural(fixes, "fix")
-        )?;
+        if plan.changes.is_empty() {
+            writeln!(err, "Nothing to migrate.")?;
+        } else {
+            writeln!(
+                err,
+                "{} would change ({}); apply with `specc migrate --write{unsafe_flag}`.",
+                plural(plan.changes.len(), "file"),
+                plural(fixes, "fix")
+            )?;
+        }
     }
     out.flush()?;
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
@@ -572,10 +836,37 @@ fn run_build(args: BuildArgs) -> io::Result<ExitCode> {
         oauth_api_id: args.oauth_api_id.clone(),
         openapi_version: specc_emit::OpenApiVersion::parse(&args.openapi_version).unwrap_or_default(),
     };
-    let outcome = match specc::build::build(path, target, args.scheme.as_deref(), &options) {
+    let codes: Vec<&str> = specc_rules::all_rules().iter().map(|r| r.meta().code).collect();
+    for pattern in &args.ignore {
+        let p = Pattern::new(pattern);
+        if !codes.iter().any(|c| p.matches(c)) {
+            let hint = specc_dialects::openapi::did_you_mean(pattern, &codes)
+                .map(|c| format!("; did you mean `{c}`?"))
+                .unwrap_or_default();
+            return usage_error(&format!("--ignore `{pattern}` matches no rule code or namespace{hint}"));
+        }
+    }
+    let run_options = RunOptions {
+        paths: vec![path.to_path_buf()],
+        config: args.config.clone(),
+        isolated: args.isolated,
+        ignore: args.ignore.iter().map(|s| Pattern::new(s)).collect(),
+        ..RunOptions::default()
+    };
+    let config = match specc::run::load_config(&run_options) {
+        Ok(c) => c,
+        Err(e) => return print_config_error(&e, Format::Human),
+    };
+    let selection = specc::run::selection(&config, &run_options);
+    let mut outcome = match specc::build::build(path, target, args.scheme.as_deref(), &options) {
         Ok(o) => o,
         Err(e) => return usage_error(&e.to_string()),
     };
+    // The configuration's severities and selection apply to the build's own findings.
+    for d in &mut outcome.diagnostics {
+        d.severity = config.severity_for(d.code, d.severity);
+    }
+    outcome.diagnostics.retain(|d| selection.keeps(d));
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -633,6 +924,8 @@ fn run_build(args: BuildArgs) -> io::Result<ExitCode> {
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
+    } else if let Some(stem) = word.strip_suffix('y') {
+        format!("{n} {stem}ies")
     } else if word.ends_with('s') || word.ends_with('x') {
         format!("{n} {word}es")
     } else {

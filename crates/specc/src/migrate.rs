@@ -23,7 +23,7 @@ use crate::driver::{self, CheckOptions, UnitReport};
 use crate::select::Selection;
 
 /// How far `migrate` may go.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct MigrateOptions {
     /// Also apply fixes marked unsafe.
     pub unsafe_fixes: bool,
@@ -32,11 +32,15 @@ pub struct MigrateOptions {
     pub inline_secrets: bool,
     /// Stop after this many passes per file (a guard against fixes that never converge).
     pub max_passes: usize,
+    /// `--component-id`: the elastic.io component id written into generated tenant OAuth-client
+    /// bodies. Without it, the manifest's id is used, or else a `${COMPONENT_ID}` reference; never the
+    /// name of a directory.
+    pub component_id: Option<String>,
 }
 
 impl Default for MigrateOptions {
     fn default() -> Self {
-        MigrateOptions { unsafe_fixes: false, inline_secrets: false, max_passes: 10 }
+        MigrateOptions { unsafe_fixes: false, inline_secrets: false, max_passes: 10, component_id: None }
     }
 }
 
@@ -284,13 +288,11 @@ fn companions(reports: &[UnitReport], options: &MigrateOptions, plan: &mut Plan)
         let secret: Vec<String> = secret.into_iter().chain(id_value).filter(|v| !v.is_empty()).collect();
         plan.warnings.extend(warnings);
         let title = c.attributes.get("component_title").map(|t| t.value.clone()).unwrap_or_else(|| c.name.clone());
-        let component_id = r
-            .primary
-            .parent()
-            .and_then(|p| p.file_name())
-            .map(|n| n.to_string_lossy().to_string())
-            .filter(|n| !n.is_empty() && n != "." && n != "..")
-            .unwrap_or_else(|| "COMPONENT_ID".into());
+        let component_id = options
+            .component_id
+            .clone()
+            .or_else(|| c.attributes.get("component_id").map(|a| a.value.clone()))
+            .unwrap_or_else(|| "${COMPONENT_ID}".into());
         let body = serde_json::json!({
             "data": {
                 "type": "oauth-client",

@@ -186,8 +186,16 @@ impl HumanRenderer {
                 let len = d.span.len();
                 labels.push(LabeledSpan::new_primary_with_span(d.label.clone(), (d.span.start as usize, len)));
             }
+            // The primary location comes first: a label in the same file far enough above it to get a
+            // snippet of its own (which would be drawn first) is listed after the report instead, so
+            // the first snippet is always where the finding (and a `# specc: ignore` comment) goes.
+            let primary_line = doc.line_col(d.span.start).line;
             for l in &d.secondary {
-                if l.span.file == d.span.file {
+                let far_above = l.span.file == d.span.file && doc.line_col(l.span.start).line + 3 < primary_line;
+                if l.span.file == d.span.file && far_above && !d.file_level {
+                    let lc = doc.line_col(l.span.start);
+                    other_files.push(format!("{}:{}:{}: {}", display_path(&doc.path), lc.line, lc.column, l.message));
+                } else if l.span.file == d.span.file {
                     labels.push(LabeledSpan::new_with_span(
                         Some(l.message.clone()),
                         (l.span.start as usize, l.span.len()),

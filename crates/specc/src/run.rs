@@ -1,7 +1,7 @@
 //! One `specc check` run as a library call: configuration, checking, suppressions and the failure
 //! decision. The CLI, the fixture tests and the language server all go through here.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use specc_diagnostics::Severity;
 use specc_ir::Dialect;
@@ -25,6 +25,14 @@ pub struct RunOptions {
     /// `--fail-on`: overrides the config's `fail-on`.
     pub fail_on: Option<Option<Severity>>,
     pub assume_dialect: Option<Dialect>,
+    /// `specc check -`: the text read from standard input and the path it stands for
+    /// (`--stdin-filename`, default `<stdin>`), used for dialect detection, config lookup, per-path
+    /// ignores and output. `paths` then holds only the other paths.
+    pub stdin: Option<(PathBuf, Vec<u8>)>,
+    /// `--baseline FILE`: overrides the config's `baseline`.
+    pub baseline: Option<PathBuf>,
+    /// `--write-baseline FILE`: record the findings there (merging per file) instead of reporting them.
+    pub write_baseline: Option<PathBuf>,
 }
 
 /// The outcome of a run.
@@ -51,7 +59,11 @@ pub fn load_config(options: &RunOptions) -> Result<Config, ConfigError> {
     match &options.config {
         Some(p) => Config::load(p),
         None => {
-            let start = options.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+            let start = match (&options.stdin, options.paths.first()) {
+                (_, Some(first)) => first.clone(),
+                (Some((name, _)), None) => name.clone(),
+                (None, None) => PathBuf::from("."),
+            };
             match Config::discover(&start) {
                 Some(p) => Config::load_discovered(&p),
                 None => Ok(Config::default()),
@@ -67,7 +79,20 @@ pub fn run_each(
     mut sink: impl FnMut(UnitReport),
 ) -> Result<(Config, Option<Severity>), ConfigError> {
     let config = load_config(options)?;
-    let paths = if options.paths.is_empty() { vec![PathBuf::from(".")] } else { options.paths.clone() };
+    // A baseline that cannot be read stops the run, located like a config error.
+    let baseline_path = options.baseline.clone().or_else(|| config.baseline.clone());
+    let mut baseline = match (&options.write_baseline, baseline_path) {
+        (None, Some(p)) => match crate::baseline::Baseline::load(&p) {
+            Ok(b) => Some(b),
+            Err(e) => return Err(ConfigError::message(&p, e.to_string())),
+        },
+        _ => None,
+    };
+    let mut recorder = options.write_baseline.as_deref().map(crate::baseline::Recorder::new);
+    let paths = match (options.paths.is_empty(), &options.stdin) {
+        (true, None) => vec![PathBuf::from(".")],
+        _ => options.paths.clone(),
+    };
     let (inputs, walk_errors) = driver::discover(&paths);
     let check_options = CheckOptions {
         assume_dialect: options.assume_dialect,
@@ -89,10 +114,38 @@ pub fn run_each(
                 seen.insert((path, d.span.start, d.span.end, d.code, d.message.clone()))
             });
         }
+        if let Some(b) = baseline.as_mut() {
+            b.apply(&mut r);
+        }
+        if let Some(rec) = recorder.as_mut() {
+            rec.record(&mut r);
+        }
         sink(r);
     });
+    if let Some((name, bytes)) = &options.stdin {
+        let mut r = driver::check_buffer(name, bytes, &check_options);
+        suppressor.apply(&mut r);
+        if let Some(b) = baseline.as_mut() {
+            b.apply(&mut r);
+        }
+        if let Some(rec) = recorder.as_mut() {
+            rec.record(&mut r);
+        }
+        sink(r);
+    }
     if let Some(extra) = suppressor.finish() {
         sink(extra);
+    }
+    if let Some(extra) = baseline.and_then(crate::baseline::Baseline::finish) {
+        sink(extra);
+    }
+    if let Some(rec) = recorder {
+        if let Err(e) = rec.write() {
+            return Err(ConfigError::message(
+                options.write_baseline.as_deref().unwrap_or(Path::new("")),
+                e.to_string(),
+            ));
+        }
     }
     let fail_on = options.fail_on.or(config.fail_on).unwrap_or(Some(Severity::Error));
     Ok((config, fail_on))

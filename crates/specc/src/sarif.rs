@@ -144,7 +144,7 @@ pub fn sarif(reports: &[UnitReport]) -> Value {
             "tool": { "driver": {
                 "name": "specc",
                 "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://specc.dev",
+                "informationUri": env!("CARGO_PKG_REPOSITORY"),
                 "rules": rule_table,
             }},
             "columnKind": "utf16CodeUnits",

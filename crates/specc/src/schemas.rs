@@ -125,7 +125,7 @@ pub fn schema(name: &str) -> Option<Value> {
                     "type": "object",
                     "required": ["type", "attributes"],
                     "properties": {
-                        "type": { "enum": ["oauth-client", "flow"], "description": "`oauth-client` (the API's example); the seed's table also says `flow`" },
+                        "type": { "enum": ["oauth-client", "flow"], "description": "`oauth-client` (the API's example); the platform documentation's table also says `flow`" },
                         "id": { "type": "string" },
                         "attributes": {
                             "type": "object",
@@ -308,6 +308,8 @@ pub fn schema(name: &str) -> Option<Value> {
                 "severity": { "type": "object", "additionalProperties": { "enum": ["error", "warning", "info"] } },
                 "per-path-ignores": { "type": "object", "additionalProperties": { "type": "array", "items": { "type": "string" } } },
                 "dialects": { "type": "object", "additionalProperties": { "enum": ["elasticio", "membrane", "openapi", "itential", "keboola"] } },
+                "extend": { "type": "string", "description": "a shared specc.toml this one builds on (relative, inside the repository)" },
+                "baseline": { "type": "string", "description": "baseline file (relative, inside this directory) written by `specc check --write-baseline`" },
                 "suppress": {
                     "type": "array",
                     "items": {

@@ -20,7 +20,7 @@ declare_rule! {
     ///
     /// Sources: <https://docs.elastic.io/developers/component-json-technical-reference> ("EnvVars
     /// Object"); elastic.io's gspreadsheets and salesforce components, whose history shows both
-    /// legacy forms (`shared/corpus/elasticio`).
+    /// legacy forms (<https://github.com/elasticio/salesforce-component>).
     ///
     /// ## Example
     /// ```json

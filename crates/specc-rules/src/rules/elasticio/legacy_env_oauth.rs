@@ -22,7 +22,7 @@ declare_rule! {
     /// each tenant then registers its own client with
     /// `POST /v2/tenants/{TENANT_ID}/oauth-clients`.
     ///
-    /// Sources: `shared/seeds/000_2049a78b1effcf08.txt` ("OAuth Brief", "Using OAuth Client in
+    /// Sources: elastic.io's OAuth clients management guide (<https://docs.elastic.io/on-premises/oauth-clients-management.html>) ("OAuth Brief", "Using OAuth Client in
     /// Components"); <https://docs.elastic.io/guides/oauth-clients-management>.
     ///
     /// ## Example

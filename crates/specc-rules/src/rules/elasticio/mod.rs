@@ -1,8 +1,8 @@
 //! Rules of the `elasticio/` namespace: elastic.io `component.json` descriptors, tenant OAuth-client
 //! payloads and tenant desired-state files (see `specc_dialects::elasticio`).
 //!
-//! Sources: `shared/seeds/000_2049a78b1effcf08.txt` (the platform's "Oauth Management" page) and the
-//! public elastic.io documentation listed per rule; the catalog is `shared/reference/RULES.md` §A.
+//! Sources: elastic.io's OAuth clients management guide (<https://docs.elastic.io/on-premises/oauth-clients-management.html>) (the platform's "Oauth Management" page) and the
+//! public elastic.io documentation listed per rule;.
 
 mod auth_client_type_invalid;
 mod bare_env_name_as_client_id;

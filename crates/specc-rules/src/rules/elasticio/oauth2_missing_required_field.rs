@@ -15,7 +15,7 @@ declare_rule! {
     /// * with `authClientTypes` listing an `oauth2*` type, the auth client supplies the client and
     ///   its endpoints, and the `oauth2` object may hold only `scopes` / `client_auth`;
     /// * with `"useOAuthClient": true` at the root, the tenant's OAuth client supplies `client_id` and
-    ///   `client_secret`, which may then be empty or absent (the seed's example writes `""`), while
+    ///   `client_secret`, which may then be empty or absent (the platform documentation's example writes `""`), while
     ///   `auth_uri` and `token_uri` stay required.
     ///
     /// ## Why it matters
@@ -23,7 +23,7 @@ declare_rule! {
     /// empty client id is sent as is and the provider rejects it.
     ///
     /// Sources: <https://docs.elastic.io/developers/component-json-oauth> (OAuth1 and OAuth2 tables);
-    /// `shared/seeds/000_2049a78b1effcf08.txt` (the `useOAuthClient` example);
+    /// elastic.io's OAuth clients management guide (<https://docs.elastic.io/on-premises/oauth-clients-management.html>) (the `useOAuthClient` example);
     /// <https://docs.elastic.io/components/rest-api/authorization-methods> (auth clients).
     ///
     /// ## Example

@@ -28,7 +28,8 @@ declare_rule! {
     ///
     /// Sources: <https://docs.elastic.io/developers/component-json-oauth> (URIs of the provider);
     /// RFC 6749 §3.1 and §3.2 (absolute endpoint URIs); RFC 3986 §3.3 (empty path segments).
-    /// Seen in the wild: elastic.io's Salesforce component of 2015 (`shared/corpus/elasticio`).
+    /// Seen in the wild: elastic.io's Salesforce component of 2015
+    /// (<https://github.com/elasticio/salesforce-component>).
     ///
     /// ## Example
     /// ```json

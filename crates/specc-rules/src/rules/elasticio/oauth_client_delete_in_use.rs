@@ -15,7 +15,7 @@ declare_rule! {
     /// used when at least one integration flow in the tenant includes the component with this OAuth
     /// client". A plan that deletes it fails at that step.
     ///
-    /// Source: `shared/seeds/000_2049a78b1effcf08.txt` ("Deleting OAuth Clients").
+    /// Source: elastic.io's OAuth clients management guide (<https://docs.elastic.io/on-premises/oauth-clients-management.html>) ("Deleting OAuth Clients").
     ///
     /// ## Example
     /// ```json

@@ -17,7 +17,7 @@ declare_rule! {
     /// that exists in the tenant and is visible; the second `POST` or the orphan client is rejected
     /// half-way through a rollout.
     ///
-    /// Source: `shared/seeds/000_2049a78b1effcf08.txt` ("Creating OAuth Clients": "one OAuth client
+    /// Source: elastic.io's OAuth clients management guide (<https://docs.elastic.io/on-premises/oauth-clients-management.html>) ("Creating OAuth Clients": "one OAuth client
     /// per component in a tenant", "a component that exists in the tenant, and is visible").
     ///
     /// ## Example

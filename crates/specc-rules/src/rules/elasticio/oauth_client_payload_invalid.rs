@@ -15,7 +15,7 @@ declare_rule! {
     /// * `attributes.client_id` or `attributes.client_secret` is missing or empty;
     /// * `relationships.component.data.id` is missing, or its `type` is not `"component"`.
     ///
-    /// The seed contradicts itself on `data.type`: the POST table says it "should be flow", while
+    /// The platform documentation contradicts itself on `data.type`: the POST table says it "should be flow", while
     /// the POST example and the PATCH table use `oauth-client`. specc takes `oauth-client` and
     /// reports `flow` as a warning that names the reading, never silently.
     ///
@@ -23,7 +23,7 @@ declare_rule! {
     /// The API validates the JSON:API body: a wrong type or a missing relationship is rejected, and
     /// a client without its secret cannot exchange codes.
     ///
-    /// Source: `shared/seeds/000_2049a78b1effcf08.txt` ("Creating OAuth Clients", "Updating OAuth
+    /// Source: elastic.io's OAuth clients management guide (<https://docs.elastic.io/on-premises/oauth-clients-management.html>) ("Creating OAuth Clients", "Updating OAuth
     /// Clients"); <https://api.elastic.io/docs/v2/#oauth-clients>.
     ///
     /// ## Example
@@ -40,7 +40,7 @@ declare_rule! {
     /// ## Fix safety
     /// Setting `data.type` to `"oauth-client"` (when it is neither reading) and the component
     /// relationship type to `"component"` writes the only values the API accepts: safe. A `flow`
-    /// type gets no fix, since it is one of the seed's two readings.
+    /// type gets no fix, since it is one of the platform documentation's two readings.
     pub struct OAuthClientPayloadInvalid {
         code: "elasticio/oauth-client-payload-invalid",
         summary: "A tenant OAuth-client body the API would reject",
@@ -98,9 +98,9 @@ fn check_payload(p: &specc_dialects::elasticio::ClientPayload, out: &mut Vec<Dia
                 .with_help("add `\"type\": \"oauth-client\"`"),
         ),
         (Some(t), TypeReading::Flow) => out.push(
-            Diagnostic::new(CODE, Severity::Warning, "`data.type` is `flow`, the reading of the seed's POST table", t.span)
+            Diagnostic::new(CODE, Severity::Warning, "`data.type` is `flow`, the reading of the platform documentation's POST table", t.span)
                 .with_label("reading: `flow`")
-                .with_note("the seed's POST table says the type \"should be flow\", but its example and the PATCH table send `oauth-client`; specc expects `oauth-client`")
+                .with_note("the platform documentation's POST table says the type \"should be flow\", but its example and the PATCH table send `oauth-client`; specc expects `oauth-client`")
                 .with_help("use `\"type\": \"oauth-client\"` unless the API you target has been seen to accept `flow`"),
         ),
         (Some(t), TypeReading::Other) => out.push(

@@ -20,7 +20,7 @@ declare_rule! {
     /// on its own while flows run. Without one the credential stops working when the first access
     /// token expires (an hour for both providers), and the user has to sign in again.
     ///
-    /// Sources: `shared/seeds/000_2049a78b1effcf08.txt` ("NOTE: A refresh_token is required for
+    /// Sources: elastic.io's OAuth clients management guide (<https://docs.elastic.io/on-premises/oauth-clients-management.html>) ("NOTE: A refresh_token is required for
     /// every OAuth 2.0 key"); Google, <https://developers.google.com/identity/protocols/oauth2/web-server#offline>;
     /// Microsoft, <https://learn.microsoft.com/entra/identity-platform/scopes-oidc#offline_access>;
     /// <https://docs.elastic.io/developers/component-json-oauth> (Google example with

@@ -8,7 +8,7 @@ use crate::{declare_rule, Context, Diagnostic, Rule};
 declare_rule! {
     /// ## What it checks
     /// `oauth2.client_secret` (or `oauth1.consumer_secret`) is written as a value instead of a
-    /// `{{VAR}}` link to an environment variable. An empty string is not reported (the seed's
+    /// `{{VAR}}` link to an environment variable. An empty string is not reported (the platform documentation's
     /// `useOAuthClient` example leaves it empty on purpose).
     ///
     /// ## Why it matters
@@ -17,7 +17,7 @@ declare_rule! {
     /// an environment variable (`"required": true`) or, better, in the tenant's OAuth client.
     /// specc never repeats the value in its output.
     ///
-    /// Sources: `shared/seeds/000_2049a78b1effcf08.txt` ("OAuth Brief": users in other tenants
+    /// Sources: elastic.io's OAuth clients management guide (<https://docs.elastic.io/on-premises/oauth-clients-management.html>) ("OAuth Brief": users in other tenants
     /// "would see the component with its keys and secrets"); a third-party component that committed
     /// its 64-character Podio secret (`thatapp/podio-component@7998386`).
     ///

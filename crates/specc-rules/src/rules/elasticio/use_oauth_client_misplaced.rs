@@ -13,11 +13,11 @@ declare_rule! {
     ///
     /// ## Why it matters
     /// The platform reads the flag from the root of component.json, as elastic.io's own Salesforce
-    /// component does. The seed's example closes its braces so that the key looks nested in
+    /// component does. The platform documentation's example closes its braces so that the key looks nested in
     /// `credentials`: components copied from it keep using the legacy environment-variable client
     /// without noticing. A string `"true"` is not the boolean the platform tests for.
     ///
-    /// Sources: `shared/seeds/000_2049a78b1effcf08.txt` ("Using OAuth Client in Components", whose
+    /// Sources: elastic.io's OAuth clients management guide (<https://docs.elastic.io/on-premises/oauth-clients-management.html>) ("Using OAuth Client in Components", whose
     /// example nests the key); <https://github.com/elasticio/salesforce-component/blob/master/component.json>
     /// (root-level `"useOAuthClient": true`).
     ///
@@ -85,7 +85,7 @@ impl Rule for UseOAuthClientMisplaced {
                 u.member.key_span,
             )
             .with_label("not read here")
-            .with_note("the seed's example closes its braces so that the key looks nested in `credentials`; elastic.io's own components put it at the root")
+            .with_note("the platform documentation's example closes its braces so that the key looks nested in `credentials`; elastic.io's own components put it at the root")
             .with_help("move `\"useOAuthClient\": true` to the component root");
             let mut edits = vec![remove_member(&u.parent, &u.member)];
             if !root_present && !moved {

@@ -13,7 +13,7 @@ declare_rule! {
     /// tenant's OAuth client *for the `oauth2` block*. Without the block there are no
     /// `auth_uri`/`token_uri` to run the flow against: the tenant client is never used.
     ///
-    /// Source: `shared/seeds/000_2049a78b1effcf08.txt` ("specify `"useOAuthClient": true` … Add the
+    /// Source: elastic.io's OAuth clients management guide (<https://docs.elastic.io/on-premises/oauth-clients-management.html>) ("specify `"useOAuthClient": true` … Add the
     /// following object to component.json: `"oauth2": {…}`").
     ///
     /// ## Example

@@ -6,11 +6,10 @@ declare_rule! {
     /// ## What it checks
     /// `auth_url` uses the `%%client_id%%` placeholder.
     ///
-    /// The seed contradicts itself here: the `auth_url` attribute description says `%%app_key%%` is
+    /// The platform documentation contradicts itself here: the `auth_url` attribute description says `%%app_key%%` is
     /// replaced by `app_key`, while the schema description and both request examples use
-    /// `%%client_id%%` (`shared/seeds/003_e34d02e5ff3c2019.txt`). The OAuth Manager's code substitutes
-    /// both, and marks `%%client_id%%` "DEPRECATED by %%app_key%%" (RULES.md D6 and
-    /// "Contradictions"). specc therefore accepts both spellings as a client id placeholder (see
+    /// `%%client_id%%` (the Keboola OAuth Manager API v2 reference (deprecated: <https://github.com/keboola/oauth-v2-bundle>)). The OAuth Manager's code substitutes
+    /// both, and marks `%%client_id%%` "DEPRECATED by %%app_key%%". specc therefore accepts both spellings as a client id placeholder (see
     /// `keboola/auth-url-missing-client`) and reports `%%client_id%%` as a **warning**.
     ///
     /// ## Why it matters

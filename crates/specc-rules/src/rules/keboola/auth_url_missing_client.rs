@@ -7,13 +7,13 @@ declare_rule! {
     /// The `auth_url` of an OAuth 2.0 registration contains neither `%%app_key%%` nor
     /// `%%client_id%%` nor a literal `client_id=` parameter.
     ///
-    /// Both placeholder spellings count, because the seed uses both for the same substitution
-    /// (`shared/seeds/003_e34d02e5ff3c2019.txt`: the attribute text says `%%app_key%%`, the schema and
+    /// Both placeholder spellings count, because the platform documentation uses both for the same substitution
+    /// (the Keboola OAuth Manager API v2 reference (deprecated: <https://github.com/keboola/oauth-v2-bundle>): the attribute text says `%%app_key%%`, the schema and
     /// examples say `%%client_id%%`); `keboola/auth-url-client-id-deprecated` reports the older one.
     ///
     /// ## Why it matters
     /// The OAuth Manager sends the user to `auth_url` after substituting the placeholders and adds
-    /// nothing itself (RULES.md D7). Without a client id the provider cannot tell which application
+    /// nothing itself. Without a client id the provider cannot tell which application
     /// asks, and the authorization fails.
     ///
     /// ## Example

@@ -8,11 +8,11 @@ declare_rule! {
     ///
     /// ## Why it matters
     /// For 2.0, "`%%redirect_uri%%` and `%%app_key%%` are replaced by generated redirect URI (to the
-    /// OAuth application) and `app_key`" (`shared/seeds/003_e34d02e5ff3c2019.txt`). The token request
+    /// OAuth application) and `app_key`" (the Keboola OAuth Manager API v2 reference (deprecated: <https://github.com/keboola/oauth-v2-bundle>)). The token request
     /// always sends `redirect_uri` set to the callback
     /// `https://syrup.keboola.com/oauth-v2/authorize/{componentId}/callback`; RFC 6749 §4.1.3 requires
     /// it to match the one in the authorization request, so without it the exchange fails at most
-    /// providers (RULES.md D8).
+    /// providers.
     ///
     /// ## Example
     /// ```json

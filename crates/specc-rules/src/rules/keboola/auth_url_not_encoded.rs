@@ -13,8 +13,7 @@ declare_rule! {
     /// ## Why it matters
     /// RFC 6749 §3.1 requires the authorization endpoint URI to be a valid URI with a
     /// `application/x-www-form-urlencoded` query. Browsers and HTTP libraries treat raw spaces
-    /// differently (some cut the URL there), so providers receive a truncated scope list (RULES.md
-    /// D13). Two corpus READMEs (Google Drive extractor, Google Sheets writer) register such URLs.
+    /// differently (some cut the URL there), so providers receive a truncated scope list. Two corpus READMEs (Google Drive extractor, Google Sheets writer) register such URLs.
     ///
     /// ## Example
     /// ```json

@@ -8,7 +8,7 @@ declare_rule! {
     ///
     /// ## Why it matters
     /// The serverless (JavaScript) port of the OAuth Manager substitutes with `String.replace` and a
-    /// string pattern, which replaces the first occurrence only (RULES.md D10): the second copy
+    /// string pattern, which replaces the first occurrence only: the second copy
     /// reaches the provider as literal `%%name%%` text.
     ///
     /// ## Example

@@ -8,10 +8,10 @@ declare_rule! {
     ///
     /// ## Why it matters
     /// `state` must be a one-time value bound to the user's session to stop cross-site request
-    /// forgery (RFC 9700 §2.1, RFC 6749 §10.12); a constant is known to every attacker. The seed's
+    /// forgery (RFC 9700 §2.1, RFC 6749 §10.12); a constant is known to every attacker. The platform documentation's
     /// example passes `state=%%hash%%`, which the OAuth Manager fills per request
-    /// (`shared/seeds/003_e34d02e5ff3c2019.txt`); Keboola's QuickBooks test fixture hard-codes
-    /// `state=security_token12345` (RULES.md D12).
+    /// (the Keboola OAuth Manager API v2 reference (deprecated: <https://github.com/keboola/oauth-v2-bundle>)); Keboola's QuickBooks test fixture hard-codes
+    /// `state=security_token12345`.
     ///
     /// ## Example
     /// ```json

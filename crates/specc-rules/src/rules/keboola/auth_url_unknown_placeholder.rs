@@ -11,9 +11,9 @@ declare_rule! {
     /// `%%oauth_token%%` (OAuth 1.0 only).
     ///
     /// ## Why it matters
-    /// Only these are replaced (`shared/seeds/003_e34d02e5ff3c2019.txt`: "For 1.0, `%%oauth_token%%`
+    /// Only these are replaced (the Keboola OAuth Manager API v2 reference (deprecated: <https://github.com/keboola/oauth-v2-bundle>): "For 1.0, `%%oauth_token%%`
     /// is replaced…", "For 2.0, `%%redirect_uri%%` and `%%app_key%%`…", `%%hash%%` in the example,
-    /// `%%subdomain%%` under "Add new component"; RULES.md D9). Any other placeholder reaches the
+    /// `%%subdomain%%` under "Add new component";). Any other placeholder reaches the
     /// provider literally.
     ///
     /// ## Example

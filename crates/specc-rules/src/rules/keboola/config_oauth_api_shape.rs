@@ -11,11 +11,11 @@ declare_rule! {
     ///   (warning: bearer-token components need only `#data`).
     ///
     /// ## Why it matters
-    /// The seed's "Initialize" step says to "Set `"version": 3` to use the latest OAuth Broker API. The
+    /// The platform documentation's "Initialize" step says to "Set `"version": 3` to use the latest OAuth Broker API. The
     /// old OAuth V2 API is deprecated but still usable", and "Credentials Injection" shows `#data`,
-    /// `appKey` and `#appSecret` (`shared/seeds/004_adc09ce2de1fa918.txt`; RULES.md D14). Note that
+    /// `appKey` and `#appSecret` (Keboola's OAuth interface specification for components (<https://developers.keboola.com/extend/common-interface/oauth/>);). Note that
     /// docker-bundle's configuration JSON Schema (corpus) allows only `id` and `credentials` under
-    /// `oauth_api`, so older runners may reject `version`; specc follows the seed.
+    /// `oauth_api`, so older runners may reject `version`; specc follows the platform documentation.
     ///
     /// ## Example
     /// ```json
@@ -28,7 +28,7 @@ declare_rule! {
     ///
     /// ## Fix safety
     /// Safe: adding `"version": 3` (or replacing another version with `3`) selects the current broker
-    /// for the same registration id, which the seed recommends.
+    /// for the same registration id, which the platform documentation recommends.
     pub struct ConfigOauthApiShape {
         code: "keboola/config-oauth-api-shape",
         summary: "`authorization.oauth_api` is incomplete or uses the deprecated v2 broker",

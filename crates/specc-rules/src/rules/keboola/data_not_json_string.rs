@@ -12,10 +12,10 @@ declare_rule! {
     ///
     /// ## Why it matters
     /// The broker "stores the response from the authorized API as a raw string" and components parse
-    /// it (`shared/seeds/004_adc09ce2de1fa918.txt`; the injection example shows escaped JSON). An
+    /// it (Keboola's OAuth interface specification for components (<https://developers.keboola.com/extend/common-interface/oauth/>); the injection example shows escaped JSON). An
     /// object is not what the runner injects, and for OAuth 2.0 the token response is a JSON object
     /// (RFC 6749 §5.1), so a bare token string only works with components that read it raw (the
-    /// generic extractor's `oauth20` bearer example does; RULES.md D15).
+    /// generic extractor's `oauth20` bearer example does;).
     ///
     /// ## Example
     /// ```json

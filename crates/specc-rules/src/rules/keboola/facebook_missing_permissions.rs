@@ -10,10 +10,10 @@ declare_rule! {
     /// ## Why it matters
     /// For `facebook` the OAuth Manager builds the login URL itself from `permissions`, "a coma
     /// separated list of values from https://developers.facebook.com/docs/facebook-login/permissions/";
-    /// `auth_url` and `token_url` are not required (`shared/seeds/003_e34d02e5ff3c2019.txt`, "Add new
+    /// `auth_url` and `token_url` are not required (the Keboola OAuth Manager API v2 reference (deprecated: <https://github.com/keboola/oauth-v2-bundle>), "Add new
     /// component"). Without permissions the user grants nothing; a URL is not a permission name.
-    /// `graph_api_version` is optional; the seed says it defaults to `v2.8`, the code read for
-    /// RULES.md D4 stores an empty string, so specc does not write a default.
+    /// `graph_api_version` is optional; the platform documentation says it defaults to `v2.8`, the code read for
+    /// stores an empty string, so specc does not write a default.
     ///
     /// ## Example
     /// ```json

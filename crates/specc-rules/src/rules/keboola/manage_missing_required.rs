@@ -10,7 +10,7 @@ declare_rule! {
     ///
     /// ## Why it matters
     /// The OAuth Manager marks these fields required ("Add new component", Attributes and Schema in
-    /// `shared/seeds/003_e34d02e5ff3c2019.txt`; for `facebook` "`auth_url`, `token_url` and
+    /// the Keboola OAuth Manager API v2 reference (deprecated: <https://github.com/keboola/oauth-v2-bundle>); for `facebook` "`auth_url`, `token_url` and
     /// `request_token_url` are not required"). A registration without them is refused, and an empty
     /// `app_secret` registers an app that can never exchange a code for a token.
     ///

@@ -1,8 +1,8 @@
 //! Rules of the `keboola/` namespace: OAuth Manager v2 registration bodies and component
 //! configurations that use the OAuth Broker (`authorization.oauth_api`).
 //!
-//! Sources: the seed documents `shared/seeds/003_e34d02e5ff3c2019.txt` (OAuth Manager API v2) and
-//! `shared/seeds/004_adc09ce2de1fa918.txt` (OAuth Broker v3 / OAuth interface), `shared/reference/RULES.md`
+//! Sources: the platform documentation documents the Keboola OAuth Manager API v2 reference (deprecated: <https://github.com/keboola/oauth-v2-bundle>) (OAuth Manager API v2) and
+//! Keboola's OAuth interface specification for components (<https://developers.keboola.com/extend/common-interface/oauth/>) (OAuth Broker v3 / OAuth interface), `shared/reference/RULES.md`
 //! §D, and the corpus under `shared/corpus/keboola`.
 
 mod auth_url_client_id_deprecated;
@@ -54,9 +54,9 @@ declare_builtin! {
     /// show `"appKey": 1234`, every other example a string).
     ///
     /// ## Why it matters
-    /// The OAuth Manager's schema types every field as a string (`shared/seeds/003_e34d02e5ff3c2019.txt`,
+    /// The OAuth Manager's schema types every field as a string (the Keboola OAuth Manager API v2 reference (deprecated: <https://github.com/keboola/oauth-v2-bundle>),
     /// "Add new component", Schema); the broker injects `appKey` as a string
-    /// (`shared/seeds/004_adc09ce2de1fa918.txt`). Other types are rejected or compared wrongly.
+    /// (Keboola's OAuth interface specification for components (<https://developers.keboola.com/extend/common-interface/oauth/>)). Other types are rejected or compared wrongly.
     ///
     /// ## Example
     /// ```json

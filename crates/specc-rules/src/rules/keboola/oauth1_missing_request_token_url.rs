@@ -7,10 +7,10 @@ declare_rule! {
     /// A manage body with `oauth_version: "1.0"` has no `request_token_url`.
     ///
     /// ## Why it matters
-    /// OAuth 1.0 starts by obtaining a temporary token from the request token endpoint; the seed
-    /// marks `request_token_url` "Required for OAuth 1.0 only" (`shared/seeds/003_e34d02e5ff3c2019.txt`)
+    /// OAuth 1.0 starts by obtaining a temporary token from the request token endpoint; the platform documentation
+    /// marks `request_token_url` "Required for OAuth 1.0 only" (the Keboola OAuth Manager API v2 reference (deprecated: <https://github.com/keboola/oauth-v2-bundle>))
     /// and the OAuth Manager refuses such registrations ("'request_token_url' is required for OAuth 1.0
-    /// APIs", RULES.md D3).
+    /// APIs").
     ///
     /// ## Example
     /// ```json

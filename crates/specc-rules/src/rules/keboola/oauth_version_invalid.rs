@@ -9,9 +9,9 @@ declare_rule! {
     /// lists it.
     ///
     /// ## Why it matters
-    /// The seed defines the enum `1.0 | 2.0 | facebook` (`shared/seeds/003_e34d02e5ff3c2019.txt`,
+    /// The platform documentation defines the enum `1.0 | 2.0 | facebook` (the Keboola OAuth Manager API v2 reference (deprecated: <https://github.com/keboola/oauth-v2-bundle>),
     /// `oauth_version` Members). Older OAuth Manager deployments accept only `1.0`/`2.0`, and the v3
-    /// broker has no enum at all (RULES.md D2 and "Contradictions"); any other value picks no OAuth
+    /// broker has no enum at all; any other value picks no OAuth
     /// implementation.
     ///
     /// ## Example

@@ -14,9 +14,9 @@ declare_rule! {
     /// - both `x` and `#x` are present: the UI keeps only `#x` (warning).
     ///
     /// ## Why it matters
-    /// Keboola encrypts only values whose key starts with `#` (the seed's credentials use `#data` and
-    /// `#appSecret`, `shared/seeds/003_e34d02e5ff3c2019.txt` and `004_adc09ce2de1fa918.txt`; Keboola's
-    /// encryption docs, RULES.md D16). Anything else is stored, shown and exported in clear. specc
+    /// Keboola encrypts only values whose key starts with `#` (the platform documentation's credentials use `#data` and
+    /// `#appSecret`, the Keboola OAuth Manager API v2 reference (deprecated: <https://github.com/keboola/oauth-v2-bundle>) and `004_adc09ce2de1fa918.txt`; Keboola's
+    /// encryption docs). Anything else is stored, shown and exported in clear. specc
     /// never prints the value.
     ///
     /// ## Example

@@ -12,14 +12,14 @@ declare_rule! {
     /// (`${VAR}`, `%env(…)%`, `{{VAR}}`). Empty and obviously redacted values (`xxxxx`, `...`) are not
     /// reported.
     ///
-    /// This rule is specc's own addition to the catalog (RULES.md §D has no code for it).
+    /// This rule is specc's own addition to the catalog.
     ///
     /// ## Why it matters
     /// Keboola encrypts `#` values when a configuration is saved through its API, so the stored
-    /// configuration is safe; the file in a repository is not. The seed's stored credentials are
-    /// ciphertext (`"#appSecret": "KBC::ComponentSecure::…"`, `shared/seeds/003_e34d02e5ff3c2019.txt`),
+    /// configuration is safe; the file in a repository is not. The platform documentation's stored credentials are
+    /// ciphertext (`"#appSecret": "KBC::ComponentSecure::…"`, the Keboola OAuth Manager API v2 reference (deprecated: <https://github.com/keboola/oauth-v2-bundle>)),
     /// while its "Credentials Injection" example pastes values in clear for quick testing
-    /// (`shared/seeds/004_adc09ce2de1fa918.txt`). A plain secret in a committed file is published with
+    /// (Keboola's OAuth interface specification for components (<https://developers.keboola.com/extend/common-interface/oauth/>)). A plain secret in a committed file is published with
     /// it. specc never prints the value.
     ///
     /// ## Example

@@ -9,8 +9,8 @@ declare_rule! {
     /// ## Why it matters
     /// Such a registration "requires an `userData` json to be sent with the auth request to OAuth
     /// API, which has to contain a `subdomain` key", and the authorize request "must be sent using a
-    /// form POST request" (`shared/seeds/003_e34d02e5ff3c2019.txt`, "Add new component" and "Generate
-    /// OAuth token"; RULES.md D11, seeds only). The manage body cannot carry `userData`, so specc
+    /// form POST request" (the Keboola OAuth Manager API v2 reference, deprecated:
+    /// <https://github.com/keboola/oauth-v2-bundle>, "Add new component" and "Generate OAuth token"). The manage body cannot carry `userData`, so specc
     /// cannot see the authorize request: the finding is a warning that every caller (UI form, script)
     /// must send `userData`, or the URL keeps the literal `%%subdomain%%`.
     ///

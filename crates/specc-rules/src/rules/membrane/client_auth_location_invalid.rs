@@ -7,10 +7,10 @@ declare_rule! {
     /// `clientAuthLocation` in the `getOAuthConfig` mapping is not `headers` or `body` (for example
     /// `header` or `both`), or is absent.
     ///
-    /// The sources disagree about the absent case. The seed's "Config Parameters" table says the
+    /// The sources disagree about the absent case. The platform documentation's "Config Parameters" table says the
     /// client credentials go to "headers, body, or both if not specified"
-    /// (`shared/seeds/001_42f92db7f54bb945.txt`), while the SDK's `OAUTH_CONFIG_SCHEMA` is an enum of
-    /// `headers | body` with default `headers` and has no "both" (RULES.md B5 and "Contradictions").
+    /// (Membrane's OAuth2 connector documentation (<https://docs.integration.app>)), while the SDK's `OAUTH_CONFIG_SCHEMA` is an enum of
+    /// `headers | body` with default `headers` and has no "both".
     /// specc lowers an absent value as `headers`, the SDK default that actually runs, and says so in
     /// an **info** finding, so that the choice is visible rather than guessed silently. An explicit
     /// `both` is an error: the SDK schema rejects it.

@@ -11,10 +11,10 @@ declare_rule! {
     /// literal client id a warning.
     ///
     /// ## Why it matters
-    /// The seed's mapping example reads both from connector parameters
-    /// (`shared/seeds/001_42f92db7f54bb945.txt`, "OAuth2 Config"): workspaces set their own OAuth
+    /// The platform documentation's mapping example reads both from connector parameters
+    /// (Membrane's OAuth2 connector documentation (<https://docs.integration.app>), "OAuth2 Config"): workspaces set their own OAuth
     /// app there, and the secret stays out of the connector's source. A literal secret is published
-    /// with every copy of the connector (RULES.md B10). specc never prints the value.
+    /// with every copy of the connector. specc never prints the value.
     ///
     /// ## Example
     /// ```yaml

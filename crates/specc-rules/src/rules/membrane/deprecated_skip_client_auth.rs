@@ -6,8 +6,7 @@ declare_rule! {
     /// ## What it checks
     /// The `getOAuthConfig` mapping uses `skipClientAuthInBody` or `skipClientAuthInHeader`, which the
     /// SDK's `OAUTH_CONFIG_SCHEMA` marks "(Deprecated)" in favour of `clientAuthLocation`
-    /// (RULES.md B6; the seed documents only `clientAuthLocation`,
-    /// `shared/seeds/001_42f92db7f54bb945.txt`). The SDK's description of `skipClientAuthInHeader`
+    ///). The SDK's description of `skipClientAuthInHeader`
     /// says "…in the body…", a copy-paste slip; specc reads the key by its name.
     ///
     /// ## Why it matters

@@ -10,10 +10,10 @@ declare_rule! {
     ///
     /// ## Why it matters
     /// `extra` is for "Additional parameters to add to the authorize URI"
-    /// (`shared/seeds/001_42f92db7f54bb945.txt`), i.e. the ones OAuth does not cover (`prompt`,
+    /// (Membrane's OAuth2 connector documentation (<https://docs.integration.app>)), i.e. the ones OAuth does not cover (`prompt`,
     /// `access_type`). RFC 6749 §3.1 says request parameters "MUST NOT be included more than once":
     /// a duplicated `state` or `redirect_uri` is rejected by strict providers, or silently overrides
-    /// the platform's CSRF and redirect handling. Scopes belong in `scopes` (RULES.md B8).
+    /// the platform's CSRF and redirect handling. Scopes belong in `scopes`.
     ///
     /// ## Example
     /// ```yaml

@@ -12,8 +12,8 @@ declare_rule! {
     /// string contents are ignored); specc runs no JavaScript.
     ///
     /// ## Why it matters
-    /// The seed's hooks are written as `exports.getTokenData = async function (…)`
-    /// (`shared/seeds/001_42f92db7f54bb945.txt`, "Custom Token Request"). A file that exports another
+    /// The platform documentation's hooks are written as `exports.getTokenData = async function (…)`
+    /// (Membrane's OAuth2 connector documentation (<https://docs.integration.app>), "Custom Token Request"). A file that exports another
     /// name, often left over from copying a neighbouring hook, loads fine and then fails when the
     /// platform calls the method.
     ///

@@ -14,8 +14,8 @@ declare_rule! {
     /// the export's archive.
     ///
     /// ## Why it matters
-    /// The seed's connector layout keeps each implementation in a file under `auth/`
-    /// (`shared/seeds/001_42f92db7f54bb945.txt`: "File: auth/get-oauth-config.map.yml",
+    /// The platform documentation's connector layout keeps each implementation in a file under `auth/`
+    /// (Membrane's OAuth2 connector documentation (<https://docs.integration.app>): "File: auth/get-oauth-config.map.yml",
     /// "File: auth/get-token-data.js"). A missing file makes the connector fail to build, or the
     /// method fail at run time when a user connects.
     ///

@@ -14,9 +14,9 @@ declare_rule! {
     ///
     /// ## Why it matters
     /// Tools that build or export connectors find method files by these names (MEM-SDK `fileKeys`,
-    /// `CONNECTOR_METHOD_IMPLEMENTATION_SUFFIXES`, RULES.md B12); the seed uses
+    /// `CONNECTOR_METHOD_IMPLEMENTATION_SUFFIXES`); the platform documentation uses
     /// `auth/get-oauth-config.map.yml` and `auth/get-token-data.js`
-    /// (`shared/seeds/001_42f92db7f54bb945.txt`). A `.js` file behind a `mapping` method is not read
+    /// (Membrane's OAuth2 connector documentation (<https://docs.integration.app>)). A `.js` file behind a `mapping` method is not read
     /// as a mapping.
     ///
     /// ## Example

@@ -10,9 +10,9 @@ declare_rule! {
     /// ## Why it matters
     /// Without `getOAuthConfig` the platform has no authorize or token endpoint to run the OAuth flow
     /// with; without `makeApiClient` no API call can be authenticated; without `test` a connection can
-    /// never be checked, and the SDK rejects the spec. The seed page lists all three under "Method
-    /// implementations" and the rest as "Optional" (`shared/seeds/001_42f92db7f54bb945.txt`); the SDK
-    /// marks them `isRequired` (MEM-SDK `ConnectorAuthMethodTypes`, RULES.md B1).
+    /// never be checked, and the SDK rejects the spec. The platform documentation page lists all three under "Method
+    /// implementations" and the rest as "Optional" (Membrane's OAuth2 connector documentation (<https://docs.integration.app>)); the SDK
+    /// marks them `isRequired` (MEM-SDK `ConnectorAuthMethodTypes`).
     ///
     /// ## Example
     /// ```yaml

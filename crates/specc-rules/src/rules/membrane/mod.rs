@@ -1,7 +1,7 @@
 //! Rules of the `membrane/` namespace: Membrane / Integration.app connector specs (`spec.yml`, the
 //! `auth/` method files, and single-file workspace exports).
 //!
-//! Sources: the seed document `shared/seeds/001_42f92db7f54bb945.txt` (Integration.app "OAuth2"
+//! Sources: the platform documentation document Membrane's OAuth2 connector documentation (<https://docs.integration.app>) (Integration.app "OAuth2"
 //! page), the Membrane SDK's connector schema as summarised in `shared/reference/RULES.md` §B, and
 //! the corpus under `shared/corpus/membrane`.
 
@@ -50,7 +50,7 @@ declare_builtin! {
     /// ## Why it matters
     /// The Membrane SDK validates the spec with a schema; a wrong type makes the connector fail to
     /// load, or the field is dropped. specc reports the field and keeps lowering the rest.
-    /// Source: `shared/seeds/001_42f92db7f54bb945.txt` ("Config Parameters").
+    /// Source: Membrane's OAuth2 connector documentation (<https://docs.integration.app>) ("Config Parameters").
     ///
     /// ## Example
     /// ```yaml

@@ -9,9 +9,9 @@ declare_rule! {
     ///
     /// ## Why it matters
     /// `noRefreshToken` tells the platform that the API issues no refresh token
-    /// (`shared/seeds/001_42f92db7f54bb945.txt`, "Config Parameters"): it then never refreshes, and a
+    /// (Membrane's OAuth2 connector documentation (<https://docs.integration.app>), "Config Parameters"): it then never refreshes, and a
     /// `refreshCredentials` hook is dead code. Asking Google-style providers for `access_type:
-    /// offline` only makes sense if the refresh token is used (RULES.md B9). One of the two is wrong.
+    /// offline` only makes sense if the refresh token is used. One of the two is wrong.
     ///
     /// ## Example
     /// ```yaml

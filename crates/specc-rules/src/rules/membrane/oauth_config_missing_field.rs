@@ -9,8 +9,8 @@ declare_rule! {
     ///
     /// ## Why it matters
     /// These four are what the platform needs to send the user to the provider and to exchange the
-    /// code for a token; the seed's "Config Parameters" table and the Membrane OAuth2 docs list them
-    /// as required (`shared/seeds/001_42f92db7f54bb945.txt`, RULES.md B4). A config written in
+    /// code for a token; the platform documentation's "Config Parameters" table and the Membrane OAuth2 docs list them
+    /// as required (Membrane's OAuth2 connector documentation (<https://docs.integration.app>)). A config written in
     /// JavaScript is not checked.
     ///
     /// ## Example

@@ -11,9 +11,9 @@ declare_rule! {
     /// of a list.
     ///
     /// ## Why it matters
-    /// The seed documents `scopes` as a "List of OAuth scopes to request" and writes it as a YAML list
-    /// (`shared/seeds/001_42f92db7f54bb945.txt`); the SDK schema is an array of strings (RULES.md
-    /// B11). A string fails validation, or is sent as one scope containing spaces.
+    /// Membrane's OAuth2 connector documentation (<https://docs.integration.app>) describes `scopes`
+    /// as a "List of OAuth scopes to request" and writes it as a YAML list; the SDK's connector schema
+    /// is an array of strings. A string fails validation, or is sent as one scope containing spaces.
     ///
     /// ## Example
     /// ```yaml

@@ -8,8 +8,8 @@ declare_rule! {
     ///
     /// ## Why it matters
     /// PKCE binds the authorization code to the client that asked for it. RFC 9700 §2.1.1 makes it a
-    /// MUST for public clients and RECOMMENDED for confidential ones; the seed documents `skipPkce` as
-    /// "Set to true if the API doesn't support PKCE" (`shared/seeds/001_42f92db7f54bb945.txt`), so it
+    /// MUST for public clients and RECOMMENDED for confidential ones; the platform documentation documents `skipPkce` as
+    /// "Set to true if the API doesn't support PKCE" (Membrane's OAuth2 connector documentation (<https://docs.integration.app>)), so it
     /// should only be there for providers that really reject the `code_challenge` parameter.
     ///
     /// ## Example

@@ -10,13 +10,13 @@ declare_rule! {
     /// `description`, `ui`, `credentialsSchema`, `options`. Most often it is
     /// `getCredentialsFromTokenResponse`.
     ///
-    /// The method names contradict each other across sources. The seed page
-    /// (`shared/seeds/001_42f92db7f54bb945.txt`, "Custom Credentials Extraction"), the console docs
+    /// The method names contradict each other across sources. The platform documentation page
+    /// (Membrane's OAuth2 connector documentation (<https://docs.integration.app>), "Custom Credentials Extraction"), the console docs
     /// and one version of docs.integration.app call the hook `getCredentialsFromTokenResponse`; the
     /// SDK (0.28.3, `@integration-app/sdk` 1.14.1) and the corpus's exported connectors use
     /// `getCredentialsFromAccessTokenResponse` and `getCredentialsFromRefreshTokenResponse`
-    /// (RULES.md "Contradictions", Membrane). specc follows the SDK, because it is the code that
-    /// parses the spec, but reports the seed's name as a **warning** (not an error) and says which
+    ///. specc follows the SDK, because it is the code that
+    /// parses the spec, but reports the platform documentation's name as a **warning** (not an error) and says which
     /// reading it took; any other unknown key is an error.
     ///
     /// ## Why it matters
@@ -90,7 +90,7 @@ fn legacy(key_span: specc_ir::Span, new_present: bool) -> Diagnostic {
     )
     .with_label("dropped by the SDK schema")
     .with_note(
-        "the Integration.app docs (and specc's seed documents) name this hook `getCredentialsFromTokenResponse`, \
+        "the Integration.app documentation names this hook `getCredentialsFromTokenResponse`, \
          but the SDK only knows `getCredentialsFromAccessTokenResponse` and `getCredentialsFromRefreshTokenResponse`; \
          specc follows the SDK",
     );

@@ -23,7 +23,7 @@ declare_rule! {
     ///
     /// ## Why it matters
     /// The SDK's `ConnectorAuthMethodTypes.supportedImplementationTypes` rejects other types, so the
-    /// connector does not load (RULES.md B2; seed `shared/seeds/001_42f92db7f54bb945.txt` shows the
+    /// connector does not load shows the
     /// `implementationType` per method).
     ///
     /// ## Example
@@ -53,7 +53,7 @@ impl Rule for UnsupportedImplementationType {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(auth) = super::auth(cx) else { return };
         for m in &auth.methods {
-            // The seed's `getCredentialsFromTokenResponse` is judged by `membrane/unknown-auth-method`.
+            // The platform documentation's `getCredentialsFromTokenResponse` is judged by `membrane/unknown-auth-method`.
             let Some(spec) = method_spec(&m.name) else { continue };
             let allowed = spec.types.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", ");
             match &m.implementation {
