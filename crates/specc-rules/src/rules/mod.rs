@@ -7,6 +7,7 @@ pub mod keboola;
 pub mod membrane;
 pub mod oauth;
 pub mod openapi;
+pub mod provider;
 pub mod specc;
 pub mod syntax;
 
@@ -23,6 +24,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
     v.extend(elasticio::rules());
     v.extend(membrane::rules());
     v.extend(keboola::rules());
+    v.extend(provider::rules());
     v.extend(build::rules());
     v
 }
