@@ -1,7 +1,7 @@
 //! The provider catalog: what specc knows about real OAuth providers, as data.
 //!
 //! One TOML file per provider under `providers/` at the repository root, embedded in the binary
-//! (`catalog.rs` lists them) and parsed once. The format is described by `schemas/provider.schema.json`;
+//! (`catalog.rs` lists them) and parsed once. The format is described by `provider.schema.json` (`specc schema provider`);
 //! users add or override entries in `specc.toml` under `[[providers]]` with the same fields.
 //!
 //! Every fact carries the public documentation URL it was taken from (`source`); a fact specc is not
@@ -9,12 +9,16 @@
 
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 mod catalog;
 
+/// The JSON Schema of one provider entry (`specc schema provider`; written to
+/// `schemas/provider.schema.json` by `cargo xtask codegen`).
+pub const SCHEMA: &str = include_str!("../provider.schema.json");
+
 /// One provider.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Provider {
     /// Stable identifier (`google`, `microsoft`), kebab-case.
@@ -24,68 +28,68 @@ pub struct Provider {
     /// How to recognise the provider from a configuration's endpoint URLs.
     pub recognize: Recognize,
     /// The current authorization endpoint (with `{placeholders}` for tenant parts).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorization: Option<Endpoint>,
     /// The current token endpoint.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token: Option<Endpoint>,
     /// Endpoints that are deprecated or retired.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deprecated: Vec<Deprecated>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope_delimiter: Option<ScopeDelimiter>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refresh: Option<Refresh>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_auth: Option<ClientAuth>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pkce: Option<PkceFact>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redirect_uri: Option<RedirectUri>,
     /// Notable request parameters.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parameters: Vec<Parameter>,
 }
 
 /// Host patterns of the provider's OAuth endpoints. `{name}` stands for one or more characters the
 /// account or tenant supplies (`{subdomain}.zendesk.com`).
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Recognize {
     pub hosts: Vec<String>,
     /// When set, a URL is recognised only if its path starts with one of these (hosts shared by many
     /// APIs, such as `api.twitter.com`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub paths: Vec<String>,
     pub source: String,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Endpoint {
     pub url: String,
     pub source: String,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Deprecated {
     /// URL prefix of the old endpoint (scheme and host, path; no query).
     pub url: String,
     /// What to use instead.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replacement: Option<String>,
     /// The replacement takes the same parameters and returns the same response, so swapping the URL
     /// is a safe fix.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub drop_in: bool,
     /// The endpoint no longer answers at all.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub retired: bool,
     pub source: String,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct ScopeDelimiter {
     /// The delimiters the authorization endpoint accepts between scopes: `" "` or `","`.
@@ -100,7 +104,7 @@ impl ScopeDelimiter {
 }
 
 /// How a refresh token is obtained.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum RefreshHow {
     /// An authorization request parameter (`access_type=offline`).
@@ -115,27 +119,27 @@ pub enum RefreshHow {
     AppSetting,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Refresh {
     pub how: RefreshHow,
     /// For `parameter`: its name and value.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameter: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// For `scope`: the scopes any one of which asks for a refresh token.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scopes: Vec<String>,
     /// Other parameters needed alongside, `name=value` (Google's `prompt=consent`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also: Vec<String>,
     pub source: String,
 }
 
 /// Token endpoint client authentication methods, named as in the IANA OAuth registry
 /// (`client_secret_basic`, `client_secret_post`, `private_key_jwt`, `none`).
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct ClientAuth {
     pub methods: Vec<String>,
@@ -148,7 +152,7 @@ impl ClientAuth {
     }
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum PkceSupport {
     Required,
@@ -156,36 +160,36 @@ pub enum PkceSupport {
     Unsupported,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct PkceFact {
     pub support: PkceSupport,
     /// Required only for some clients (public or mobile), described in words.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     pub source: String,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct RedirectUri {
     /// The redirect URI must match a registered one exactly.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exact_match: Option<bool>,
     /// Only `https` redirect URIs are accepted (apart from loopback, see `localhost_http`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub https_required: Option<bool>,
     /// `http://localhost` redirect URIs are accepted.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub localhost_http: Option<bool>,
     pub source: String,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Parameter {
     pub name: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
     pub purpose: String,
     pub source: String,
@@ -559,10 +563,7 @@ mod tests {
     /// fact that lost its source does not.
     #[test]
     fn catalog_matches_schema_and_every_fact_needs_a_source() {
-        let schema_text =
-            std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schemas/provider.schema.json"))
-                .unwrap();
-        let schema: serde_json::Value = serde_json::from_str(&schema_text).unwrap();
+        let schema: serde_json::Value = serde_json::from_str(SCHEMA).unwrap();
         let validator = jsonschema::validator_for(&schema).unwrap();
         for (file, text) in catalog::FILES {
             let value: serde_json::Value = toml::from_str(text).unwrap();

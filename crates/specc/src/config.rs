@@ -54,6 +54,8 @@ struct RawConfig {
     dialects: BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
     #[serde(default)]
     suppress: Vec<RawSuppression>,
+    #[serde(default)]
+    providers: Vec<toml::Spanned<specc_providers::Provider>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -91,6 +93,8 @@ pub struct Config {
     pub suppressions: Vec<PointerSuppression>,
     /// The config file as a document, for locating findings about it.
     pub document: Option<Document>,
+    /// The built-in provider catalog with the project's `[[providers]]` on top, when it has any.
+    pub providers: Option<specc_providers::Catalog>,
 }
 
 /// A config that could not be used: the findings, located in the config file.
@@ -272,6 +276,22 @@ impl Config {
                     span: span(whole),
                 });
             }
+        }
+        for p in &raw.providers {
+            for (field, problem) in specc_providers::validate(p.get_ref()) {
+                errors.push(
+                    Diagnostic::error(
+                        INVALID_CONFIG,
+                        format!("provider `{}`: `{field}` {problem}", p.get_ref().id),
+                        span(p.span()),
+                    )
+                    .with_help("a provider entry has the fields of `specc providers NAME --json`; schema: schemas/provider.schema.json"),
+                );
+            }
+        }
+        if !raw.providers.is_empty() {
+            let extra: Vec<specc_providers::Provider> = raw.providers.iter().map(|p| p.get_ref().clone()).collect();
+            config.providers = Some(specc_providers::Catalog::builtin().with(&extra));
         }
         if !errors.is_empty() {
             let mut db = SourceDb::new();

@@ -125,7 +125,12 @@ pub fn uri_to_path(uri: &str) -> Option<PathBuf> {
 fn check(uri: &Uri, text: &str) -> Option<UnitReport> {
     let path = uri_to_path(uri.as_str())?;
     let config = Config::discover(&path).and_then(|p| Config::load(&p).ok()).unwrap_or_default();
-    let options = CheckOptions { assume_dialect: None, hints: config.dialects.clone(), hint_base: config.base.clone() };
+    let options = CheckOptions {
+        assume_dialect: None,
+        hints: config.dialects.clone(),
+        hint_base: config.base.clone(),
+        providers: config.providers.clone().map(std::sync::Arc::new),
+    };
     let mut reports = vec![driver::check_buffer(&path, text.as_bytes(), &options)];
     let selection = config.selection.clone();
     // Unused config suppressions concern specc.toml, not this buffer: drop that report.

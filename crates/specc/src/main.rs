@@ -50,6 +50,17 @@ enum Command {
         #[arg(long)]
         list: bool,
     },
+    /// List the OAuth providers specc knows, or show one with the source of every fact.
+    Providers {
+        /// A provider id or name, such as `google`.
+        name: Option<String>,
+        /// Print as JSON (an entry has the fields of `specc schema provider`).
+        #[arg(long)]
+        json: bool,
+        /// Use this specc.toml (its `[[providers]]` add to or replace built-in entries).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
     /// Run the language server on stdin/stdout (for editors).
     Lsp,
     /// Print a shell completion script.
@@ -193,6 +204,7 @@ fn main() -> ExitCode {
         Command::Build(args) => run_build(args),
         Command::Explain { code } => run_explain(&code),
         Command::Schema { name, list } => run_schema(name.as_deref(), list),
+        Command::Providers { name, json, config } => specc::providers_cmd::run(name.as_deref(), json, config),
         Command::Lsp => match specc::lsp::serve() {
             Ok(()) => Ok(ExitCode::SUCCESS),
             Err(e) => Err(io::Error::other(e.to_string())),

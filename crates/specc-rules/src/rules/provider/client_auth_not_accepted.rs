@@ -1,6 +1,6 @@
 //! `provider/client-auth-not-accepted`
 
-use specc_ir::{ClientAuthLocation, CredentialValue, Dialect};
+use specc_ir::{ClientAuthLocation, Dialect};
 
 use super::{platform, provider_of, source_note};
 use crate::{declare_rule, Context, Diagnostic, Rule};
@@ -53,8 +53,8 @@ impl Rule for ClientAuthNotAccepted {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for config in &cx.ir().configs {
             let Some(loc) = &config.client_auth else { continue };
-            // A platform-managed client authenticates however the platform configures it.
-            if matches!(config.client_secret.as_ref().map(|c| &c.value), None | Some(CredentialValue::PlatformManaged(_))) {
+            // No secret, no client authentication to judge (a public client).
+            if config.client_secret.is_none() {
                 continue;
             }
             let Some((p, _)) = provider_of(cx, config) else { continue };
