@@ -10,6 +10,7 @@ pub mod config;
 pub mod driver;
 pub mod lsp;
 pub mod migrate;
+pub mod provider_build;
 pub mod providers_cmd;
 pub mod render;
 pub mod run;
