@@ -567,7 +567,8 @@ mod tests {
         let validator = jsonschema::validator_for(&schema).unwrap();
         for (file, text) in catalog::FILES {
             let value: serde_json::Value = toml::from_str(text).unwrap();
-            let errors: Vec<String> = validator.iter_errors(&value).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+            let errors: Vec<String> =
+                validator.iter_errors(&value).map(|e| format!("{} at {}", e, e.instance_path())).collect();
             assert!(errors.is_empty(), "{file}: {errors:?}");
             // Remove each fact's source in turn: both the schema and the parser must refuse it.
             let obj = value.as_object().unwrap();

@@ -225,25 +225,44 @@ fn process(input: &Input, options: &CheckOptions) -> Outcome {
     match scan(input) {
         Scan::Unit { doc, detection } => match detection.unit_primary {
             Some(primary) if primary != input.path => Outcome::Aux(primary, detection.dialect),
-            _ => Outcome::Report(Box::new(run_unit(options.providers.as_deref(), 
+            _ => Outcome::Report(Box::new(run_unit(
+                options.providers.as_deref(),
                 input.path.clone(),
                 Some(doc),
                 Some(detection.dialect),
                 UnitKind::Lower,
             ))),
         },
-        Scan::Broken { doc, dialect } => {
-            Outcome::Report(Box::new(run_unit(options.providers.as_deref(), input.path.clone(), Some(doc), dialect, UnitKind::ReportOnly)))
-        }
+        Scan::Broken { doc, dialect } => Outcome::Report(Box::new(run_unit(
+            options.providers.as_deref(),
+            input.path.clone(),
+            Some(doc),
+            dialect,
+            UnitKind::ReportOnly,
+        ))),
         Scan::Skip { doc } => match (options.hint(&input.path), doc) {
-            (Some(d), Some(doc)) => {
-                Outcome::Report(Box::new(run_unit(options.providers.as_deref(), input.path.clone(), Some(doc), Some(d), UnitKind::Lower)))
-            }
+            (Some(d), Some(doc)) => Outcome::Report(Box::new(run_unit(
+                options.providers.as_deref(),
+                input.path.clone(),
+                Some(doc),
+                Some(d),
+                UnitKind::Lower,
+            ))),
             (_, doc) if input.explicit => match (options.assume_dialect, doc) {
-                (Some(d), Some(doc)) => {
-                    Outcome::Report(Box::new(run_unit(options.providers.as_deref(), input.path.clone(), Some(doc), Some(d), UnitKind::Lower)))
-                }
-                _ => Outcome::Report(Box::new(run_unit(options.providers.as_deref(), input.path.clone(), None, None, UnitKind::Unsupported))),
+                (Some(d), Some(doc)) => Outcome::Report(Box::new(run_unit(
+                    options.providers.as_deref(),
+                    input.path.clone(),
+                    Some(doc),
+                    Some(d),
+                    UnitKind::Lower,
+                ))),
+                _ => Outcome::Report(Box::new(run_unit(
+                    options.providers.as_deref(),
+                    input.path.clone(),
+                    None,
+                    None,
+                    UnitKind::Unsupported,
+                ))),
             },
             _ => Outcome::Skip,
         },
@@ -336,7 +355,11 @@ pub fn check_each(
         },
     );
     let work: Vec<(PathBuf, Dialect)> = pending.into_iter().collect();
-    in_order(&work, |(p, d)| run_unit(options.providers.as_deref(), p.clone(), None, Some(*d), UnitKind::Lower), &mut sink);
+    in_order(
+        &work,
+        |(p, d)| run_unit(options.providers.as_deref(), p.clone(), None, Some(*d), UnitKind::Lower),
+        &mut sink,
+    );
     for e in walk_errors {
         let mut db = SourceDb::new();
         let id = db.add_document(Document::unreadable(
@@ -466,11 +489,21 @@ pub fn check_buffer(path: &Path, bytes: &[u8], options: &CheckOptions) -> UnitRe
                 db.add_document(doc);
                 run_unit_in(options.providers.as_deref(), db, primary, None, Some(detection.dialect), UnitKind::Lower)
             }
-            _ => run_unit(options.providers.as_deref(), path.to_path_buf(), Some(doc), Some(detection.dialect), UnitKind::Lower),
+            _ => run_unit(
+                options.providers.as_deref(),
+                path.to_path_buf(),
+                Some(doc),
+                Some(detection.dialect),
+                UnitKind::Lower,
+            ),
         },
-        Scan::Broken { doc, dialect } => run_unit(options.providers.as_deref(), path.to_path_buf(), Some(doc), dialect, UnitKind::ReportOnly),
+        Scan::Broken { doc, dialect } => {
+            run_unit(options.providers.as_deref(), path.to_path_buf(), Some(doc), dialect, UnitKind::ReportOnly)
+        }
         Scan::Skip { doc } => match (options.hint(path).or(options.assume_dialect), doc) {
-            (Some(d), Some(doc)) => run_unit(options.providers.as_deref(), path.to_path_buf(), Some(doc), Some(d), UnitKind::Lower),
+            (Some(d), Some(doc)) => {
+                run_unit(options.providers.as_deref(), path.to_path_buf(), Some(doc), Some(d), UnitKind::Lower)
+            }
             (_, doc) => {
                 let mut db = SourceDb::new();
                 if let Some(doc) = doc {

@@ -23,7 +23,9 @@ pub fn complete(mut config: AuthConfig, catalog: &Catalog) -> AuthConfig {
     let expects = config.refresh.expects_refresh_token.as_ref().is_none_or(|e| e.value);
     let auth_query = |name: &str| {
         config.flows.iter().filter_map(|f| f.authorization_url.as_ref()).any(|u| {
-            u.effective().split_once('?').is_some_and(|(_, q)| q.split('&').any(|kv| kv.split('=').next() == Some(name)))
+            u.effective()
+                .split_once('?')
+                .is_some_and(|(_, q)| q.split('&').any(|kv| kv.split('=').next() == Some(name)))
         })
     };
     if let Some(r) = provider.refresh.as_ref().filter(|_| expects) {
@@ -39,7 +41,8 @@ pub fn complete(mut config: AuthConfig, catalog: &Catalog) -> AuthConfig {
                     }
                 }
                 for (n, v) in wanted {
-                    let present = config.extra_params.iter().any(|e| e.name.value.eq_ignore_ascii_case(&n)) || auth_query(&n);
+                    let present =
+                        config.extra_params.iter().any(|e| e.name.value.eq_ignore_ascii_case(&n)) || auth_query(&n);
                     if !present {
                         config.extra_params.push(ExtraParam {
                             name: Spanned::new(n, span),
@@ -52,7 +55,9 @@ pub fn complete(mut config: AuthConfig, catalog: &Catalog) -> AuthConfig {
             RefreshHow::Scope => {
                 if let (Some(req), Some(first)) = (config.requested_scopes.as_mut(), r.scopes.first()) {
                     let has = req.items.iter().any(|i| {
-                        i.value.split(|c: char| c == ',' || c.is_whitespace()).any(|t| r.scopes.iter().any(|s| s.eq_ignore_ascii_case(t)))
+                        i.value
+                            .split(|c: char| c == ',' || c.is_whitespace())
+                            .any(|t| r.scopes.iter().any(|s| s.eq_ignore_ascii_case(t)))
                     });
                     if !has && !req.items.is_empty() {
                         req.items.push(Spanned::new(first.clone(), req.span));
@@ -104,13 +109,19 @@ mod tests {
             c.extra_params.iter().map(|e| (e.name.value.clone(), e.value.clone().unwrap().value)).collect();
         assert_eq!(p, [("access_type".into(), "offline".into()), ("prompt".into(), "consent".into())]);
         // Already asked: nothing added.
-        let c = complete(config("https://accounts.google.com/o/oauth2/v2/auth?access_type=offline&prompt=none", &[]), Catalog::builtin());
+        let c = complete(
+            config("https://accounts.google.com/o/oauth2/v2/auth?access_type=offline&prompt=none", &[]),
+            Catalog::builtin(),
+        );
         assert!(c.extra_params.is_empty());
     }
 
     #[test]
     fn microsoft_gets_the_scope_and_slack_gets_commas() {
-        let c = complete(config("https://login.microsoftonline.com/common/oauth2/v2.0/authorize", &["Mail.Read"]), Catalog::builtin());
+        let c = complete(
+            config("https://login.microsoftonline.com/common/oauth2/v2.0/authorize", &["Mail.Read"]),
+            Catalog::builtin(),
+        );
         let s: Vec<&str> = c.requested_scopes.as_ref().unwrap().items.iter().map(|i| i.value.as_str()).collect();
         assert_eq!(s, ["Mail.Read", "offline_access"]);
         let c = complete(config("https://slack.com/oauth/v2/authorize", &["a:read", "b:write"]), Catalog::builtin());

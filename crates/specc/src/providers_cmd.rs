@@ -32,7 +32,9 @@ pub fn run(name: Option<&str>, json: bool, config: Option<PathBuf>) -> io::Resul
         Some(n) => {
             let Some(p) = catalog.get(n) else {
                 let ids: Vec<&str> = catalog.providers().iter().map(|p| p.id.as_str()).collect();
-                let hint = specc_dialects::suggest::did_you_mean(n, &ids).map(|c| format!(" (did you mean `{c}`?)")).unwrap_or_default();
+                let hint = specc_dialects::suggest::did_you_mean(n, &ids)
+                    .map(|c| format!(" (did you mean `{c}`?)"))
+                    .unwrap_or_default();
                 writeln!(io::stderr(), "specc: error: unknown provider `{n}`{hint}; `specc providers` lists them")?;
                 return Ok(ExitCode::from(2));
             };
@@ -57,7 +59,9 @@ fn refresh_short(p: &Provider) -> String {
     match &p.refresh {
         None => "-".into(),
         Some(r) => match r.how {
-            RefreshHow::Parameter => format!("{}={}", r.parameter.as_deref().unwrap_or("?"), r.value.as_deref().unwrap_or("?")),
+            RefreshHow::Parameter => {
+                format!("{}={}", r.parameter.as_deref().unwrap_or("?"), r.value.as_deref().unwrap_or("?"))
+            }
             RefreshHow::Scope => format!("scope {}", r.scopes.join("|")),
             RefreshHow::Always => "always".into(),
             RefreshHow::Never => "never".into(),
@@ -85,13 +89,18 @@ fn list(out: &mut impl Write, catalog: &Catalog) -> io::Result<()> {
         let host = p.recognize.hosts.first().map_or("", String::as_str);
         writeln!(out, "{:<w$}  {:<12} {:<28} {:<9} {host}", p.id, delimiter_short(p), refresh_short(p), pkce)?;
     }
-    writeln!(out, "\n{} providers. `specc providers NAME` shows one with the source of every fact.", catalog.providers().len())
+    writeln!(
+        out,
+        "\n{} providers. `specc providers NAME` shows one with the source of every fact.",
+        catalog.providers().len()
+    )
 }
 
 fn show(out: &mut impl Write, p: &Provider) -> io::Result<()> {
     writeln!(out, "{} ({})\n", p.name, p.id)?;
     let hosts = p.recognize.hosts.join(", ");
-    let paths = if p.recognize.paths.is_empty() { String::new() } else { format!(" (paths {})", p.recognize.paths.join(", ")) };
+    let paths =
+        if p.recognize.paths.is_empty() { String::new() } else { format!(" (paths {})", p.recognize.paths.join(", ")) };
     writeln!(out, "recognised by   {hosts}{paths}\n                source: {}", p.recognize.source)?;
     if let Some(e) = &p.authorization {
         writeln!(out, "authorization   {}\n                source: {}", e.url, e.source)?;
@@ -136,4 +145,47 @@ fn show(out: &mut impl Write, p: &Provider) -> io::Result<()> {
         writeln!(out, "parameter       {}{values}: {}\n                source: {}", prm.name, prm.purpose, prm.source)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::config::Config;
+
+    const ENTRY: &str = r#"
+[[providers]]
+id = "acme-sso"
+name = "Acme SSO"
+recognize = { hosts = ["sso.acme.test"], source = "https://sso.acme.test/docs/oauth" }
+scope_delimiter = { accepted = [","], source = "https://sso.acme.test/docs/oauth#scopes" }
+"#;
+
+    #[test]
+    fn project_providers_extend_the_catalog() {
+        let c = Config::parse(Path::new("specc.toml"), ENTRY.to_string()).unwrap();
+        let cat = c.providers.unwrap();
+        assert_eq!(cat.recognize("https://sso.acme.test/authorize").map(|p| p.id.as_str()), Some("acme-sso"));
+        assert!(cat.get("google").is_some());
+    }
+
+    #[test]
+    fn invalid_entries_are_located() {
+        // A fact without its source: the parser refuses it at the entry.
+        let text = ENTRY.replace(", source = \"https://sso.acme.test/docs/oauth#scopes\"", "");
+        let err = Config::parse(Path::new("specc.toml"), text.clone()).unwrap_err();
+        let d = &err.diagnostics[0];
+        assert_eq!(d.code, "specc/invalid-config");
+        assert!(d.message.contains("source"), "{}", d.message);
+        assert!(text[d.span.start as usize..d.span.end as usize].contains("accepted"), "{:?}", d.span);
+        // A source that is not a public URL, and an unknown separator: located at the entry.
+        let text = ENTRY.replace("https://sso.acme.test/docs/oauth#scopes", "see wiki").replace("[\",\"]", "[\";\"]");
+        let err = Config::parse(Path::new("specc.toml"), text.clone()).unwrap_err();
+        let msgs: Vec<&str> = err.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert!(msgs.iter().any(|m| m.contains("scope_delimiter.source")), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.contains("scope_delimiter.accepted")), "{msgs:?}");
+        let d = &err.diagnostics[0];
+        let at = &text[d.span.start as usize..d.span.end as usize];
+        assert!(at.contains("acme-sso") || at.contains("[[providers]]"), "{at:?}");
+    }
 }

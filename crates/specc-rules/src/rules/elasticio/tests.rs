@@ -25,7 +25,9 @@ fn check(name: &str, text: &str) -> (String, Vec<Diagnostic>) {
     }
     // The rule that replaced `elasticio/refresh-token-not-requested` stays judged here.
     out.retain(|d| {
-        d.code.starts_with("elasticio/") || d.code.starts_with("syntax/") || d.code == "provider/refresh-token-not-requested"
+        d.code.starts_with("elasticio/")
+            || d.code.starts_with("syntax/")
+            || d.code == "provider/refresh-token-not-requested"
     });
     specc_diagnostics::sort_diagnostics(&mut out);
     (text.to_string(), out)
@@ -337,12 +339,24 @@ fn corpus() -> Option<PathBuf> {
 
 /// What each corpus file must (and must not) report, from the quirks named in MANIFEST.tsv.
 const EXPECT: &[(&str, &[&str], &[&str])] = &[
-    ("elasticio__gspreadsheets@7b99e97", &["legacy-env-key", "legacy-env-oauth", "provider/refresh-token-not-requested"], &[]),
-    ("elasticio__gspreadsheets@c17be8d", &["legacy-env-key", "legacy-env-oauth"], &["provider/refresh-token-not-requested"]),
+    (
+        "elasticio__gspreadsheets@7b99e97",
+        &["legacy-env-key", "legacy-env-oauth", "provider/refresh-token-not-requested"],
+        &[],
+    ),
+    (
+        "elasticio__gspreadsheets@c17be8d",
+        &["legacy-env-key", "legacy-env-oauth"],
+        &["provider/refresh-token-not-requested"],
+    ),
     ("elasticio__gspreadsheets__", &["legacy-env-key"], &["legacy-env-oauth", "provider/refresh-token-not-requested"]),
     ("elasticio__microsoft-onedrive-component@eb054c0", &["use-oauth-client-misplaced", "legacy-env-oauth"], &[]),
     ("elasticio__outlook@5b7952f", &["oauth2-uri-invalid", "legacy-env-oauth"], &[]),
-    ("elasticio__outlook@acb206c", &["oauth2-scopes-invalid", "legacy-env-oauth"], &["provider/refresh-token-not-requested"]),
+    (
+        "elasticio__outlook@acb206c",
+        &["oauth2-scopes-invalid", "legacy-env-oauth"],
+        &["provider/refresh-token-not-requested"],
+    ),
     ("elasticio__outlook@e85d4cf", &["use-oauth-client-misplaced", "legacy-env-oauth", "oauth2-scopes-invalid"], &[]),
     ("elasticio__podio-component@eb462a2", &["placeholder-undefined"], &[]),
     (

@@ -61,14 +61,20 @@ impl Rule for ClientAuthNotAccepted {
             let Some(fact) = &p.client_auth else { continue };
             let (method, words) = match loc.value {
                 ClientAuthLocation::Header => ("client_secret_basic", "with HTTP Basic in the `Authorization` header"),
-                ClientAuthLocation::Body => ("client_secret_post", "as `client_id`/`client_secret` in the request body"),
+                ClientAuthLocation::Body => {
+                    ("client_secret_post", "as `client_id`/`client_secret` in the request body")
+                }
                 ClientAuthLocation::Both => continue,
             };
             if fact.accepts(method) {
                 continue;
             }
             let accepted: Vec<&str> = fact.methods.iter().map(String::as_str).filter(|m| *m != "none").collect();
-            let help = match (config.dialect, accepted.contains(&"client_secret_basic"), accepted.contains(&"client_secret_post")) {
+            let help = match (
+                config.dialect,
+                accepted.contains(&"client_secret_basic"),
+                accepted.contains(&"client_secret_post"),
+            ) {
                 (Dialect::ElasticIo, true, _) => "add `\"client_auth\": \"basic\"` to `credentials.oauth2`".to_string(),
                 (Dialect::Membrane, true, _) => "set `clientAuthLocation: headers`".to_string(),
                 (Dialect::Membrane, false, true) => "set `clientAuthLocation: body`".to_string(),

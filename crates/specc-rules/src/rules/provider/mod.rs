@@ -109,4 +109,3 @@ pub(crate) fn decode(s: &str) -> String {
 pub(crate) fn source_note(p: &Provider, url: &str) -> String {
     format!("{} documents this at {url}", p.name)
 }
-

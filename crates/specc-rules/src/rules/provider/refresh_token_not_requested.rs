@@ -122,8 +122,14 @@ fn parameter(cx: &Context<'_>, config: &AuthConfig, p: &Provider, r: &Refresh, w
     let existing = config.extra_params.iter().find(|e| e.name.value.eq_ignore_ascii_case(name));
     let span = existing.map_or(url.span, |e| e.value.as_ref().map_or(e.name.span, |v| v.span));
     let message = match &found {
-        Some(other) => format!("{} issues a refresh token only with `{name}={value}`, and this configuration sends `{name}={other}`", p.name),
-        None => format!("{} issues a refresh token only with `{name}={value}`, and this configuration does not send it", p.name),
+        Some(other) => format!(
+            "{} issues a refresh token only with `{name}={value}`, and this configuration sends `{name}={other}`",
+            p.name
+        ),
+        None => format!(
+            "{} issues a refresh token only with `{name}={value}`, and this configuration does not send it",
+            p.name
+        ),
     };
     let mut params = vec![(name.clone(), value.clone())];
     for a in &r.also {
@@ -202,7 +208,10 @@ fn scope(cx: &Context<'_>, config: &AuthConfig, p: &Provider, r: &Refresh, why: 
     let which = names.join(" or ");
     let mut d = Diagnostic::warning(
         RefreshTokenNotRequested::META.code,
-        format!("{} issues a refresh token only for the {which} scope, and this configuration does not request it", p.name),
+        format!(
+            "{} issues a refresh token only for the {which} scope, and this configuration does not request it",
+            p.name
+        ),
         span,
     )
     .with_label(format!("no {which}"))
