@@ -12,6 +12,7 @@ pub mod lsp;
 pub mod migrate;
 pub mod provider_build;
 pub mod providers_cmd;
+pub mod redact;
 pub mod render;
 pub mod run;
 pub mod sarif;
