@@ -1,9 +1,10 @@
 //! What `specc build` takes from the provider catalog: the parameters or scope that make the provider
-//! issue a refresh token, and the provider's scope separator. The configuration is completed before
+//! issue a refresh token, the provider's scope separator, and the client authentication its token
+//! endpoint accepts. The configuration is completed before
 //! the emitter sees it, so a target that cannot express an added parameter reports it as
 //! `build/field-not-expressible`, like any other field.
 
-use specc_ir::{AuthConfig, ExtraParam, ParamTarget, Spanned};
+use specc_ir::{AuthConfig, ClientAuthLocation, ExtraParam, ParamTarget, Spanned};
 use specc_providers::{Catalog, RefreshHow};
 
 /// `config` with the refresh-token request and scope separator its provider needs.
@@ -67,6 +68,20 @@ pub fn complete(mut config: AuthConfig, catalog: &Catalog) -> AuthConfig {
                         }
                     }
                 }
+            }
+            _ => {}
+        }
+    }
+    // A provider whose token endpoint takes only one of HTTP Basic and body parameters gets that one.
+    if let (Some(fact), Some(loc)) = (&provider.client_auth, config.client_auth.as_mut()) {
+        let basic = fact.accepts("client_secret_basic");
+        let post = fact.accepts("client_secret_post");
+        match loc.value {
+            ClientAuthLocation::Body | ClientAuthLocation::Both if basic && !post => {
+                loc.value = ClientAuthLocation::Header
+            }
+            ClientAuthLocation::Header | ClientAuthLocation::Both if post && !basic => {
+                loc.value = ClientAuthLocation::Body
             }
             _ => {}
         }
