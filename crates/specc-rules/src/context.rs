@@ -2,16 +2,24 @@
 
 use specc_dialects::{Lowered, View};
 use specc_ir::{Dialect, Manifest};
+use specc_providers::Catalog;
 use specc_syntax::{Document, FileId, SourceDb, Span, TextRange};
 
 pub struct Context<'a> {
     pub db: &'a SourceDb,
     pub lowered: &'a Lowered,
+    /// The provider catalog: the built-in one unless the project adds `[[providers]]`.
+    pub providers: &'a Catalog,
 }
 
 impl<'a> Context<'a> {
     pub fn new(db: &'a SourceDb, lowered: &'a Lowered) -> Self {
-        Context { db, lowered }
+        Context { db, lowered, providers: Catalog::builtin() }
+    }
+
+    /// The same unit checked against another provider catalog (the project's `[[providers]]`).
+    pub fn with_providers(self, providers: &'a Catalog) -> Self {
+        Context { providers, ..self }
     }
 
     pub fn ir(&self) -> &'a Manifest {

@@ -11,7 +11,8 @@ pub struct RuleRedirect {
 }
 
 /// Renames so far. A code is never reused; a rename adds a line here.
-pub const REDIRECTS: &[RuleRedirect] = &[];
+pub const REDIRECTS: &[RuleRedirect] =
+    &[RuleRedirect { from: "elasticio/refresh-token-not-requested", to: "provider/refresh-token-not-requested" }];
 
 /// Every rule, built-ins included, sorted by code.
 pub fn all_rules() -> Vec<&'static dyn Rule> {

@@ -135,6 +135,8 @@ pub fn pick(path: &Path, scheme: Option<&str>) -> Result<(UnitReport, AuthConfig
         },
     };
     let config = config_of(chosen).cloned().ok_or_else(|| SourceError::NoConfiguration("no configuration".into()))?;
+    // The provider's refresh-token request and scope separator (see `provider_build`).
+    let config = crate::provider_build::complete(config, specc_providers::Catalog::builtin());
     let source = reports.into_iter().nth(chosen.0).ok_or_else(|| SourceError::NoConfiguration("lost".into()))?;
     Ok((source, config))
 }

@@ -56,6 +56,8 @@ struct RawConfig {
     suppress: Vec<RawSuppression>,
     baseline: Option<toml::Spanned<String>>,
     extend: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    providers: Vec<toml::Spanned<specc_providers::Provider>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -102,6 +104,8 @@ pub struct Config {
     pub extends: Option<Box<Config>>,
     /// Which of `select`, `ignore` and `fail-on` this file sets (the others are inherited).
     pub sets: [bool; 3],
+    /// The built-in provider catalog with the project's `[[providers]]` on top, when it has any.
+    pub providers: Option<specc_providers::Catalog>,
 }
 
 /// Largest `specc.toml` read.
@@ -437,6 +441,22 @@ impl Config {
         }
         config.extend = raw.extend.as_ref().map(|e| (e.get_ref().clone(), span(e.span())));
         config.sets = [raw.select.is_some(), raw.ignore.is_some(), raw.fail_on.is_some()];
+        for p in &raw.providers {
+            for (field, problem) in specc_providers::validate(p.get_ref()) {
+                errors.push(
+                    Diagnostic::error(
+                        INVALID_CONFIG,
+                        format!("provider `{}`: `{field}` {problem}", p.get_ref().id),
+                        span(p.span()),
+                    )
+                    .with_help("a provider entry has the fields of `specc providers NAME --json`; schema: schemas/provider.schema.json"),
+                );
+            }
+        }
+        if !raw.providers.is_empty() {
+            let extra: Vec<specc_providers::Provider> = raw.providers.iter().map(|p| p.get_ref().clone()).collect();
+            config.providers = Some(specc_providers::Catalog::builtin().with(&extra));
+        }
         if !errors.is_empty() {
             let mut db = SourceDb::new();
             db.add_document(doc);

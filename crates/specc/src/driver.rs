@@ -282,6 +282,8 @@ pub struct CheckOptions {
     pub hints: Vec<(globset::GlobMatcher, Dialect)>,
     /// Directory the hint globs are relative to.
     pub hint_base: PathBuf,
+    /// The provider catalog with the project's `[[providers]]`; `None`: the built-in one.
+    pub providers: Option<std::sync::Arc<specc_providers::Catalog>>,
 }
 
 impl CheckOptions {
@@ -308,25 +310,44 @@ fn process(input: &Input, options: &CheckOptions) -> Outcome {
         Scan::Unit { doc, detection } => match detection.unit_primary {
             Some(primary) if primary != input.path => Outcome::Aux(primary, detection.dialect),
             _ => Outcome::Report(Box::new(run_unit(
+                options.providers.as_deref(),
                 input.path.clone(),
                 Some(doc),
                 Some(detection.dialect),
                 UnitKind::Lower,
             ))),
         },
-        Scan::Broken { doc, dialect } => {
-            Outcome::Report(Box::new(run_unit(input.path.clone(), Some(doc), dialect, UnitKind::ReportOnly)))
-        }
+        Scan::Broken { doc, dialect } => Outcome::Report(Box::new(run_unit(
+            options.providers.as_deref(),
+            input.path.clone(),
+            Some(doc),
+            dialect,
+            UnitKind::ReportOnly,
+        ))),
         Scan::Skip { doc } => match (options.hint(&input.path), doc) {
-            (Some(d), Some(doc)) => {
-                Outcome::Report(Box::new(run_unit(input.path.clone(), Some(doc), Some(d), UnitKind::Lower)))
-            }
+            (Some(d), Some(doc)) => Outcome::Report(Box::new(run_unit(
+                options.providers.as_deref(),
+                input.path.clone(),
+                Some(doc),
+                Some(d),
+                UnitKind::Lower,
+            ))),
             (_, doc) if input.explicit => match (options.assume_dialect, doc) {
-                (Some(d), Some(doc)) => {
-                    Outcome::Report(Box::new(run_unit(input.path.clone(), Some(doc), Some(d), UnitKind::Lower)))
-                }
+                (Some(d), Some(doc)) => Outcome::Report(Box::new(run_unit(
+                    options.providers.as_deref(),
+                    input.path.clone(),
+                    Some(doc),
+                    Some(d),
+                    UnitKind::Lower,
+                ))),
                 // The text already read (a stream cannot be read twice).
-                (_, doc) => Outcome::Report(Box::new(run_unit(input.path.clone(), doc, None, UnitKind::Unsupported))),
+                (_, doc) => Outcome::Report(Box::new(run_unit(
+                    options.providers.as_deref(),
+                    input.path.clone(),
+                    doc,
+                    None,
+                    UnitKind::Unsupported,
+                ))),
             },
             _ => Outcome::Skip,
         },
@@ -419,7 +440,11 @@ pub fn check_each(
         },
     );
     let work: Vec<(PathBuf, Dialect)> = pending.into_iter().collect();
-    in_order(&work, |(p, d)| run_unit(p.clone(), None, Some(*d), UnitKind::Lower), &mut sink);
+    in_order(
+        &work,
+        |(p, d)| run_unit(options.providers.as_deref(), p.clone(), None, Some(*d), UnitKind::Lower),
+        &mut sink,
+    );
     for e in walk_errors {
         let mut db = SourceDb::new();
         let id = db.add_document(Document::unreadable(
@@ -448,13 +473,20 @@ enum UnitKind {
     Unsupported,
 }
 
-fn run_unit(primary: PathBuf, doc: Option<Document>, dialect: Option<Dialect>, kind: UnitKind) -> UnitReport {
-    run_unit_in(SourceDb::new(), primary, doc, dialect, kind)
+fn run_unit(
+    providers: Option<&specc_providers::Catalog>,
+    primary: PathBuf,
+    doc: Option<Document>,
+    dialect: Option<Dialect>,
+    kind: UnitKind,
+) -> UnitReport {
+    run_unit_in(providers, SourceDb::new(), primary, doc, dialect, kind)
 }
 
 /// Like [`run_unit`], in a database that may already hold documents of the unit (an editor buffer that
 /// must win over the file of the same path).
 fn run_unit_in(
+    providers: Option<&specc_providers::Catalog>,
     mut db: SourceDb,
     primary: PathBuf,
     doc: Option<Document>,
@@ -503,7 +535,10 @@ fn run_unit_in(
             let fatal = db.get(id).is_none_or(|d| d.fatal);
             if !fatal {
                 let l = specc_dialects::lower(&mut db, id, dialect);
-                let cx = Context::new(&db, &l);
+                let cx = match providers {
+                    Some(p) => Context::new(&db, &l).with_providers(p),
+                    None => Context::new(&db, &l),
+                };
                 diagnostics.extend(specc_rules::run_rules(&cx));
                 diagnostics.extend(l.diagnostics.iter().cloned());
                 lowered = true;
@@ -546,13 +581,23 @@ pub fn check_buffer(path: &Path, bytes: &[u8], options: &CheckOptions) -> UnitRe
             Some(primary) if primary != path => {
                 let mut db = SourceDb::new();
                 db.add_document(doc);
-                run_unit_in(db, primary, None, Some(detection.dialect), UnitKind::Lower)
+                run_unit_in(options.providers.as_deref(), db, primary, None, Some(detection.dialect), UnitKind::Lower)
             }
-            _ => run_unit(path.to_path_buf(), Some(doc), Some(detection.dialect), UnitKind::Lower),
+            _ => run_unit(
+                options.providers.as_deref(),
+                path.to_path_buf(),
+                Some(doc),
+                Some(detection.dialect),
+                UnitKind::Lower,
+            ),
         },
-        Scan::Broken { doc, dialect } => run_unit(path.to_path_buf(), Some(doc), dialect, UnitKind::ReportOnly),
+        Scan::Broken { doc, dialect } => {
+            run_unit(options.providers.as_deref(), path.to_path_buf(), Some(doc), dialect, UnitKind::ReportOnly)
+        }
         Scan::Skip { doc } => match (options.hint(path).or(options.assume_dialect), doc) {
-            (Some(d), Some(doc)) => run_unit(path.to_path_buf(), Some(doc), Some(d), UnitKind::Lower),
+            (Some(d), Some(doc)) => {
+                run_unit(options.providers.as_deref(), path.to_path_buf(), Some(doc), Some(d), UnitKind::Lower)
+            }
             (_, doc) => {
                 let mut db = SourceDb::new();
                 if let Some(doc) = doc {

@@ -13,6 +13,8 @@ pub mod extend;
 pub mod lsp;
 pub mod migrate;
 pub mod probe;
+pub mod provider_build;
+pub mod providers_cmd;
 pub mod redact;
 pub mod render;
 pub mod report;

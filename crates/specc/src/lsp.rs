@@ -326,7 +326,12 @@ fn check(uri: &Uri, text: &str) -> Option<UnitReport> {
         Some(file) => Config::discover(&file).and_then(|p| Config::load_discovered(&p).ok()).unwrap_or_default(),
         None => Config::default(),
     };
-    let options = CheckOptions { assume_dialect: None, hints: config.dialects.clone(), hint_base: config.base.clone() };
+    let options = CheckOptions {
+        assume_dialect: None,
+        hints: config.dialects.clone(),
+        hint_base: config.base.clone(),
+        providers: config.providers.clone().map(std::sync::Arc::new),
+    };
     let mut reports = vec![driver::check_buffer(&path, text.as_bytes(), &options)];
     let selection = config.selection.clone();
     // Unused config suppressions concern specc.toml, not this buffer: drop that report.

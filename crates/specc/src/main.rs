@@ -52,6 +52,17 @@ enum Command {
     },
     /// Run a configuration against its live authorization server, the way the platform will.
     Probe(specc::probe::cli::ProbeArgs),
+    /// List the OAuth providers specc knows, or show one with the source of every fact.
+    Providers {
+        /// A provider id or name, such as `google`.
+        name: Option<String>,
+        /// Print as JSON (an entry has the fields of `specc schema provider`).
+        #[arg(long)]
+        json: bool,
+        /// Use this specc.toml (its `[[providers]]` add to or replace built-in entries).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
     /// Run the language server on stdin/stdout (for editors).
     Lsp,
     /// Print a shell completion script.
@@ -277,6 +288,7 @@ fn main() -> ExitCode {
         Command::Explain { code } => run_explain(&code),
         Command::Schema { name, list } => run_schema(name.as_deref(), list),
         Command::Probe(args) => specc::probe::cli::run(args),
+        Command::Providers { name, json, config } => specc::providers_cmd::run(name.as_deref(), json, config),
         // The LSP specification's exit codes: 0 after `shutdown`, 1 otherwise.
         Command::Lsp => match specc::lsp::serve() {
             Ok(true) => Ok(ExitCode::SUCCESS),

@@ -77,7 +77,12 @@ pub struct Plan {
 }
 
 fn check_text(path: &Path, bytes: &[u8], config: &Config, selection: &Selection) -> UnitReport {
-    let options = CheckOptions { assume_dialect: None, hints: config.dialects.clone(), hint_base: config.base.clone() };
+    let options = CheckOptions {
+        assume_dialect: None,
+        hints: config.dialects.clone(),
+        hint_base: config.base.clone(),
+        providers: config.providers.clone().map(std::sync::Arc::new),
+    };
     let mut reports = vec![driver::check_buffer(path, bytes, &options)];
     let _ = crate::suppress::apply(&mut reports, config, selection);
     reports.pop().unwrap_or_else(|| driver::check_buffer(path, bytes, &options))

@@ -98,6 +98,7 @@ pub fn run_each(
         assume_dialect: options.assume_dialect,
         hints: config.dialects.clone(),
         hint_base: config.base.clone(),
+        providers: config.providers.clone().map(std::sync::Arc::new),
     };
     let sel = selection(&config, options);
     let mut suppressor = crate::suppress::Suppressor::new(&config, &sel);

@@ -16,6 +16,7 @@ pub const SCHEMAS: &[(&str, &str)] = &[
     ("keboola-manage", "Keboola OAuth Manager registration body (v2)"),
     ("keboola-config", "Keboola component configuration with authorization.oauth_api"),
     ("specc-config", "specc.toml, the specc configuration file"),
+    ("provider", "a provider catalog entry: providers/<id>.toml, or a [[providers]] table of specc.toml"),
 ];
 
 fn base(name: &str, title: &str, body: Value) -> Value {
@@ -57,6 +58,9 @@ fn method() -> Value {
 /// The schema called `name`.
 pub fn schema(name: &str) -> Option<Value> {
     let title = SCHEMAS.iter().find(|(n, _)| *n == name)?.1;
+    if name == "provider" {
+        return serde_json::from_str(specc_providers::SCHEMA).ok();
+    }
     let body = match name {
         "elasticio-component" => json!({
             "type": "object",
@@ -323,6 +327,11 @@ pub fn schema(name: &str) -> Option<Value> {
                             "reason": { "type": "string" }
                         }
                     }
+                },
+                "providers": {
+                    "description": "Providers added to the built-in catalog or replacing an entry of the same id; each has the fields of the `provider` schema",
+                    "type": "array",
+                    "items": { "type": "object", "required": ["id", "name", "recognize"] }
                 }
             }
         }),

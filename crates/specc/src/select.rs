@@ -8,8 +8,11 @@ use specc_diagnostics::{Diagnostic, Severity};
 pub struct Pattern(String);
 
 impl Pattern {
+    /// A code or namespace; a renamed code (`specc_rules::REDIRECTS`) stands for its new name.
     pub fn new(s: &str) -> Self {
-        Pattern(s.trim().trim_end_matches("/*").to_string())
+        let s = s.trim().trim_end_matches("/*");
+        let s = specc_rules::REDIRECTS.iter().find(|r| r.from == s).map_or(s, |r| r.to);
+        Pattern(s.to_string())
     }
 
     pub fn matches(&self, code: &str) -> bool {

@@ -8,6 +8,7 @@ pub mod membrane;
 pub mod oauth;
 pub mod openapi;
 pub mod probe;
+pub mod provider;
 pub mod specc;
 pub mod syntax;
 
@@ -24,6 +25,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
     v.extend(elasticio::rules());
     v.extend(membrane::rules());
     v.extend(keboola::rules());
+    v.extend(provider::rules());
     v.extend(build::rules());
     v.extend(probe::rules());
     v

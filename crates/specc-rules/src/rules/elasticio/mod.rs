@@ -21,7 +21,6 @@ mod oauth_client_duplicate_per_tenant;
 mod oauth_client_payload_invalid;
 mod placeholder_in_uri_host;
 mod placeholder_undefined;
-mod refresh_token_not_requested;
 mod secret_literal_in_component_json;
 mod use_oauth_client_misplaced;
 mod use_oauth_client_without_oauth2;
@@ -42,7 +41,6 @@ pub use oauth_client_duplicate_per_tenant::OAuthClientDuplicatePerTenant;
 pub use oauth_client_payload_invalid::OAuthClientPayloadInvalid;
 pub use placeholder_in_uri_host::PlaceholderInUriHost;
 pub use placeholder_undefined::PlaceholderUndefined;
-pub use refresh_token_not_requested::RefreshTokenNotRequested;
 pub use secret_literal_in_component_json::SecretLiteralInComponentJson;
 pub use use_oauth_client_misplaced::UseOAuthClientMisplaced;
 pub use use_oauth_client_without_oauth2::UseOAuthClientWithoutOAuth2;
@@ -98,7 +96,6 @@ pub fn rules() -> Vec<&'static dyn Rule> {
         &EnvVarNameInvalid,
         &CredentialsFieldInvalid,
         &AuthClientTypeInvalid,
-        &RefreshTokenNotRequested,
         &OAuthClientPayloadInvalid,
         &OAuthClientDuplicatePerTenant,
         &OAuthClientDeleteInUse,
@@ -111,7 +108,7 @@ pub fn rules() -> Vec<&'static dyn Rule> {
 }
 
 /// The component descriptor of an elastic.io unit.
-fn component<'a>(cx: &Context<'a>) -> Option<&'a Component> {
+pub(crate) fn component<'a>(cx: &Context<'a>) -> Option<&'a Component> {
     match cx.view() {
         View::ElasticIo(m) => m.component.as_deref(),
         _ => None,
@@ -135,7 +132,7 @@ fn tenant<'a>(cx: &Context<'a>) -> Option<&'a TenantState> {
 }
 
 /// The whole text of the unit's primary file.
-fn source<'a>(cx: &Context<'a>) -> &'a str {
+pub(crate) fn source<'a>(cx: &Context<'a>) -> &'a str {
     cx.doc(cx.ir().primary).map_or("", |d| d.text.as_str())
 }
 
