@@ -6,7 +6,7 @@
 
 #[allow(dead_code)]
 #[path = "../../xtask/src/npm.rs"]
-mod npm;
+mod assemble;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -44,14 +44,14 @@ fn npx_specc_runs_from_packed_tarballs_offline() {
         eprintln!("SKIPPED npx_specc_runs_from_packed_tarballs_offline: npm is not installed");
         return;
     }
-    let Some(platform) = npm::host_platform() else {
+    let Some(platform) = assemble::host_platform() else {
         eprintln!("SKIPPED npx_specc_runs_from_packed_tarballs_offline: specc ships no npm package for this platform");
         return;
     };
     let tmp = std::env::temp_dir().join(format!("specc-npm-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
     std::fs::create_dir_all(&tmp).unwrap();
-    let dirs = npm::assemble(&npm::NpmOptions {
+    let dirs = assemble::assemble(&assemble::NpmOptions {
         root: root(),
         out: tmp.join("packages"),
         version: "0.0.0-test".into(),
