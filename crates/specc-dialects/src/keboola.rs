@@ -97,6 +97,9 @@ pub fn classify_secret_str(s: &str) -> SecretKind {
     if t.chars().count() >= 3 && chars.all(|c| c == first) && matches!(first, 'x' | 'X' | '.' | '*' | '-' | '_') {
         return SecretKind::Redacted;
     }
+    if crate::placeholders::is_placeholder_value(t) {
+        return SecretKind::Redacted;
+    }
     SecretKind::Plain
 }
 

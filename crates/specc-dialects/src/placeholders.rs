@@ -43,6 +43,95 @@ fn delimited(s: &str, open_d: &str, close_d: &str) -> Vec<Occurrence> {
     out
 }
 
+/// Words that, alone or dashed (`your-client-secret`, `<api_token>`), name a value instead of being one.
+const PLACEHOLDER_WORDS: [&str; 21] = [
+    "dummy",
+    "placeholder",
+    "changeme",
+    "change_me",
+    "redacted",
+    "secret",
+    "password",
+    "token",
+    "example",
+    "sample",
+    "test",
+    "fake",
+    "todo",
+    "tbd",
+    "none",
+    "null",
+    "foo",
+    "bar",
+    "xxx",
+    "value",
+    "your",
+];
+
+/// Whether a value written where a secret goes is an obvious placeholder or a reference, not a
+/// secret: empty; one character repeated (`xxxx`, `****`, `...`); `<anything>`; a reference
+/// (`{{VAR}}`, `${VAR}`, `%%x%%`, `%env(X)%`); words such as `dummy`, `changeme`, `your-client-secret`
+/// made only of [`PLACEHOLDER_WORDS`] and the names of what belongs there; or a JSON object or array
+/// whose every string value is such a placeholder (`{"access_token": "xxx"}`). Platform ciphertext
+/// (`KBC::ProjectSecure::…`) is not a placeholder; callers that accept it test for it themselves.
+pub fn is_placeholder_value(s: &str) -> bool {
+    let t = s.trim();
+    if t.is_empty() {
+        return true;
+    }
+    let reference = (t.starts_with("{{") && t.ends_with("}}"))
+        || (t.starts_with("${") && t.ends_with('}'))
+        || (t.starts_with("%%") && t.ends_with("%%") && t.len() > 4)
+        || (t.starts_with("%env(") && t.ends_with(")%"))
+        || (t.starts_with('<') && t.ends_with('>'));
+    if reference {
+        return true;
+    }
+    let mut chars = t.chars();
+    let first = chars.next().unwrap_or(' ');
+    if chars.all(|c| c == first) && !first.is_ascii_digit() && (t.chars().count() >= 3 || !first.is_alphanumeric()) {
+        return true;
+    }
+    if (t.starts_with('{') && t.ends_with('}')) || (t.starts_with('[') && t.ends_with(']')) {
+        return json_of_placeholders(t);
+    }
+    let lower = t.to_ascii_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        return true;
+    }
+    const NAMES: [&str; 11] = ["client", "id", "api", "key", "access", "refresh", "app", "here", "auth", "oauth", "my"];
+    let all_named = words
+        .iter()
+        .all(|w| PLACEHOLDER_WORDS.contains(w) || NAMES.contains(w) || w.bytes().all(|b| b == b'x') && w.len() >= 3);
+    all_named && words.iter().any(|w| PLACEHOLDER_WORDS.contains(w) || w.bytes().all(|b| b == b'x'))
+}
+
+/// A JSON object or array whose every string leaf is a placeholder (and that has at least one).
+fn json_of_placeholders(t: &str) -> bool {
+    let doc = specc_syntax::Document::parse_str(specc_syntax::FileId(0), "value.json", t, specc_syntax::Format::Json);
+    if !doc.diagnostics.is_empty() {
+        return false;
+    }
+    let Some(root) = &doc.root else { return false };
+    let mut leaves = 0usize;
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        match &n.value {
+            specc_syntax::Value::String(v) => {
+                if !is_placeholder_value(v) {
+                    return false;
+                }
+                leaves += 1;
+            }
+            specc_syntax::Value::Array(items) => stack.extend(items.iter()),
+            specc_syntax::Value::Object(members) => stack.extend(members.iter().map(|m| &m.value)),
+            _ => {}
+        }
+    }
+    leaves > 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,5 +144,46 @@ mod tests {
         assert_eq!((m[0].start, m[0].end), (1, 22));
         let p = percent("https://x/auth?client_id=%%app_key%%&r=%%redirect_uri%%&p=100%");
         assert_eq!(p.iter().map(|o| o.name.as_str()).collect::<Vec<_>>(), ["app_key", "redirect_uri"]);
+    }
+
+    #[test]
+    fn placeholder_values() {
+        for p in [
+            "",
+            "  ",
+            "xxx",
+            "XXXXXXXX",
+            "***",
+            "...",
+            "-",
+            "<token>",
+            "<your client secret>",
+            "dummy",
+            "Dummy-Secret",
+            "changeme",
+            "your-client-secret",
+            "YOUR_API_KEY",
+            "{{CLIENT_SECRET}}",
+            "${SECRET}",
+            "%%client_secret%%",
+            "%env(SECRET)%",
+            "{\"access_token\":\"xxx\"}",
+            "{\"a\": {\"refresh_token\": \"***\"}, \"b\": [\"<t>\"]}",
+            "test-token",
+            "my_secret",
+        ] {
+            assert!(is_placeholder_value(p), "{p:?} is a placeholder");
+        }
+        for s in [
+            "s3cr3t-Value-91",
+            "ghp_16C7e42F292c6912E7710c838347Ae178B4a",
+            "{\"access_token\":\"ya29.a0AfH6SMB\"}",
+            "{}",
+            "KBC::ProjectSecure::eJwBAAA",
+            "0000",
+            "secretsauce42",
+        ] {
+            assert!(!is_placeholder_value(s), "{s:?} is not a placeholder");
+        }
     }
 }

@@ -242,8 +242,7 @@ fn credential_fields_and_oauth_field() {
     let (text, diags) = check("component.json", text);
     let fields = only(&diags, "elasticio/credentials-field-invalid");
     let shown: Vec<(&str, &str)> = fields.iter().map(|d| (at(&text, d), d.severity.as_str())).collect();
-    assert_eq!(shown, [("\"env\"", "warning"), ("\"SelectView\"", "error"), ("\"TextView\"", "warning")]);
-    assert!(fixed(&text, fields[0]).contains(r#""env": {"viewClass": "SelectView", "label": "Env"}"#));
+    assert_eq!(shown, [("\"SelectView\"", "error")]);
     let oauth = only(&diags, "elasticio/oauth2-without-oauth-field");
     assert_eq!(oauth.len(), 1);
     let out = fixed(&text, oauth[0]);
