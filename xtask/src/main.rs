@@ -8,19 +8,23 @@
 //! - `bench [--quick] [--runs N] [--specc-format F]`: times specc against Redocly, Spectral and `cat` on the OpenAPI corpus,
 //!   GitHub's 13 MB description, a tiny file, the corpus ×10 and 10,000 synthetic manifests; prints a table
 //!   and writes `target/bench/latest.json`. `--quick` skips the peers.
+//! - `ecosystem [--bless] [--markdown] [--require-all]`: specc over the real corpora (`tests/ecosystem/`,
+//!   `../shared/corpus`, the npm OpenAPI corpus), compared with `tests/ecosystem/SNAPSHOT.tsv` and the
+//!   TP/FP verdicts of `tests/ecosystem/TRIAGE.tsv`; prints precision per corpus, dialect and code.
 //! - `synth DIR [--elasticio N] [--membrane M] [--keboola K] [--seed S]`: writes a deterministic synthetic
 //!   set of elastic.io, Membrane and Keboola manifests.
 
 mod bench;
 mod codegen;
 mod corpus;
+mod ecosystem;
 mod fuzz;
 mod synth;
 
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: cargo xtask <codegen [--check] | corpus DIR [--json] | fuzz [--seconds N] [--target NAME] \
-                     | bench [--quick] [--runs N] | synth DIR [--elasticio N] [--membrane M] [--keboola K] [--seed S]>";
+                     | bench [--quick] [--runs N] | ecosystem [--bless] [--markdown] [--require-all] | synth DIR [--elasticio N] [--membrane M] [--keboola K] [--seed S]>";
 
 /// The value after `name` on the command line.
 fn flag(args: &[String], name: &str) -> Option<String> {
@@ -41,6 +45,7 @@ fn main() -> ExitCode {
         }
         Some("bench") => bench::Options::parse(&args[1..]).and_then(|o| bench::run(&o)),
         Some("synth") => synth::run_cli(&args[1..]),
+        Some("ecosystem") => ecosystem::run(&args[1..]),
         _ => Err(anyhow::anyhow!(USAGE)),
     };
     match result {
