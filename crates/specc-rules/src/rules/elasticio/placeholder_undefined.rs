@@ -9,7 +9,9 @@ use crate::{declare_rule, Context, Diagnostic, Rule};
 declare_rule! {
     /// ## What it checks
     /// A `{{NAME}}` inside a `credentials.oauth2` / `oauth1` value names neither an environment
-    /// variable (`envVars`, or the legacy `env`) nor a credential field (`credentials.fields`).
+    /// variable (`envVars`, or the legacy `env`) nor a credential field (`credentials.fields`). When a
+    /// credential field uses `HTTPAuthView`, the names its OAuth 2 sub-form fills (`clientId`,
+    /// `clientSecret`, `authUri`, `tokenUri`, `scopes`) are defined.
     ///
     /// ## Why it matters
     /// The platform fills `{{NAME}}` from the component's environment variables and the user's
