@@ -316,9 +316,11 @@ pub fn run(args: &[String]) -> anyhow::Result<bool> {
             }
             rows.push(v.clone());
         }
-        rows.extend(
-            untriaged.iter().map(|f| Verdict { finding: f.clone(), verdict: "?".into(), reason: String::new() }),
-        );
+        rows.extend(untriaged.iter().map(|f| Verdict {
+            finding: f.clone(),
+            verdict: "?".into(),
+            reason: String::new(),
+        }));
         rows.sort_by(|a, b| a.finding.cmp(&b.finding));
         let mut text = String::from(HEADER_TRIAGE);
         text.push('\n');

@@ -95,41 +95,103 @@ pub fn is_placeholder_value(s: &str) -> bool {
     if (t.starts_with('{') && t.ends_with('}')) || (t.starts_with('[') && t.ends_with(']')) {
         return json_of_placeholders(t);
     }
-    let lower = t.to_ascii_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words = words_of(t);
     if words.is_empty() {
         return true;
     }
-    const NAMES: [&str; 11] = ["client", "id", "api", "key", "access", "refresh", "app", "here", "auth", "oauth", "my"];
-    let all_named = words
-        .iter()
-        .all(|w| PLACEHOLDER_WORDS.contains(w) || NAMES.contains(w) || w.bytes().all(|b| b == b'x') && w.len() >= 3);
-    all_named && words.iter().any(|w| PLACEHOLDER_WORDS.contains(w) || w.bytes().all(|b| b == b'x'))
+    const NAMES: [&str; 21] = [
+        "client", "id", "api", "key", "access", "refresh", "app", "here", "auth", "oauth", "my", "user", "top", "some",
+        "i", "am", "are", "so", "is", "a", "the",
+    ];
+    let filler = |w: &str| {
+        PLACEHOLDER_WORDS.contains(&w)
+            || NAMES.contains(&w)
+            || ABBREVIATIONS.contains(&w)
+            || (w.len() >= 3 && w.bytes().all(|b| b == b'x'))
+            || is_run(w)
+    };
+    let evidence = |w: &str| {
+        PLACEHOLDER_WORDS.contains(&w)
+            || ABBREVIATIONS.contains(&w)
+            || (w.len() >= 3 && w.bytes().all(|b| b == b'x'))
+            || (w.len() >= 4 && is_run(w))
+    };
+    words.iter().all(|w| filler(w)) && words.iter().any(|w| evidence(w))
 }
 
-/// A JSON object or array whose every string leaf is a placeholder (and that has at least one).
+/// Abbreviations of placeholder words (`clScrt`, `pwd`).
+const ABBREVIATIONS: [&str; 7] = ["scrt", "sec", "pwd", "pass", "tok", "tkn", "cl"];
+
+/// Lower-case words of a value, split at non-alphanumerics, lower-to-upper case changes and
+/// letter/digit boundaries: `clientSecret5678ghjk` → `client`, `secret`, `5678`, `ghjk`.
+fn words_of(t: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut prev: Option<char> = None;
+    for c in t.chars() {
+        if !c.is_ascii_alphanumeric() {
+            if !cur.is_empty() {
+                words.push(std::mem::take(&mut cur));
+            }
+            prev = None;
+            continue;
+        }
+        let split = prev.is_some_and(|p| {
+            (p.is_ascii_lowercase() && c.is_ascii_uppercase()) || (p.is_ascii_digit() != c.is_ascii_digit())
+        });
+        if split && !cur.is_empty() {
+            words.push(std::mem::take(&mut cur));
+        }
+        cur.push(c.to_ascii_lowercase());
+        prev = Some(c);
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    words
+}
+
+/// An ascending run (`1234`, `abcd`, `567`, `ef`) or a stretch of a keyboard row (`ghjk`, `qwerty`).
+fn is_run(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.len() < 2 {
+        return false;
+    }
+    let ascending = b.windows(2).all(|p| p[1] == p[0].wrapping_add(1));
+    let keyboard = b.len() >= 3 && ["qwertyuiop", "asdfghjkl", "zxcvbnm"].iter().any(|row| row.contains(w));
+    ascending || keyboard
+}
+
+/// A JSON object or array whose credential values (members named like `access_token`, `secret`,
+/// `password`, `key`, `code`) are all placeholders; other members (`status`, `token_type`) are not
+/// secrets and are not judged. Without any credential member, every string must be a placeholder.
 fn json_of_placeholders(t: &str) -> bool {
     let doc = specc_syntax::Document::parse_str(specc_syntax::FileId(0), "value.json", t, specc_syntax::Format::Json);
     if !doc.diagnostics.is_empty() {
         return false;
     }
     let Some(root) = &doc.root else { return false };
-    let mut leaves = 0usize;
-    let mut stack = vec![root];
-    while let Some(n) = stack.pop() {
+    let credential_key = |k: &str| {
+        let k = k.to_ascii_lowercase();
+        ["token", "secret", "password", "key", "code", "signature"].iter().any(|w| k.contains(w)) && k != "token_type"
+    };
+    let (mut credentials, mut others) = (Vec::new(), Vec::new());
+    let mut stack: Vec<(bool, &specc_syntax::Node)> = vec![(false, root)];
+    while let Some((under_credential, n)) = stack.pop() {
         match &n.value {
-            specc_syntax::Value::String(v) => {
-                if !is_placeholder_value(v) {
-                    return false;
-                }
-                leaves += 1;
+            specc_syntax::Value::String(v) if under_credential => credentials.push(v),
+            specc_syntax::Value::String(v) => others.push(v),
+            specc_syntax::Value::Array(items) => stack.extend(items.iter().map(|i| (under_credential, i))),
+            specc_syntax::Value::Object(members) => {
+                stack.extend(members.iter().map(|m| (under_credential || credential_key(&m.key), &m.value)))
             }
-            specc_syntax::Value::Array(items) => stack.extend(items.iter()),
-            specc_syntax::Value::Object(members) => stack.extend(members.iter().map(|m| &m.value)),
             _ => {}
         }
     }
-    leaves > 0
+    if credentials.is_empty() {
+        return !others.is_empty() && others.iter().all(|v| is_placeholder_value(v));
+    }
+    credentials.iter().all(|v| is_placeholder_value(v))
 }
 
 #[cfg(test)]
@@ -182,6 +244,10 @@ mod tests {
             "KBC::ProjectSecure::eJwBAAA",
             "0000",
             "secretsauce42",
+            "Tr0ub4dor&3",
+            "8f14e45fceea167a5a36dedd4bea2543",
+            "clientSecret-9f2Kq",
+            "{\"status\": \"ok\", \"refresh_token\": \"1//0gQ7f-real\"}",
         ] {
             assert!(!is_placeholder_value(s), "{s:?} is not a placeholder");
         }

@@ -55,9 +55,9 @@ impl Rule for OAuth2WithoutOAuthField {
         // `HTTPAuthView` (REST API, OpenAPI components) offers OAuth 2 among its choices and runs the
         // `oauth2` block when the user picks it.
         let has_field = cred.fields.as_ref().is_some_and(|f| {
-            f.entries
-                .iter()
-                .any(|e| e.view_class.as_ref().is_some_and(|v| v.value == "OAuthFieldView" || v.value == "HTTPAuthView"))
+            f.entries.iter().any(|e| {
+                e.view_class.as_ref().is_some_and(|v| v.value == "OAuthFieldView" || v.value == "HTTPAuthView")
+            })
         });
         if has_field {
             return;

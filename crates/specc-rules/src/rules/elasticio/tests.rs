@@ -340,11 +340,12 @@ const EXPECT: &[(&str, &[&str], &[&str])] = &[
     ("elasticio__outlook@5b7952f", &["oauth2-uri-invalid", "legacy-env-oauth"], &[]),
     ("elasticio__outlook@acb206c", &["oauth2-scopes-invalid", "legacy-env-oauth"], &["refresh-token-not-requested"]),
     ("elasticio__outlook@e85d4cf", &["use-oauth-client-misplaced", "legacy-env-oauth", "oauth2-scopes-invalid"], &[]),
-    ("elasticio__podio-component@eb462a2", &["placeholder-undefined"], &[]),
+    // Undeclared `{{PODIO_APP_ID}}`-style variables are filled from the repository's variables.
+    ("elasticio__podio-component@eb462a2", &[], &["placeholder-undefined"]),
     (
         "elasticio__salesforce-component@123aec3",
-        &["oauth2-uri-invalid", "placeholder-in-uri-host", "placeholder-undefined"],
-        &[],
+        &["oauth2-uri-invalid", "placeholder-in-uri-host"],
+        &["placeholder-undefined"],
     ),
     (
         "elasticio__salesforce-component@425e0ca",
@@ -354,10 +355,10 @@ const EXPECT: &[(&str, &[&str], &[&str])] = &[
     ("elasticio__salesforce-component@bc982b2", &["legacy-env-key", "legacy-env-oauth"], &["placeholder-undefined"]),
     ("elasticio__salesforce-component__", &["placeholder-in-uri-host"], &["legacy-env-oauth"]),
     ("thatapp__podio-component@7998386", &["secret-literal-in-component-json"], &[]),
-    ("thatapp__podio-component__", &["placeholder-undefined"], &[]),
-    ("thatapp__podio-new-component@05535fb", &["placeholder-undefined"], &[]),
+    ("thatapp__podio-component__", &[], &["placeholder-undefined"]),
+    ("thatapp__podio-new-component@05535fb", &[], &["placeholder-undefined"]),
     ("thatapp__podio-new-component__component", &["placeholder-undefined", "legacy-env-oauth"], &[]),
-    ("thatapp__podio-new-component__test", &["placeholder-undefined"], &[]),
+    ("thatapp__podio-new-component__test", &[], &["placeholder-undefined"]),
     ("thatapp__salesforce-component__", &["placeholder-in-uri-host"], &["legacy-env-oauth"]),
 ];
 

@@ -182,7 +182,10 @@ impl Rule for UndefinedScope {
                         req.scheme.span,
                     )
                     .with_label("scopes split across flows")
-                    .with_note(format!("{}; a token comes from one flow and must carry all the scopes", per_flow.join("; ")))
+                    .with_note(format!(
+                        "{}; a token comes from one flow and must carry all the scopes",
+                        per_flow.join("; ")
+                    ))
                     .with_help("declare the scopes together in the flow clients use, or split the requirement"),
                 );
             }
@@ -211,10 +214,18 @@ mod tests {
         let d = with_code(&d, UndefinedScope::META.code);
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].severity, Severity::Error);
-        assert!(d[0].message.starts_with("no single flow of security scheme `shop` declares every scope"), "{}", d[0].message);
+        assert!(
+            d[0].message.starts_with("no single flow of security scheme `shop` declares every scope"),
+            "{}",
+            d[0].message
+        );
         assert_eq!(slice(&db, d[0].span), "shop");
         let note = d[0].note.as_deref().unwrap_or("");
-        assert!(note.contains("`authorizationCode` declares `items.write`") && note.contains("`clientCredentials` declares `reports.read`"), "{note}");
+        assert!(
+            note.contains("`authorizationCode` declares `items.write`")
+                && note.contains("`clientCredentials` declares `reports.read`"),
+            "{note}"
+        );
     }
 
     #[test]
