@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use specc_diagnostics::{Fix, Severity};
+use specc_diagnostics::Fix;
 use specc_dialects::openapi::did_you_mean;
 use specc_dialects::View;
 use specc_ir::{Flow, FlowKind};
@@ -197,6 +197,7 @@ impl Rule for UndefinedScope {
 mod tests {
     use super::super::testing::*;
     use super::*;
+    use specc_diagnostics::Severity;
 
     const TWO_FLOWS: &str = "openapi: 3.1.0\nsecurity:\n  - o: [read, admin]\ncomponents:\n  securitySchemes:\n    o:\n      type: oauth2\n      flows:\n        authorizationCode:\n          authorizationUrl: https://a.example.com/auth\n          tokenUrl: https://a.example.com/token\n          scopes:\n            read: Read\n            admin: Admin\n        clientCredentials:\n          tokenUrl: https://a.example.com/token\n          scopes:\n            read: Read\n";
 
