@@ -76,7 +76,7 @@ fn scratch() -> PathBuf {
 
 fn write_out(built: &Built) -> PathBuf {
     let dir = scratch();
-    specc::build::write_files(&dir, &built.files).unwrap();
+    specc::build::write_files(&dir, &built.files, true, 0o644).unwrap();
     dir
 }
 

@@ -501,6 +501,7 @@ pub fn lower(db: &mut SourceDb, primary: FileId) -> Lowered {
 
     // Find, load and scan the method files.
     let connector_root = spec_path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let root_dir = if connector_root.as_os_str().is_empty() { PathBuf::from(".") } else { connector_root.clone() };
     let flat_prefix = name.strip_suffix("__spec.yml").or_else(|| name.strip_suffix("__spec.yaml")).map(str::to_string);
     if form == SpecForm::Directory {
         for method in &mut auth.methods {
@@ -528,6 +529,20 @@ pub fn lower(db: &mut SourceDb, primary: FileId) -> Lowered {
             });
             method.file = match found {
                 None => MethodFile::Missing { expected: candidates },
+                Some((_, path)) if !specc_syntax::resolves_inside(&root_dir, &path) => {
+                    // A link (or a linked directory) out of the connector: not read, and neither the
+                    // target nor its content is named.
+                    diagnostics.push(
+                        specc_syntax::Diagnostic::error(
+                            specc_syntax::codes::OUTSIDE_ROOT,
+                            "the file for this method resolves outside the connector directory; it was not read",
+                            method.span,
+                        )
+                        .with_label("points outside the connector")
+                        .with_help("make the method file a regular file inside the connector directory"),
+                    );
+                    MethodFile::NotChecked
+                }
                 Some((rel, path)) => {
                     let is_js = rel.ends_with(".js") || rel.ends_with(".ts");
                     let id = match db.find_path(&path) {

@@ -619,7 +619,25 @@ pub fn lower_itential(db: &mut SourceDb, primary: FileId) -> Lowered {
             .with_help("add `model:` with the path of the integration's OpenAPI document, relative to this file"),
         );
     }
-    if let Some(mp) = &inst.model_path {
+    let root_dir = if instance_dir.as_os_str().is_empty() { PathBuf::from(".") } else { instance_dir.clone() };
+    let outside = inst.model_path.as_ref().is_some_and(|mp| {
+        let path = instance_dir.join(&mp.value);
+        path.exists() && !specc_syntax::resolves_inside(&root_dir, &path)
+    });
+    if let (true, Some(mp)) = (outside, &inst.model_path) {
+        // `../..`, an absolute path or a link out of the instance's directory: not read, and neither
+        // the target nor its content is named.
+        diagnostics.push(
+            Diagnostic::error(
+                specc_syntax::codes::OUTSIDE_ROOT,
+                "the OpenAPI model resolves outside the instance's directory; it was not read",
+                mp.span,
+            )
+            .with_label("points outside the instance's directory")
+            .with_help("keep the model as a regular file in the instance's directory or below it"),
+        );
+    }
+    if let Some(mp) = inst.model_path.as_ref().filter(|_| !outside) {
         let path: PathBuf = instance_dir.join(&mp.value);
         let model_id = db.find_path(&path).unwrap_or_else(|| db.load(&path));
         if let Some(model_doc) = db.get(model_id) {

@@ -329,6 +329,15 @@ impl Context {
                 ));
                 continue;
             }
+            if secret_param(&p.name.value) && !options.inline_secrets {
+                out.push(not_expressible(
+                    target,
+                    format!("the {} parameter `{}`", param_target_label(p.target), p.name.value),
+                    p.name.span,
+                    "its value is a credential, written only with `--inline-secrets`",
+                ));
+                continue;
+            }
             if has(Field::ExtraParams) && caps.extra_targets.contains(&p.target) {
                 extra_params.push(ParamContext {
                     name: p.name.value.clone(),
@@ -693,4 +702,19 @@ fn param_target_label(t: ParamTarget) -> &'static str {
         ParamTarget::Refresh => "refresh-request",
         ParamTarget::Both => "token- and refresh-request",
     }
+}
+
+/// Whether an extra parameter's name says its value is a credential (`client_secret`, `password`,
+/// `refresh_token`, `api_key`...): such values are copied only with `--inline-secrets`.
+fn secret_param(name: &str) -> bool {
+    let n: String = name.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect();
+    n.contains("secret")
+        || n.contains("password")
+        || n.contains("passwd")
+        || n.contains("apikey")
+        || n.contains("privatekey")
+        || n.ends_with("token")
+        || n == "assertion"
+        || n == "clientassertion"
+        || n == "code"
 }

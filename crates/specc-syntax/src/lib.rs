@@ -45,6 +45,8 @@ pub mod codes {
     pub const ALIAS_LIMIT: &str = "syntax/yaml-alias-limit";
     pub const FILE_TOO_LARGE: &str = "syntax/file-too-large";
     pub const UNREADABLE: &str = "syntax/unreadable-file";
+    /// A file named by another file resolves (after symbolic links) outside the unit's directory.
+    pub const OUTSIDE_ROOT: &str = "specc/path-outside-root";
 }
 
 /// The two surface syntaxes specc reads.
@@ -171,7 +173,8 @@ impl Document {
             doc.fatal = true;
             return doc;
         }
-        let bom = doc.text.starts_with('\u{feff}');
+        // YAML allows a byte-order mark at the start of the stream (YAML 1.2 §5.2); JSON does not.
+        let bom = doc.text.starts_with('\u{feff}') && format == Format::Json;
         let parse_copy;
         let src: &str = if bom {
             doc.diagnostics.push(
@@ -383,6 +386,16 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, (&'static str, String)> {
         ));
     }
     std::fs::read(path).map_err(|e| (codes::UNREADABLE, io_message(path, &e)))
+}
+
+/// Whether `path` resolves, after every symbolic link, to a place inside `root` (also resolved). Files a
+/// unit opens because another file names them must pass this before they are read: a hostile repository
+/// may point them at `/etc/passwd` or `/proc/self/environ`. A path that does not exist is not inside.
+pub fn resolves_inside(root: &Path, path: &Path) -> bool {
+    match (std::fs::canonicalize(root), std::fs::canonicalize(path)) {
+        (Ok(r), Ok(p)) => p.starts_with(r),
+        _ => false,
+    }
 }
 
 fn io_message(path: &Path, e: &std::io::Error) -> String {

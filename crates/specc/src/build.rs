@@ -125,22 +125,161 @@ pub fn build(
         Err(BuildError::Template(e)) => (Vec::new(), None, Some(e)),
     };
     let mut diagnostics = diagnostics;
+    for d in &mut diagnostics {
+        crate::redact::redact_diagnostic(d, &source.secrets);
+    }
     specc_diagnostics::sort_diagnostics(&mut diagnostics);
     Ok(Outcome { source, config_name: config.name, diagnostics, files, internal_error })
 }
 
-/// Writes the files under `dir`, creating directories. Returns the paths written.
-pub fn write_files(dir: &Path, files: &[EmittedFile]) -> std::io::Result<Vec<PathBuf>> {
-    let mut written = Vec::new();
-    for f in files {
-        let path = dir.join(&f.path);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
+/// Why `build --out` wrote nothing. Every variant names the path.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The path (or a directory on the way to it) is a symbolic link.
+    Symlink(PathBuf),
+    /// The file exists and `--force` was not given.
+    Exists(PathBuf),
+    /// The path exists and is not a regular file (or, on the way, not a directory).
+    NotAFile(PathBuf),
+    /// An emitted path that is not a plain relative path (a bug in a target).
+    BadPath(String),
+    Io(PathBuf, std::io::Error),
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let show = |p: &Path| driver::display_path(p);
+        match self {
+            WriteError::Symlink(p) => write!(f, "{} is a symbolic link; specc does not write through links", show(p)),
+            WriteError::Exists(p) => write!(f, "{} exists; pass --force to replace it", show(p)),
+            WriteError::NotAFile(p) => write!(f, "{} exists and is not a regular file", show(p)),
+            WriteError::BadPath(p) => write!(f, "the target produced the path `{p}`, which is not a relative path"),
+            WriteError::Io(p, e) => write!(f, "cannot write {}: {e}", show(p)),
         }
-        std::fs::write(&path, &f.contents)?;
-        written.push(path);
     }
-    Ok(written)
+}
+
+/// Writes the files under `dir`, all or none: every target path is checked first (no symbolic link
+/// on the way, no existing file unless `force`), each file is written to a temporary file next to it,
+/// and only when all are written are they moved into place. On any failure nothing new is left
+/// behind. Files get `mode` (0600 when they hold inlined secrets). Returns the paths written.
+pub fn write_files(dir: &Path, files: &[EmittedFile], force: bool, mode: u32) -> Result<Vec<PathBuf>, WriteError> {
+    use std::io::Write as _;
+    // 1. Check every path.
+    let mut targets = Vec::new();
+    for f in files {
+        let rel = Path::new(&f.path);
+        if f.path.is_empty() || !rel.components().all(|c| matches!(c, std::path::Component::Normal(_))) {
+            return Err(WriteError::BadPath(f.path.clone()));
+        }
+        let mut cur = dir.to_path_buf();
+        let n = rel.components().count();
+        for (i, c) in rel.components().enumerate() {
+            cur.push(c);
+            match std::fs::symlink_metadata(&cur) {
+                Ok(m) if m.file_type().is_symlink() => return Err(WriteError::Symlink(cur)),
+                Ok(m) if i + 1 < n && !m.is_dir() => return Err(WriteError::NotAFile(cur)),
+                Ok(m) if i + 1 == n && !m.is_file() => return Err(WriteError::NotAFile(cur)),
+                Ok(_) if i + 1 == n && !force => return Err(WriteError::Exists(cur)),
+                _ => {}
+            }
+        }
+        if let Ok(m) = std::fs::symlink_metadata(dir) {
+            if !m.is_dir() && !m.file_type().is_symlink() {
+                return Err(WriteError::NotAFile(dir.to_path_buf()));
+            }
+        }
+        targets.push(cur);
+    }
+    // 2. Write every file to a temporary file in its directory.
+    let mut created_dirs: Vec<PathBuf> = Vec::new();
+    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let cleanup = |staged: &[(PathBuf, PathBuf)], placed: &[PathBuf], created_dirs: &[PathBuf]| {
+        for (tmp, _) in staged {
+            let _ = std::fs::remove_file(tmp);
+        }
+        for p in placed {
+            let _ = std::fs::remove_file(p);
+        }
+        for d in created_dirs.iter().rev() {
+            let _ = std::fs::remove_dir(d);
+        }
+    };
+    for (i, (f, target)) in files.iter().zip(&targets).enumerate() {
+        let parent = target.parent().unwrap_or(dir);
+        let mut missing = Vec::new();
+        let mut p = parent.to_path_buf();
+        while std::fs::symlink_metadata(&p).is_err() {
+            missing.push(p.clone());
+            if !p.pop() || p.as_os_str().is_empty() {
+                break;
+            }
+        }
+        for d in missing.iter().rev() {
+            match std::fs::create_dir(d) {
+                Ok(()) => created_dirs.push(d.clone()),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => {
+                    cleanup(&staged, &[], &created_dirs);
+                    return Err(WriteError::Io(d.clone(), e));
+                }
+            }
+        }
+        let tmp = parent.join(format!(".specc-{}-{i}.tmp", std::process::id()));
+        let result = (|| {
+            let mut o = std::fs::OpenOptions::new();
+            o.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                o.mode(mode);
+            }
+            let mut file = o.open(&tmp)?;
+            file.write_all(f.contents.as_bytes())?;
+            file.sync_all()
+        })();
+        if let Err(e) = result {
+            let _ = std::fs::remove_file(&tmp);
+            cleanup(&staged, &[], &created_dirs);
+            return Err(WriteError::Io(target.clone(), e));
+        }
+        staged.push((tmp, target.clone()));
+    }
+    // 3. Move them into place. Without `force` a file that appeared meanwhile is not replaced.
+    let mut placed: Vec<PathBuf> = Vec::new();
+    // Files this run created (removed again on failure; a replaced file cannot be restored).
+    let mut placed_new: Vec<PathBuf> = Vec::new();
+    for (k, (tmp, target)) in staged.iter().enumerate() {
+        let existed = std::fs::symlink_metadata(target).is_ok();
+        let result = if force {
+            if std::fs::symlink_metadata(target).is_ok_and(|m| m.file_type().is_symlink()) {
+                Err(WriteError::Symlink(target.clone()))
+            } else {
+                std::fs::rename(tmp, target).map_err(|e| WriteError::Io(target.clone(), e))
+            }
+        } else {
+            std::fs::hard_link(tmp, target)
+                .map_err(|e| {
+                    if e.kind() == std::io::ErrorKind::AlreadyExists {
+                        WriteError::Exists(target.clone())
+                    } else {
+                        WriteError::Io(target.clone(), e)
+                    }
+                })
+                .map(|()| {
+                    let _ = std::fs::remove_file(tmp);
+                })
+        };
+        if let Err(e) = result {
+            cleanup(&staged[k..], &placed_new, &created_dirs);
+            return Err(e);
+        }
+        if !existed {
+            placed_new.push(target.clone());
+        }
+        placed.push(target.clone());
+    }
+    Ok(placed)
 }
 
 /// The files as one text: the only file as is, or each after a `==> path <==` header.

@@ -93,6 +93,46 @@ pub struct Config {
     pub document: Option<Document>,
 }
 
+/// Largest `specc.toml` read.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// Longest string value of `specc.toml` (codes, globs, pointers).
+pub const MAX_CONFIG_STRING: usize = 1024;
+
+fn refused(path: &Path, message: String) -> ConfigError {
+    let mut db = SourceDb::new();
+    let id = db.add_document(Document::unreadable(FileId(0), path, specc_syntax::codes::UNREADABLE, message));
+    let diagnostics = db.get(id).map(|d| d.diagnostics.clone()).unwrap_or_default();
+    ConfigError { db, diagnostics }
+}
+
+/// Reads a regular file of at most [`MAX_CONFIG_BYTES`]. Opened without blocking (a FIFO would otherwise
+/// hang the open), checked on the open descriptor (no race with a swap), read through a cap.
+fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let mut o = std::fs::OpenOptions::new();
+    o.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.custom_flags(libc::O_NONBLOCK);
+    }
+    let f = o.open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let meta = f.metadata().map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    if !meta.is_file() {
+        return Err(format!("{} is not a regular file; it was not read", path.display()));
+    }
+    if meta.len() > MAX_CONFIG_BYTES {
+        return Err(format!("{} is larger than {} KiB; it was not read", path.display(), MAX_CONFIG_BYTES / 1024));
+    }
+    let mut buf = Vec::new();
+    f.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut buf).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    if buf.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(format!("{} is larger than {} KiB; it was not read", path.display(), MAX_CONFIG_BYTES / 1024));
+    }
+    Ok(buf)
+}
+
 /// A config that could not be used: the findings, located in the config file.
 #[derive(Debug)]
 pub struct ConfigError {
@@ -102,37 +142,42 @@ pub struct ConfigError {
 
 impl Config {
     /// Finds `specc.toml` in the directory of `start` (or `start` itself when it is a directory) and its
-    /// ancestors.
+    /// ancestors up to the repository's root (the directory holding `.git`). A `specc.toml` that is not a
+    /// regular file (a symbolic link, a FIFO) is still returned,
+    /// so that [`Config::load_discovered`] refuses it instead of silently using another.
     pub fn discover(start: &Path) -> Option<PathBuf> {
         let abs = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
         let mut dir = if abs.is_dir() { Some(abs.as_path()) } else { abs.parent() };
         while let Some(d) = dir {
             let candidate = d.join(CONFIG_FILE_NAME);
-            if candidate.is_file() {
+            if std::fs::symlink_metadata(&candidate).is_ok_and(|m| !m.is_dir()) {
                 return Some(candidate);
+            }
+            // The search ends at the repository's root: a `specc.toml` above it is not the project's.
+            if std::fs::symlink_metadata(d.join(".git")).is_ok() {
+                return None;
             }
             dir = d.parent();
         }
         None
     }
 
-    /// Reads and validates a config file.
-    pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = match std::fs::read(path) {
-            Ok(b) => String::from_utf8_lossy(&b).into_owned(),
-            Err(e) => {
-                let mut db = SourceDb::new();
-                let id = db.add_document(Document::unreadable(
-                    FileId(0),
-                    path,
-                    specc_syntax::codes::UNREADABLE,
-                    format!("cannot read {}: {e}", path.display()),
-                ));
-                let diagnostics = db.get(id).map(|d| d.diagnostics.clone()).unwrap_or_default();
-                return Err(ConfigError { db, diagnostics });
+    /// Reads a discovered `specc.toml`: it must be a regular file, not a link (a repository could
+    /// otherwise point it at `/proc/self/environ` and have its content shown in a finding).
+    pub fn load_discovered(path: &Path) -> Result<Config, ConfigError> {
+        match std::fs::symlink_metadata(path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                Err(refused(path, format!("{} is a symbolic link; specc does not follow it", path.display())))
             }
-        };
-        Config::parse(path, text)
+            _ => Config::load(path),
+        }
+    }
+
+    /// Reads and validates a config file. Only a regular file of at most [`MAX_CONFIG_BYTES`] is read: a
+    /// FIFO, a device or `/proc` file is refused without blocking.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = read_capped(path).map_err(|m| refused(path, m))?;
+        Config::parse(path, String::from_utf8_lossy(&text).into_owned())
     }
 
     /// Validates config text as if read from `path`.
@@ -161,7 +206,26 @@ impl Config {
             .unwrap_or_else(|| PathBuf::from("."));
         let mut config = Config { path: Some(path.to_path_buf()), base, ..Config::default() };
 
+        // Codes, globs and pointers are short; a long value is refused before anything compares it with
+        // every code (which would be quadratic in its length) or quotes it.
+        let too_long = |s: &toml::Spanned<String>, errors: &mut Vec<Diagnostic>| -> bool {
+            let long = s.get_ref().len() > MAX_CONFIG_STRING;
+            if long {
+                errors.push(Diagnostic::error(
+                    INVALID_CONFIG,
+                    format!(
+                        "value is {} bytes long; specc.toml values are at most {MAX_CONFIG_STRING}",
+                        s.get_ref().len()
+                    ),
+                    span(s.span()),
+                ));
+            }
+            long
+        };
         let pattern = |s: &toml::Spanned<String>, errors: &mut Vec<Diagnostic>| -> Option<Pattern> {
+            if too_long(s, errors) {
+                return None;
+            }
             let p = Pattern::new(s.get_ref());
             let known = specc_rules::all_rules().iter().any(|r| p.matches(r.meta().code));
             if known {
@@ -189,7 +253,7 @@ impl Config {
             config.selection.ignore = ign.iter().filter_map(|s| pattern(s, &mut errors)).collect();
         }
         if let Some(f) = &raw.fail_on {
-            match crate::select::parse_fail_on(f.get_ref()) {
+            match crate::select::parse_fail_on(f.get_ref()).filter(|_| !too_long(f, &mut errors)) {
                 Some(v) => config.fail_on = Some(v),
                 None => errors.push(Diagnostic::error(
                     INVALID_CONFIG,
@@ -211,6 +275,9 @@ impl Config {
             }
         }
         let glob = |g: &toml::Spanned<String>, errors: &mut Vec<Diagnostic>| -> Option<GlobMatcher> {
+            if too_long(g, errors) {
+                return None;
+            }
             match Glob::new(g.get_ref()) {
                 Ok(gl) => Some(gl.compile_matcher()),
                 Err(e) => {
@@ -250,7 +317,8 @@ impl Config {
         }
         for s in &raw.suppress {
             let m = glob(&s.file, &mut errors);
-            if !(s.pointer.get_ref().is_empty() || s.pointer.get_ref().starts_with('/')) {
+            if too_long(&s.pointer, &mut errors) {
+            } else if !(s.pointer.get_ref().is_empty() || s.pointer.get_ref().starts_with('/')) {
                 errors.push(
                     Diagnostic::error(
                         INVALID_CONFIG,

@@ -106,32 +106,9 @@ impl UnitReport {
     }
 }
 
-/// Replaces every secret value in the texts of a diagnostic (defence in depth: rules must not quote
-/// secrets in the first place).
+/// Replaces every secret value in the texts of a diagnostic (see [`crate::redact`]).
 pub fn redact_diagnostic(d: &mut Diagnostic, secrets: &[(specc_diagnostics::Span, String)]) {
-    if secrets.is_empty() {
-        return;
-    }
-    let redact = |t: &mut String| {
-        for (_, s) in secrets {
-            if t.contains(s.as_str()) {
-                *t = t.replace(s.as_str(), "<redacted>");
-            }
-        }
-    };
-    redact(&mut d.message);
-    if let Some(l) = d.label.as_mut() {
-        redact(l);
-    }
-    if let Some(h) = d.help.as_mut() {
-        redact(h);
-    }
-    if let Some(n) = d.note.as_mut() {
-        redact(n);
-    }
-    for l in &mut d.secondary {
-        redact(&mut l.message);
-    }
+    crate::redact::redact_diagnostic(d, secrets);
 }
 
 /// Secrets of a lowered unit, and the unit's diagnostics redacted.
@@ -140,7 +117,7 @@ fn finish_secrets(
     result: Option<&Lowered>,
     diagnostics: &mut [Diagnostic],
 ) -> Vec<(specc_diagnostics::Span, String)> {
-    let secrets = result.map(|l| specc_dialects::secrets(db, l)).unwrap_or_default();
+    let secrets = crate::redact::unit_secrets(db, result);
     for d in diagnostics.iter_mut() {
         redact_diagnostic(d, &secrets);
     }
@@ -381,6 +358,15 @@ fn run_unit_in(
 ) -> UnitReport {
     let id = match doc {
         Some(doc) => db.add_document(doc),
+        // A unit's primary found through another file (a connector's `spec.yml`): never through a link.
+        None if std::fs::symlink_metadata(&primary).is_ok_and(|m| m.file_type().is_symlink()) => {
+            db.add_document(Document::unreadable(
+                FileId(0),
+                &primary,
+                codes::UNREADABLE,
+                format!("{} is a symbolic link; specc does not follow it", primary.display()),
+            ))
+        }
         None => db.load(&primary),
     };
     let mut diagnostics = Vec::new();

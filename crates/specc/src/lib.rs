@@ -10,6 +10,7 @@ pub mod config;
 pub mod driver;
 pub mod lsp;
 pub mod migrate;
+pub mod redact;
 pub mod render;
 pub mod run;
 pub mod sarif;

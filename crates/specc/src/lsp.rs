@@ -29,9 +29,129 @@ struct Open {
     report: Option<UnitReport>,
 }
 
-/// Runs the server until the client says exit. Returns an error only for protocol failures.
-pub fn serve() -> anyhow_like::Result<()> {
-    let (connection, io_threads) = Connection::stdio();
+/// Largest message body the server reads. A larger `Content-Length` is refused without allocating: the
+/// body is skipped and answered with an error.
+pub const MAX_MESSAGE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Longest header line read.
+const MAX_HEADER_LINE: u64 = 8 * 1024;
+
+/// What the framing reader made of the next message.
+enum Frame {
+    Message(Message),
+    /// Answer with this JSON-RPC error (`id: null`) and read on.
+    Error(i32, String),
+    End,
+}
+
+/// Reads one `Content-Length`-framed message. The size is checked before anything is allocated, header
+/// lines are capped, and a body that is not a JSON-RPC message is an error answer, not the end.
+fn read_frame(r: &mut impl std::io::BufRead) -> std::io::Result<Frame> {
+    use std::io::{BufRead, Read};
+    let mut length: Option<u64> = None;
+    let mut bad_length = false;
+    loop {
+        let mut line = Vec::new();
+        let n = r.by_ref().take(MAX_HEADER_LINE).read_until(b'\n', &mut line)?;
+        if n == 0 {
+            return Ok(Frame::End);
+        }
+        if !line.ends_with(b"\n") {
+            // An endless header line: the stream cannot be resynchronised.
+            return Ok(Frame::End);
+        }
+        let text = String::from_utf8_lossy(&line);
+        let text = text.trim_end_matches(['\r', '\n']);
+        if text.is_empty() {
+            if length.is_some() || bad_length {
+                break;
+            }
+            continue;
+        }
+        if let Some((name, value)) = text.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("content-length") {
+                match value.trim().parse::<u64>() {
+                    Ok(v) => length = Some(v),
+                    Err(_) => bad_length = true,
+                }
+            }
+        }
+    }
+    let Some(length) = length else {
+        return Ok(Frame::Error(-32700, "missing or invalid Content-Length header".into()));
+    };
+    if length > MAX_MESSAGE_BYTES {
+        // Skip the body as it arrives, without holding it.
+        std::io::copy(&mut r.by_ref().take(length), &mut std::io::sink())?;
+        return Ok(Frame::Error(
+            -32600,
+            format!("message of {length} bytes is larger than the {MAX_MESSAGE_BYTES}-byte limit; ignored"),
+        ));
+    }
+    let mut body = Vec::new();
+    r.by_ref().take(length).read_to_end(&mut body)?;
+    if (body.len() as u64) < length {
+        return Ok(Frame::End);
+    }
+    match serde_json::from_slice::<serde_json::Value>(&body) {
+        Err(e) => Ok(Frame::Error(-32700, format!("parse error: {e}"))),
+        Ok(v) => match serde_json::from_value::<Message>(v) {
+            Ok(m) => Ok(Frame::Message(m)),
+            Err(_) => Ok(Frame::Error(-32600, "invalid request: not a JSON-RPC message".into())),
+        },
+    }
+}
+
+fn write_frame(out: &std::sync::Mutex<std::io::Stdout>, body: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut o = out.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    write!(o, "Content-Length: {}\r\n\r\n", body.len())?;
+    o.write_all(body)?;
+    o.flush()
+}
+
+/// Runs the server until the client says exit, or its input ends. Returns whether a `shutdown` request
+/// came before (exit code 0 then, 1 otherwise, as the LSP specification asks).
+pub fn serve() -> anyhow_like::Result<bool> {
+    let (connection, client) = Connection::memory();
+    let stdout = std::sync::Arc::new(std::sync::Mutex::new(std::io::stdout()));
+    // Reader: our framing in front of the server, so that a hostile size or body cannot stop it.
+    let to_server = client.sender.clone();
+    let reader_out = stdout.clone();
+    std::thread::spawn(move || {
+        let stdin = std::io::stdin();
+        let mut input = std::io::BufReader::new(stdin.lock());
+        loop {
+            match read_frame(&mut input) {
+                Ok(Frame::Message(m)) => {
+                    if to_server.send(m).is_err() {
+                        break;
+                    }
+                }
+                Ok(Frame::Error(code, message)) => {
+                    let answer = serde_json::json!({
+                        "jsonrpc": "2.0", "id": null, "error": { "code": code, "message": message }
+                    });
+                    if write_frame(&reader_out, answer.to_string().as_bytes()).is_err() {
+                        break;
+                    }
+                }
+                Ok(Frame::End) | Err(_) => break,
+            }
+        }
+    });
+    drop(client.sender);
+    // Writer: everything the server sends.
+    let writer_out = stdout.clone();
+    let from_server = client.receiver;
+    let writer = std::thread::spawn(move || {
+        for m in from_server {
+            let Ok(body) = serde_json::to_vec(&m) else { continue };
+            if write_frame(&writer_out, &body).is_err() {
+                break;
+            }
+        }
+    });
     let capabilities = ServerCapabilities {
         text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
         code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
@@ -41,26 +161,49 @@ pub fn serve() -> anyhow_like::Result<()> {
         capabilities,
         server_info: Some(ServerInfo { name: "specc".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
     };
-    let (id, _params) = connection.initialize_start()?;
-    connection.initialize_finish(id, serde_json::to_value(init)?)?;
-    main_loop(&connection)?;
+    let clean = match connection.initialize_start() {
+        Ok((id, _params)) => {
+            connection.initialize_finish(id, serde_json::to_value(init)?)?;
+            main_loop(&connection)?
+        }
+        // The input ended (or said exit) before `initialize`.
+        Err(_) => false,
+    };
     drop(connection);
-    io_threads.join()?;
-    Ok(())
+    let _ = writer.join();
+    Ok(clean)
 }
 
-fn main_loop(connection: &Connection) -> anyhow_like::Result<()> {
+/// Serves until `exit` (returns whether `shutdown` came first) or the end of the input (`false`).
+fn main_loop(connection: &Connection) -> anyhow_like::Result<bool> {
     let mut open: HashMap<String, Open> = HashMap::new();
+    let mut shut_down = false;
     for msg in &connection.receiver {
         match msg {
             Message::Request(req) => {
-                if connection.handle_shutdown(&req)? {
-                    return Ok(());
+                if req.method == "shutdown" {
+                    shut_down = true;
+                    connection.sender.send(Message::Response(Response::new_ok(req.id, ())))?;
+                    continue;
                 }
-                let resp = handle_request(&open, req);
+                let resp = if shut_down {
+                    Response::new_err(
+                        req.id,
+                        lsp_server::ErrorCode::InvalidRequest as i32,
+                        "the server is shutting down".into(),
+                    )
+                } else {
+                    handle_request(&open, req)
+                };
                 connection.sender.send(Message::Response(resp))?;
             }
             Message::Notification(n) => {
+                if n.method == "exit" {
+                    return Ok(shut_down);
+                }
+                if shut_down {
+                    continue;
+                }
                 if let Some(uri) = handle_notification(&mut open, n) {
                     publish(connection, &open, &uri)?;
                 }
@@ -68,7 +211,7 @@ fn main_loop(connection: &Connection) -> anyhow_like::Result<()> {
             Message::Response(_) => {}
         }
     }
-    Ok(())
+    Ok(false)
 }
 
 fn handle_notification(open: &mut HashMap<String, Open>, n: Notification) -> Option<Uri> {
@@ -124,7 +267,7 @@ pub fn uri_to_path(uri: &str) -> Option<PathBuf> {
 
 fn check(uri: &Uri, text: &str) -> Option<UnitReport> {
     let path = uri_to_path(uri.as_str())?;
-    let config = Config::discover(&path).and_then(|p| Config::load(&p).ok()).unwrap_or_default();
+    let config = Config::discover(&path).and_then(|p| Config::load_discovered(&p).ok()).unwrap_or_default();
     let options = CheckOptions { assume_dialect: None, hints: config.dialects.clone(), hint_base: config.base.clone() };
     let mut reports = vec![driver::check_buffer(&path, text.as_bytes(), &options)];
     let selection = config.selection.clone();
@@ -158,6 +301,8 @@ fn to_lsp(db: &SourceDb, uri: &Uri, d: &Diagnostic) -> LspDiagnostic {
     if let Some(h) = &d.help {
         message.push_str(&format!("\nhelp: {h}"));
     }
+    // Defence in depth: the driver redacted the diagnostic already.
+    let message = crate::redact::redact_text(&message, &[]);
     let href = specc_rules::find_rule(d.code).and_then(|r| r.meta().url().parse().ok());
     let related: Vec<DiagnosticRelatedInformation> = d
         .secondary
@@ -224,6 +369,15 @@ fn handle_request(open: &HashMap<String, Open>, req: Request) -> Response {
                         }
                         // Only edits in this buffer can be offered against its version.
                         if fix.edits.iter().any(|e| e.span.file != d.span.file) {
+                            continue;
+                        }
+                        // An edit that would carry a secret is not offered (redacting it would corrupt
+                        // the buffer).
+                        if fix
+                            .edits
+                            .iter()
+                            .any(|e| crate::redact::redact_text(&e.replacement, &report.secrets) != e.replacement)
+                        {
                             continue;
                         }
                         let edits: Vec<TextEdit> = fix

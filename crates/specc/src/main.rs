@@ -118,6 +118,9 @@ struct BuildArgs {
     /// Write secret values instead of references to them.
     #[arg(long)]
     inline_secrets: bool,
+    /// With `--out`, replace files that already exist.
+    #[arg(long, requires = "out")]
+    force: bool,
     /// The platform's component id (Keboola `component_id`, elastic.io component).
     #[arg(long, value_name = "ID")]
     component_id: Option<String>,
@@ -184,6 +187,29 @@ struct CheckArgs {
     threads: Option<usize>,
 }
 
+/// `--threads` above this is taken as this (more threads than this buys nothing and costs memory).
+const MAX_THREADS: usize = 256;
+
+/// Checks an id given on the command line before it reaches a generated file, a URL path or a request
+/// header: printable ASCII without spaces, quotes, `/ ? # & %`, braces or angle brackets, at most 256
+/// bytes. `None`: acceptable.
+fn invalid_id(flag: &str, value: &str) -> Option<String> {
+    let bad = value.bytes().find(|&b| {
+        !b.is_ascii_graphic()
+            || matches!(
+                b,
+                b'"' | b'\'' | b'\\' | b'/' | b'?' | b'#' | b'&' | b'%' | b'{' | b'}' | b'<' | b'>' | b'`' | b'$'
+            )
+    });
+    if value.is_empty() {
+        Some(format!("`{flag}` is empty"))
+    } else if value.len() > 256 {
+        Some(format!("`{flag}` is longer than 256 bytes"))
+    } else {
+        bad.map(|b| format!("`{flag}` holds the byte 0x{b:02x}, which an id may not contain"))
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -193,9 +219,14 @@ fn main() -> ExitCode {
         Command::Build(args) => run_build(args),
         Command::Explain { code } => run_explain(&code),
         Command::Schema { name, list } => run_schema(name.as_deref(), list),
+        // The LSP specification's exit codes: 0 after `shutdown`, 1 otherwise.
         Command::Lsp => match specc::lsp::serve() {
-            Ok(()) => Ok(ExitCode::SUCCESS),
-            Err(e) => Err(io::Error::other(e.to_string())),
+            Ok(true) => Ok(ExitCode::SUCCESS),
+            Ok(false) => Ok(ExitCode::from(1)),
+            Err(e) => {
+                let _ = writeln!(io::stderr(), "specc lsp: {e}");
+                Ok(ExitCode::from(1))
+            }
         },
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
@@ -266,7 +297,7 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
     }
     let pool = rayon::ThreadPoolBuilder::new().stack_size(8 << 20);
     let pool = match args.threads {
-        Some(n) => pool.num_threads(n.max(1)),
+        Some(n) => pool.num_threads(n.clamp(1, MAX_THREADS)),
         None => pool,
     };
     // Only fails when a global pool already exists, which cannot happen here.
@@ -453,6 +484,9 @@ fn run_migrate(args: MigrateArgs) -> io::Result<ExitCode> {
     for s in &plan.skipped {
         writeln!(err, "warning: {}: {}", specc::driver::display_path(&s.path), s.reason)?;
     }
+    for w in &plan.warnings {
+        writeln!(err, "warning: {w}")?;
+    }
     let fixes: usize = plan.changes.iter().map(|c| c.applied.len()).sum();
     // Files that cannot be parsed are reported above and left alone; they do not fail the run (`specc
     // check` reports them). Failed writes do, and so does `--check` when anything would change.
@@ -512,6 +546,22 @@ fn run_build(args: BuildArgs) -> io::Result<ExitCode> {
     else {
         return usage_error("`specc build PATH --target TARGET` needs both");
     };
+    for (flag, value) in [
+        ("--component-id", &args.component_id),
+        ("--tenant-id", &args.tenant_id),
+        ("--oauth-api-id", &args.oauth_api_id),
+    ] {
+        if let Some(problem) = value.as_deref().and_then(|v| invalid_id(flag, v)) {
+            return usage_error(&problem);
+        }
+    }
+    if args.inline_secrets {
+        writeln!(
+            io::stderr(),
+            "specc: warning: --inline-secrets: secret values of the source are written in clear{}",
+            if args.out.is_some() { " (files with mode 0600)" } else { " to standard output" }
+        )?;
+    }
     let options = specc_emit::BuildOptions {
         inline_secrets: args.inline_secrets,
         component_id: args.component_id.clone(),
@@ -539,13 +589,30 @@ fn run_build(args: BuildArgs) -> io::Result<ExitCode> {
     if let Some(e) = &outcome.internal_error {
         return Err(io::Error::other(format!("template failed (a bug in specc): {e}")));
     }
-    let Some(files) = &outcome.files else {
+    // Without `--inline-secrets`, no secret of the source reaches a generated file, whatever a template
+    // copied (a URL's password, a credential in a query, an extra parameter).
+    let files: Option<Vec<specc_emit::EmittedFile>> = outcome.files.clone().map(|mut files| {
+        if !args.inline_secrets {
+            for f in &mut files {
+                f.contents = specc::redact::redact_text(&f.contents, &outcome.source.secrets);
+            }
+        }
+        files
+    });
+    let Some(files) = &files else {
         writeln!(io::stderr(), "specc: error: nothing built for `{}`: see the errors above", target.name)?;
         return Ok(ExitCode::from(2));
     };
     match &args.out {
         Some(dir) => {
-            let written = specc::build::write_files(dir, files)?;
+            let mode = if args.inline_secrets { 0o600 } else { 0o644 };
+            let written = match specc::build::write_files(dir, files, args.force, mode) {
+                Ok(w) => w,
+                Err(e) => {
+                    writeln!(io::stderr(), "specc: error: {e}; nothing was written")?;
+                    return Ok(ExitCode::from(2));
+                }
+            };
             let mut err = io::stderr().lock();
             for p in written {
                 writeln!(err, "wrote {}", specc::driver::display_path(&p))?;

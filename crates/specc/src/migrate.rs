@@ -68,6 +68,8 @@ pub struct Skipped {
 pub struct Plan {
     pub changes: Vec<FileChange>,
     pub skipped: Vec<Skipped>,
+    /// Warnings for stderr (what `--inline-secrets` inlined, and what it refused to read).
+    pub warnings: Vec<String>,
 }
 
 fn check_text(path: &Path, bytes: &[u8], config: &Config, selection: &Selection) -> UnitReport {
@@ -251,7 +253,8 @@ fn companions(reports: &[UnitReport], options: &MigrateOptions, plan: &mut Plan)
         let Some(c) = l.ir.configs.iter().find(|c| c.client_id.is_some() || c.client_secret.is_some()) else {
             continue;
         };
-        let value = |cred: &Option<specc_ir::Credential>, fallback: &str| -> (String, Option<String>) {
+        let mut warnings = Vec::new();
+        let mut value = |cred: &Option<specc_ir::Credential>, fallback: &str| -> (String, Option<String>) {
             let var = match cred.as_ref().map(|c| &c.value) {
                 Some(
                     CredentialValue::EnvVar(v)
@@ -261,14 +264,25 @@ fn companions(reports: &[UnitReport], options: &MigrateOptions, plan: &mut Plan)
                 _ => fallback.to_string(),
             };
             if options.inline_secrets {
-                if let Ok(v) = std::env::var(&var) {
+                if !inlinable(&var) {
+                    warnings.push(format!(
+                        "--inline-secrets: `{var}` does not name an OAuth client id or secret variable; kept as a \
+                         reference"
+                    ));
+                } else if let Ok(v) = std::env::var(&var) {
+                    warnings.push(format!(
+                        "--inline-secrets: the value of `{var}` is written into {} (mode 0600)",
+                        driver::display_path(&companion_path(&r.primary))
+                    ));
                     return (v.clone(), Some(v));
                 }
             }
             (format!("${{{var}}}"), None)
         };
-        let (client_id, _) = value(&c.client_id, "OAUTH_CLIENT_ID");
+        let (client_id, id_value) = value(&c.client_id, "OAUTH_CLIENT_ID");
         let (client_secret, secret) = value(&c.client_secret, "OAUTH_CLIENT_SECRET");
+        let secret: Vec<String> = secret.into_iter().chain(id_value).filter(|v| !v.is_empty()).collect();
+        plan.warnings.extend(warnings);
         let title = c.attributes.get("component_title").map(|t| t.value.clone()).unwrap_or_else(|| c.name.clone());
         let component_id = r
             .primary
@@ -306,7 +320,7 @@ fn companions(reports: &[UnitReport], options: &MigrateOptions, plan: &mut Plan)
                     "elasticio/legacy-env-oauth".into(),
                     "tenant OAuth-client request body for POST /v2/tenants/{TENANT_ID}/oauth-clients".into(),
                 )],
-                secrets: secret.into_iter().collect(),
+                secrets: secret,
                 new_file: true,
                 passes: Vec::new(),
             }),
@@ -314,12 +328,20 @@ fn companions(reports: &[UnitReport], options: &MigrateOptions, plan: &mut Plan)
     }
 }
 
+/// Whether `--inline-secrets` may read the environment variable `var`: only variables named for an
+/// OAuth client id or secret, never whatever else the environment holds (`GITHUB_TOKEN`, cloud keys).
+pub fn inlinable(var: &str) -> bool {
+    let n: String = var.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect();
+    (n.contains("CLIENTID") || n.contains("CLIENTSECRET"))
+        && !["GITHUB", "GITLAB", "AWS", "AZURE", "GOOGLE", "NPM", "CARGO", "ACTIONS", "RUNNER", "CI"]
+            .iter()
+            .any(|p| n.starts_with(p))
+}
+
 fn redact(text: &str, secrets: &[String]) -> String {
-    let mut out = text.to_string();
-    for s in secrets {
-        out = out.replace(s.as_str(), "<redacted>");
-    }
-    out
+    let list: crate::redact::Secrets =
+        secrets.iter().map(|s| (specc_diagnostics::Span::new(FileId(0), 0, 0), s.clone())).collect();
+    crate::redact::redact_text(text, &list)
 }
 
 /// A unified diff of one change (secrets redacted).
@@ -389,6 +411,8 @@ pub fn patch_output(plan: &Plan) -> Value {
 pub enum WriteError {
     /// The file no longer has the bytes specc read: someone changed it meanwhile.
     ChangedOnDisk,
+    /// The path is a symbolic link: specc does not write through links.
+    Symlink,
     Io(std::io::Error),
 }
 
@@ -396,25 +420,49 @@ impl std::fmt::Display for WriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             WriteError::ChangedOnDisk => f.write_str("the file changed on disk after specc read it; not overwritten"),
+            WriteError::Symlink => f.write_str("is a symbolic link; specc does not write through links"),
             WriteError::Io(e) => write!(f, "{e}"),
         }
     }
 }
 
-/// Writes one change atomically, refusing if the file changed since it was read.
+/// A temporary name in the same directory, short whatever the file's name (a 255-byte name must work).
+fn temp_path(dir: &Path) -> PathBuf {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static N: AtomicU32 = AtomicU32::new(0);
+    dir.join(format!(".specc-{}-{}.tmp", std::process::id(), N.fetch_add(1, Ordering::Relaxed)))
+}
+
+/// Writes one change atomically, refusing if the file changed since it was read. Never writes through a
+/// symbolic link; keeps the file's mode, owner and group (as far as the process may).
 pub fn write_change(change: &FileChange) -> Result<(), WriteError> {
     let path = &change.path;
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if let Ok(m) = std::fs::symlink_metadata(path) {
+        if m.file_type().is_symlink() {
+            return Err(WriteError::Symlink);
+        }
+        if !m.is_file() && !change.new_file {
+            return Err(WriteError::Io(std::io::Error::other("not a regular file")));
+        }
+    }
+    let tmp = temp_path(dir);
     if change.new_file {
-        // A new file is created exclusively: if one appeared meanwhile, it is not overwritten.
-        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-        let tmp = dir.join(format!(".specc-tmp-{}-{name}", std::process::id()));
+        // A new file is created exclusively: if one appeared meanwhile, it is not overwritten. A file
+        // holding inlined secrets is readable by its owner only.
         let result = (|| {
-            let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp).map_err(WriteError::Io)?;
+            let mut o = std::fs::OpenOptions::new();
+            o.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                o.mode(if change.secrets.is_empty() { 0o644 } else { 0o600 });
+            }
+            let mut f = o.open(&tmp).map_err(WriteError::Io)?;
             f.write_all(change.new_text.as_bytes()).map_err(WriteError::Io)?;
             f.sync_all().map_err(WriteError::Io)?;
             drop(f);
-            // `hard_link` fails when the target exists, unlike `rename`.
+            // `hard_link` fails when the target exists (a symbolic link included), unlike `rename`.
             std::fs::hard_link(&tmp, path).map_err(|e| {
                 if e.kind() == std::io::ErrorKind::AlreadyExists {
                     WriteError::ChangedOnDisk
@@ -426,17 +474,23 @@ pub fn write_change(change: &FileChange) -> Result<(), WriteError> {
         let _ = std::fs::remove_file(&tmp);
         return result;
     }
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    let tmp = dir.join(format!(".specc-tmp-{}-{name}", std::process::id()));
-    let meta = std::fs::metadata(path).map_err(WriteError::Io)?;
+    let meta = std::fs::symlink_metadata(path).map_err(WriteError::Io)?;
     let result = (|| {
         let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp).map_err(WriteError::Io)?;
         f.write_all(change.new_text.as_bytes()).map_err(WriteError::Io)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            // Root may give the file back to its owner; anyone else keeps what the system allows.
+            let _ = std::os::unix::fs::fchown(&f, Some(meta.uid()), Some(meta.gid()));
+        }
+        f.set_permissions(meta.permissions()).map_err(WriteError::Io)?;
         f.sync_all().map_err(WriteError::Io)?;
         drop(f);
-        std::fs::set_permissions(&tmp, meta.permissions()).map_err(WriteError::Io)?;
-        // Last check just before the rename: the original must still be what was read.
+        // Last check just before the rename: the original must still be what was read, and still no link.
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(WriteError::Symlink);
+        }
         let now = std::fs::read(path).map_err(WriteError::Io)?;
         if now != change.original {
             return Err(WriteError::ChangedOnDisk);
@@ -453,6 +507,16 @@ pub fn write_change(change: &FileChange) -> Result<(), WriteError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inline_secrets_reads_only_client_variables() {
+        for ok in ["OAUTH_CLIENT_ID", "OAUTH_CLIENT_SECRET", "ACME_CLIENT_SECRET", "clientSecret"] {
+            assert!(inlinable(ok), "{ok}");
+        }
+        for no in ["GITHUB_TOKEN", "AWS_SECRET_ACCESS_KEY", "NPM_TOKEN", "HOME", "GITHUB_CLIENT_SECRET", "PASSWORD"] {
+            assert!(!inlinable(no), "{no}");
+        }
+    }
     use specc_diagnostics::Span;
 
     #[test]

@@ -105,11 +105,6 @@ impl miette::Diagnostic for Report<'_> {
     }
 }
 
-/// `*` for every byte of `s` except whitespace, so offsets, line numbers and indentation stay as they were.
-fn stars(s: &str) -> String {
-    s.bytes().map(|b| if b.is_ascii_whitespace() { b as char } else { '*' }).collect()
-}
-
 /// Splits `text` into lines of at most `width` characters at spaces (words longer than that stay whole).
 fn textwrap_lines(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
@@ -136,18 +131,26 @@ const MAX_SNIPPET_LINE: usize = 2000;
 pub struct HumanRenderer {
     handler: GraphicalReportHandler,
     show_fixes: bool,
+    /// The last masked text, with what it was made from: a unit's findings share it instead of masking
+    /// the whole file once per finding.
+    masked: std::cell::RefCell<Option<(MaskKey, std::rc::Rc<String>)>>,
 }
+
+/// What a masked text depends on: the file (path and length) and the secrets masked in it.
+type MaskKey = (std::path::PathBuf, usize, Vec<(specc_diagnostics::Span, String)>);
 
 impl HumanRenderer {
     pub fn new(color: bool, width: usize) -> Self {
         let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
         let handler = GraphicalReportHandler::new_themed(theme).with_width(width).with_links(false).with_urls(false);
-        HumanRenderer { handler, show_fixes: true }
+        HumanRenderer { handler, show_fixes: true, masked: std::cell::RefCell::new(None) }
     }
 
     /// One report, ending with a newline.
+    /// One report; secrets are found lexically in the report's file (see [`crate::redact::scan`]).
     pub fn render(&self, db: &SourceDb, d: &Diagnostic) -> String {
-        self.render_masked(db, d, &[])
+        let secrets = db.get(d.span.file).map(crate::redact::document_secrets).unwrap_or_default();
+        self.render_masked(db, d, &secrets)
     }
 
     /// One report, with every secret value in the source snippet replaced by `*` (same byte length, so
@@ -159,28 +162,22 @@ impl HumanRenderer {
         secrets: &[(specc_diagnostics::Span, String)],
     ) -> String {
         let doc = db.get(d.span.file);
-        let masked: Option<String> = doc.and_then(|doc| {
-            let mine: Vec<&(specc_diagnostics::Span, String)> =
-                secrets.iter().filter(|(s, v)| s.file == doc.file && !v.is_empty()).collect();
+        let masked: Option<std::rc::Rc<String>> = doc.and_then(|doc| {
+            let mine: Vec<(specc_diagnostics::Span, String)> =
+                secrets.iter().filter(|(s, _)| s.file == doc.file).cloned().collect();
             if mine.is_empty() {
                 return None;
             }
-            let mut t = doc.text.clone();
-            for (span, value) in mine {
-                // The span itself (its content between quotes), and any other place the value appears.
-                let (a, b) = (span.start as usize, span.end as usize);
-                if let Some(raw) = t.get(a..b) {
-                    let inner = raw.trim_matches('"');
-                    if let Some(off) = raw.find(inner) {
-                        let stars = stars(inner);
-                        t.replace_range(a + off..a + off + inner.len(), &stars);
-                    }
-                }
-                if t.contains(value.as_str()) {
-                    t = t.replace(value.as_str(), &stars(value));
+            let key: MaskKey = (doc.path.clone(), doc.text.len(), mine);
+            let mut cache = self.masked.borrow_mut();
+            if let Some((k, text)) = cache.as_ref() {
+                if *k == key {
+                    return Some(text.clone());
                 }
             }
-            Some(t)
+            let text = std::rc::Rc::new(crate::redact::mask_document(doc, &key.2)?);
+            *cache = Some((key, text.clone()));
+            Some(text)
         });
         let mut labels = Vec::new();
         let mut other_files = Vec::new();
@@ -242,7 +239,7 @@ impl HumanRenderer {
             } else {
                 doc.map(|doc| Src {
                     name: display_path(&doc.path),
-                    text: masked.as_deref().unwrap_or(&doc.text),
+                    text: masked.as_deref().map_or(doc.text.as_str(), String::as_str),
                     index: &doc.line_index,
                 })
             },

@@ -48,16 +48,15 @@ pub fn load_config(options: &RunOptions) -> Result<Config, ConfigError> {
     if options.isolated {
         return Ok(Config::default());
     }
-    let path = match &options.config {
-        Some(p) => Some(p.clone()),
+    match &options.config {
+        Some(p) => Config::load(p),
         None => {
             let start = options.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
-            Config::discover(&start)
+            match Config::discover(&start) {
+                Some(p) => Config::load_discovered(&p),
+                None => Ok(Config::default()),
+            }
         }
-    };
-    match path {
-        Some(p) => Config::load(&p),
-        None => Ok(Config::default()),
     }
 }
 

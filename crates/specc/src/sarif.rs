@@ -36,8 +36,18 @@ fn region(db: &SourceDb, span: specc_diagnostics::Span) -> Value {
     })
 }
 
-fn uri(path: &str) -> String {
-    path.replace(' ', "%20").replace('#', "%23")
+/// A relative URI reference for a path (RFC 3986 §2): every byte outside the unreserved set and `/` is
+/// percent-encoded, so no space, `?`, `#`, `%`, control character or newline appears raw.
+pub fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 fn result(
@@ -167,7 +177,7 @@ pub fn github(reports: &[UnitReport]) -> String {
                 loc.end.line,
                 loc.end.column,
                 escape_property(d.code),
-                escape_data(&message)
+                escape_data(&crate::redact::redact_text(&message, &rep.secrets))
             ));
         }
     }
@@ -185,6 +195,13 @@ fn escape_property(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn uris_are_percent_encoded() {
+        assert_eq!(uri("a b/c#d?e%f\ng.json"), "a%20b/c%23d%3Fe%25f%0Ag.json");
+        assert_eq!(uri("dir/é.yaml"), "dir/%C3%A9.yaml");
+        assert_eq!(uri("plain/path-1_2.~x"), "plain/path-1_2.~x");
+    }
 
     #[test]
     fn workflow_command_escaping() {

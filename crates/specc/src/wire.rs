@@ -162,15 +162,9 @@ pub fn to_wire(db: &SourceDb, d: &Diagnostic) -> WireDiagnostic {
     to_wire_redacted(db, d, &[])
 }
 
-/// Replaces secret values in a fix's replacement text.
+/// Replaces secret values in a text (see [`crate::redact::redact_text`]).
 pub fn redact_text(text: &str, secrets: &[(Span, String)]) -> String {
-    let mut t = text.to_string();
-    for (_, s) in secrets {
-        if !s.is_empty() && t.contains(s.as_str()) {
-            t = t.replace(s.as_str(), "<redacted>");
-        }
-    }
-    t
+    crate::redact::redact_text(text, secrets)
 }
 
 /// The wire form of one diagnostic, with secret values kept out of fix replacements.

@@ -26,6 +26,35 @@ declare_builtin! {
     }
 }
 
+/// Code for a file named by another file that resolves outside the unit's directory.
+pub const PATH_OUTSIDE_ROOT: &str = specc_syntax::codes::OUTSIDE_ROOT;
+
+declare_builtin! {
+    /// ## What it checks
+    /// A file that another file points to (a Membrane connector's method or auth file, the OpenAPI
+    /// `model` of an Itential instance) resolves, after symbolic links, to a place outside the
+    /// directory of the unit that names it. specc does not read it.
+    ///
+    /// ## Why it matters
+    /// specc runs on pull requests, where the repository's content is not trusted. A link or a
+    /// `../` path to `/etc/passwd`, `/proc/self/environ` or a file elsewhere on the build machine
+    /// would otherwise be read and shown in specc's output. The finding names neither the target nor
+    /// anything in it.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// model: ../../secrets/model.json
+    /// ```
+    /// Use instead: keep the model next to the instance (`model: model.json`), as a regular file.
+    pub struct PathOutsideRoot {
+        code: PATH_OUTSIDE_ROOT,
+        summary: "A file named by another file resolves outside the unit's directory",
+        severity: Error,
+        fix: None,
+        since: "0.1.0",
+    }
+}
+
 /// Code for an invalid `specc.toml`.
 pub const INVALID_CONFIG: &str = "specc/invalid-config";
 
@@ -88,5 +117,5 @@ declare_builtin! {
 
 /// The rules of this namespace.
 pub fn rules() -> Vec<&'static dyn Rule> {
-    vec![&UnsupportedFile, &InvalidConfig, &UnusedSuppression]
+    vec![&UnsupportedFile, &InvalidConfig, &UnusedSuppression, &PathOutsideRoot]
 }
