@@ -80,6 +80,9 @@ pub fn is_placeholder_value(s: &str) -> bool {
         return true;
     }
     let reference = (t.starts_with("{{") && t.ends_with("}}"))
+        || (t.starts_with('[')
+            && t.ends_with(']')
+            && t[1..t.len() - 1].bytes().all(|b| b.is_ascii_alphabetic() || b == b' '))
         || (t.starts_with("${") && t.ends_with('}'))
         || (t.starts_with("%%") && t.ends_with("%%") && t.len() > 4)
         || (t.starts_with("%env(") && t.ends_with(")%"))
@@ -99,24 +102,43 @@ pub fn is_placeholder_value(s: &str) -> bool {
     if words.is_empty() {
         return true;
     }
+    // A word that says the value is not real (`FAKE_ACCESS_TOKEN_FOR_VCR_REPLAY`, `invalidToken`,
+    // `[hidden]`), or one wrapped in x's (`XXTOKENXX`), settles it.
+    if words.iter().any(|w| MARKERS.contains(&w.as_str()) || (w.len() > 4 && w.starts_with("xx") && w.ends_with("xx")))
+    {
+        return true;
+    }
     const NAMES: [&str; 21] = [
         "client", "id", "api", "key", "access", "refresh", "app", "here", "auth", "oauth", "my", "user", "top", "some",
         "i", "am", "are", "so", "is", "a", "the",
     ];
+    // A few stray letters (`CiN` in `123qwe-CiN`) are filler; many short pieces are a random string.
+    let short_chars: usize = words.iter().filter(|w| w.len() <= 2).map(|w| w.len()).sum();
     let filler = |w: &str| {
         PLACEHOLDER_WORDS.contains(&w)
             || NAMES.contains(&w)
             || ABBREVIATIONS.contains(&w)
             || (w.len() >= 3 && w.bytes().all(|b| b == b'x'))
             || is_run(w)
+            || (w.len() <= 2 && short_chars <= 3)
     };
     let evidence = |w: &str| {
         PLACEHOLDER_WORDS.contains(&w)
             || ABBREVIATIONS.contains(&w)
             || (w.len() >= 3 && w.bytes().all(|b| b == b'x'))
             || (w.len() >= 4 && is_run(w))
+            || (w.len() >= 3 && is_keyboard(w))
     };
     words.iter().all(|w| filler(w)) && words.iter().any(|w| evidence(w))
+}
+
+/// Words that mark a whole value as not real, whatever else it says.
+const MARKERS: [&str; 9] =
+    ["fake", "dummy", "invalid", "sample", "example", "placeholder", "redacted", "changeme", "hidden"];
+
+/// A stretch of a keyboard row (`qwe`, `asdf`).
+fn is_keyboard(w: &str) -> bool {
+    ["qwertyuiop", "asdfghjkl", "zxcvbnm"].iter().any(|row| row.contains(w))
 }
 
 /// Abbreviations of placeholder words (`clScrt`, `pwd`).
@@ -167,14 +189,26 @@ fn is_run(w: &str) -> bool {
 /// secrets and are not judged. Without any credential member, every string must be a placeholder.
 fn json_of_placeholders(t: &str) -> bool {
     let doc = specc_syntax::Document::parse_str(specc_syntax::FileId(0), "value.json", t, specc_syntax::Format::Json);
-    if !doc.diagnostics.is_empty() {
-        return false;
-    }
-    let Some(root) = &doc.root else { return false };
     let credential_key = |k: &str| {
         let k = k.to_ascii_lowercase();
         ["token", "secret", "password", "key", "code", "signature"].iter().any(|w| k.contains(w)) && k != "token_type"
     };
+    if !doc.diagnostics.is_empty() {
+        // Not quite JSON (`[SECRET_VALUE]` unquoted): judge the `"key": "value"` pairs it does hold.
+        let quoted: Vec<&str> = t.split('"').collect();
+        let mut credentials = 0;
+        for i in (1..quoted.len().saturating_sub(2)).step_by(2) {
+            let (key, between, value) = (quoted[i], quoted[i + 1], quoted.get(i + 2).copied().unwrap_or(""));
+            if between.trim() == ":" && credential_key(key) {
+                if !is_placeholder_value(value) {
+                    return false;
+                }
+                credentials += 1;
+            }
+        }
+        return credentials > 0;
+    }
+    let Some(root) = &doc.root else { return false };
     let (mut credentials, mut others) = (Vec::new(), Vec::new());
     let mut stack: Vec<(bool, &specc_syntax::Node)> = vec![(false, root)];
     while let Some((under_credential, n)) = stack.pop() {
@@ -248,6 +282,7 @@ mod tests {
             "8f14e45fceea167a5a36dedd4bea2543",
             "clientSecret-9f2Kq",
             "{\"status\": \"ok\", \"refresh_token\": \"1//0gQ7f-real\"}",
+            "{\"access_token\": \"ya29.a0AfH6SMB\", broken",
         ] {
             assert!(!is_placeholder_value(s), "{s:?} is not a placeholder");
         }
