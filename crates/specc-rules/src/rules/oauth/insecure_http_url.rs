@@ -100,6 +100,17 @@ impl Rule for InsecureHttpUrl {
     }
 }
 
+/// Whether the OpenAPI document lists an https server (3.x `servers[].url`) or scheme (2.0 `schemes`).
+fn offers_https(cx: &Context<'_>) -> bool {
+    let Some(model) = cx.openapi() else { return false };
+    let Some(root) = cx.doc(model.file).and_then(|d| d.root.as_ref()) else { return false };
+    let servers = root.get("servers").and_then(|s| s.as_array()).into_iter().flatten();
+    let https_server =
+        servers.filter_map(|s| s.get("url").and_then(|u| u.as_str())).any(|u| u.trim().starts_with("https://"));
+    let schemes = root.get("schemes").and_then(|s| s.as_array()).into_iter().flatten();
+    https_server || schemes.filter_map(|s| s.as_str()).any(|s| s.eq_ignore_ascii_case("https"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::super::openapi::testing::*;
@@ -138,15 +149,4 @@ mod tests {
         let d = with_code(&d, InsecureHttpUrl::META.code);
         assert_eq!(d[0].severity, Severity::Warning);
     }
-}
-
-/// Whether the OpenAPI document lists an https server (3.x `servers[].url`) or scheme (2.0 `schemes`).
-fn offers_https(cx: &Context<'_>) -> bool {
-    let Some(model) = cx.openapi() else { return false };
-    let Some(root) = cx.doc(model.file).and_then(|d| d.root.as_ref()) else { return false };
-    let servers = root.get("servers").and_then(|s| s.as_array()).into_iter().flatten();
-    let https_server =
-        servers.filter_map(|s| s.get("url").and_then(|u| u.as_str())).any(|u| u.trim().starts_with("https://"));
-    let schemes = root.get("schemes").and_then(|s| s.as_array()).into_iter().flatten();
-    https_server || schemes.filter_map(|s| s.as_str()).any(|s| s.eq_ignore_ascii_case("https"))
 }
