@@ -13,9 +13,6 @@ declare_rule! {
     /// OpenAPI URLs are judged after resolution, so `/oauth/token` under an `http` server is
     /// reported too.
     ///
-    /// A relative URL is judged by the servers it can resolve against: it is not reported when the
-    /// document also offers an https server (`servers[].url`) or scheme (`schemes`).
-    ///
     /// Loopback hosts (`localhost`, `127.0.0.1`, `[::1]`) are still reported, as a warning rather
     /// than an error: the traffic does not leave the machine, but a shipped configuration that points
     /// at a local authorization server is almost always a development leftover, and RFC 6749 has no
@@ -63,11 +60,6 @@ impl Rule for InsecureHttpUrl {
                 }
                 let loopback = host(effective).is_some_and(|h| is_loopback(&h));
                 let inherited = url.resolved.is_some() && scheme(&url.raw).is_none();
-                // A relative URL is resolved against the first server; when the document also offers
-                // an https server (or `schemes: [https]`), clients of that server use TLS.
-                if inherited && offers_https(cx) {
-                    continue;
-                }
                 let mut d = Diagnostic::error(
                     Self::META.code,
                     if inherited {
@@ -98,17 +90,6 @@ impl Rule for InsecureHttpUrl {
             }
         }
     }
-}
-
-/// Whether the OpenAPI document lists an https server (3.x `servers[].url`) or scheme (2.0 `schemes`).
-fn offers_https(cx: &Context<'_>) -> bool {
-    let Some(model) = cx.openapi() else { return false };
-    let Some(root) = cx.doc(model.file).and_then(|d| d.root.as_ref()) else { return false };
-    let servers = root.get("servers").and_then(|s| s.as_array()).into_iter().flatten();
-    let https_server =
-        servers.filter_map(|s| s.get("url").and_then(|u| u.as_str())).any(|u| u.trim().starts_with("https://"));
-    let schemes = root.get("schemes").and_then(|s| s.as_array()).into_iter().flatten();
-    https_server || schemes.filter_map(|s| s.as_str()).any(|s| s.eq_ignore_ascii_case("https"))
 }
 
 #[cfg(test)]

@@ -10,8 +10,8 @@ declare_rule! {
     /// A declared or requested scope is not a valid RFC 6749 scope-token: it is empty, or contains a
     /// space, a double quote, a backslash, a control character or a non-ASCII character; or one entry
     /// of a requested scope list holds several scopes joined with commas
-    /// (`"scopes": ["contacts.read,contacts.write"]`), in every dialect (not for Facebook's dialog,
-    /// which accepts commas).
+    /// (`"scopes": ["contacts.read,contacts.write"]`), in every dialect: `build` would copy it into
+    /// targets that split or reject it.
     ///
     /// ## Why it matters
     /// The `scope` parameter is a space-delimited list of tokens with
@@ -52,17 +52,10 @@ impl Rule for ScopeTokenInvalid {
                 }
             }
             if let Some(req) = &config.requested_scopes {
-                // Facebook's dialog takes a comma-separated `scope`, so a joined entry works there.
-                let commas_ok = config
-                    .flows
-                    .iter()
-                    .filter_map(|f| f.authorization_url.as_ref())
-                    .filter_map(|u| crate::util::host(u.effective()))
-                    .any(|h| h == "facebook.com" || h.ends_with(".facebook.com"));
                 for item in &req.items {
                     if let Some(d) = judge(&config.name, "requested", &item.value, item.span) {
                         out.push(d);
-                    } else if req.raw.is_none() && !commas_ok {
+                    } else if req.raw.is_none() {
                         if let Some(d) = comma_joined(&config.name, &item.value, item.span) {
                             out.push(d);
                         }
