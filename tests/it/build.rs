@@ -532,6 +532,107 @@ fn every_valid_fixture_and_corpus_file_builds_to_checkable_output() {
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }
 
+/// Property: `build` output never fails `check` when its source passes `check`, over sources mutated
+/// by a deterministic mutator (xorshift), not only over the fixtures. Each case replaces one string
+/// value of a JSON build source with a hostile variant (comma-joined scopes, spaces, relative and http
+/// URLs, placeholders, fragments, non-ASCII...). A mutant that `check` rejects is skipped; one that
+/// passes must build to output that checks clean, or be refused with a `build/` error.
+#[test]
+fn build_of_mutated_sources_that_pass_check_passes_check() {
+    const VARIANTS: [&str; 14] = [
+        "contacts.read,contacts.write",
+        "read write",
+        "",
+        "/oauth/token",
+        "http://auth.example.test/oauth/authorize",
+        "https://auth.example.test/oauth/authorize#frag",
+        "https://auth.example.test/oauth/token?client_secret=abc123",
+        "{{UNDECLARED}}",
+        "%%app_key%%",
+        "xxx",
+        "sc\u{f6}pe",
+        "https://auth.example.test/",
+        "offline_access",
+        " padded ",
+    ];
+    let root = root();
+    let sources = [
+        "tests/build/sources/elasticio/component.json",
+        "tests/build/sources/keboola/config.json",
+        "tests/build/sources/keboola/manage.json",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let (mut cases, mut passing, mut built, mut failures) = (0, 0, 0, Vec::new());
+    for src in sources {
+        let text = std::fs::read_to_string(root.join(src)).unwrap();
+        // Byte ranges of the string values (after `: ` or inside arrays), never of keys.
+        let mut strings = Vec::new();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'"' {
+                let start = i + 1;
+                let mut j = start;
+                while j < bytes.len() && bytes[j] != b'"' {
+                    j += if bytes[j] == b'\\' { 2 } else { 1 };
+                }
+                let after = text[j.min(text.len())..].trim_start_matches('"').trim_start();
+                if !after.starts_with(':') {
+                    strings.push((start, j.min(text.len())));
+                }
+                i = j + 1;
+            } else {
+                i += 1;
+            }
+        }
+        assert!(!strings.is_empty(), "{src}: no string values to mutate");
+        let name = Path::new(src).file_name().unwrap().to_string_lossy().to_string();
+        for _ in 0..60 {
+            cases += 1;
+            let (a, b) = strings[(next() % strings.len() as u64) as usize];
+            let variant = VARIANTS[(next() % VARIANTS.len() as u64) as usize];
+            let mutated = format!("{}{}{}", &text[..a], variant, &text[b..]);
+            let dir = scratch();
+            let file = dir.join(&name);
+            std::fs::write(&file, &mutated).unwrap();
+            let reports = specc::driver::check_paths(std::slice::from_ref(&file));
+            let clean =
+                reports.iter().all(|r| r.diagnostics.iter().all(|d| d.severity != specc_diagnostics::Severity::Error));
+            if clean {
+                passing += 1;
+                for config in reports.iter().filter_map(|r| r.result.as_ref()).flat_map(|l| l.ir.configs.iter()) {
+                    for target in TARGETS {
+                        if let Ok(out) = specc_emit::build(config, target, &options(false)) {
+                            built += 1;
+                            let out_dir = write_out(&out);
+                            let errors = check_errors(&out_dir);
+                            if !errors.is_empty() {
+                                failures.push(format!(
+                                    "{src} with {:?} at {a}..{b} -> {}: {}",
+                                    variant,
+                                    target.name,
+                                    errors.join("; ")
+                                ));
+                            }
+                            let _ = std::fs::remove_dir_all(&out_dir);
+                        }
+                    }
+                }
+            }
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+    }
+    eprintln!("{cases} mutants, {passing} pass check, {built} builds checked");
+    assert!(passing > 20 && built > 50, "too few mutants exercised the property: {passing} pass, {built} built");
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Secrets and the CLI.
 

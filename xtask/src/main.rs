@@ -8,6 +8,9 @@
 //! - `bench [--quick] [--runs N] [--specc-format F]`: times specc against Redocly, Spectral and `cat` on the OpenAPI corpus,
 //!   GitHub's 13 MB description, a tiny file, the corpus ×10 and 10,000 synthetic manifests; prints a table
 //!   and writes `target/bench/latest.json`. `--quick` skips the peers.
+//! - `ecosystem [--bless] [--markdown] [--require-all]`: specc over the real corpora (`tests/ecosystem/`,
+//!   `../shared/corpus`, the npm OpenAPI corpus), compared with `tests/ecosystem/SNAPSHOT.tsv` and the
+//!   TP/FP verdicts of `tests/ecosystem/TRIAGE.tsv`; prints precision per corpus, dialect and code.
 //! - `synth DIR [--elasticio N] [--membrane M] [--keboola K] [--seed S]`: writes a deterministic synthetic
 //!   set of elastic.io, Membrane and Keboola manifests.
 //! - `npm [--out DIR] [--version V] [--binary PLATFORM=PATH ...]`: assembles the npm packages (the
@@ -16,6 +19,7 @@
 mod bench;
 mod codegen;
 mod corpus;
+mod ecosystem;
 mod fuzz;
 mod npm;
 mod synth;
@@ -23,7 +27,7 @@ mod synth;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: cargo xtask <codegen [--check] | corpus DIR [--json] | fuzz [--seconds N] [--target NAME] \
-                     | bench [--quick] [--runs N] | synth DIR [--elasticio N] [--membrane M] [--keboola K] [--seed S] \
+                     | bench [--quick] [--runs N] | ecosystem [--bless] [--markdown] [--require-all] | synth DIR [--elasticio N] [--membrane M] [--keboola K] [--seed S] \
                      | npm [--out DIR] [--version V] [--binary PLATFORM=PATH ...]>";
 
 /// The value after `name` on the command line.
@@ -82,6 +86,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::Options::parse(&args[1..]).and_then(|o| bench::run(&o)),
         Some("synth") => synth::run_cli(&args[1..]),
         Some("npm") => npm_cli(&args[1..]),
+        Some("ecosystem") => ecosystem::run(&args[1..]),
         _ => Err(anyhow::anyhow!(USAGE)),
     };
     match result {

@@ -97,6 +97,9 @@ pub fn classify_secret_str(s: &str) -> SecretKind {
     if t.chars().count() >= 3 && chars.all(|c| c == first) && matches!(first, 'x' | 'X' | '.' | '*' | '-' | '_') {
         return SecretKind::Redacted;
     }
+    if crate::placeholders::is_placeholder_value(t) {
+        return SecretKind::Redacted;
+    }
     SecretKind::Plain
 }
 
@@ -496,6 +499,11 @@ fn data_kind(node: &Node) -> DataKind {
         SecretKind::Plain | SecretKind::Redacted => {}
         _ => return DataKind::Opaque,
     }
+    let t = s.trim_start();
+    if !(t.starts_with('{') || t.starts_with('[')) && crate::placeholders::is_placeholder_value(s) {
+        // `xxxxx`, `<token>`: a placeholder stands for the token response, whatever its form.
+        return DataKind::Opaque;
+    }
     let parsed = Document::parse_str(FileId(0), "#data.json", s, Format::Json);
     match (&parsed.root, parsed.diagnostics.is_empty()) {
         (Some(root), true) if root.as_object().is_some() => DataKind::JsonObject,
@@ -609,7 +617,11 @@ mod tests {
         assert!(matches!(c.client_secret.as_ref().unwrap().value, CredentialValue::Literal(_)));
         let View::Keboola(m) = &l.view else { panic!() };
         assert_eq!(m.kind, Kind::Manage);
-        assert_eq!(m.manage.as_ref().unwrap().app_secret.as_ref().unwrap().kind, SecretKind::Plain);
+        assert_eq!(
+            m.manage.as_ref().unwrap().app_secret.as_ref().unwrap().kind,
+            SecretKind::Redacted,
+            "`yourAppSecret` is a placeholder"
+        );
         assert!(!format!("{:?}", l.view).contains("yourAppSecret"));
     }
 
@@ -623,7 +635,7 @@ mod tests {
             "credentials": {
                 "#data": "{\"access_token\":\"a\"}",
                 "appKey": 1234,
-                "#appSecret": "TopSecret"
+                "#appSecret": "q8Vh2xLm7Tz4"
             }
         }
     }
@@ -659,7 +671,9 @@ mod tests {
         assert_eq!(classify_secret_str("xxxxx"), SecretKind::Redacted);
         assert_eq!(classify_secret_str("..."), SecretKind::Redacted);
         assert_eq!(classify_secret_str("KBC::Encrypted==ENCODEDSTRING=="), SecretKind::Ciphertext("Encrypted".into()));
-        assert_eq!(classify_secret_str("clientSecret"), SecretKind::Plain);
+        assert_eq!(classify_secret_str("clientSecret"), SecretKind::Redacted, "names what belongs there");
+        assert_eq!(classify_secret_str("{\"access_token\": \"xxx\"}"), SecretKind::Redacted);
+        assert_eq!(classify_secret_str("q8Vh2xLm7Tz4"), SecretKind::Plain);
     }
 
     #[test]

@@ -65,11 +65,23 @@ pub fn detect(path: &Path, doc: &Document) -> Option<Detection> {
         .or_else(|| keboola::detect(path, doc))
 }
 
+/// Whether the file's name allows its content to be taken as evidence of a manifest when it cannot be
+/// parsed: no extension, or `.json`, `.yml`, `.yaml`. Prose (`README.md`, `.apib`, `.txt`) is not.
+pub fn is_data_file(path: &Path) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    matches!(ext.as_deref(), None | Some("json" | "yml" | "yaml"))
+}
+
 /// Guesses the dialect of a file that could not be parsed, from its name and raw text, so that a
 /// broken manifest is still reported while walking a directory. `None`: probably not ours.
 pub fn sniff(path: &Path, text: &str) -> Option<Dialect> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
     let head: &str = text.get(..text.len().min(64 * 1024)).unwrap_or(text);
+    // Content is evidence only in a data file: a README, `.apib` or `.txt` that quotes a manifest (and
+    // may start with `[`, a Markdown link or an API Blueprint section) is prose, not a broken manifest.
+    if !is_data_file(path) {
+        return None;
+    }
     // elastic.io: `component.json` (also `x__component.json`, `my-component.json`), or credentials
     // with an OAuth block or a form field's `viewClass`, which no other dialect uses.
     let eio_body = head.contains("\"credentials\"") && (head.contains("\"oauth2\"") || head.contains("\"viewClass\""));
@@ -196,5 +208,20 @@ pub fn skip_predicate(bytes: &[u8]) -> Option<&'static specc_syntax::SkipPredica
         Some(&openapi::skip_unread)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    #[test]
+    fn prose_quoting_a_manifest_is_not_sniffed() {
+        let quoted =
+            "[![ci](https://ci.test/b.svg)](https://ci.test)\n```json\n{\"credentials\": {\"oauth2\": {}}}\n```\n";
+        assert_eq!(super::sniff(Path::new("docs/README.md"), quoted), None);
+        assert_eq!(super::sniff(Path::new("api.apib"), "[\n\"openapi\": 1\n"), None);
+        assert_eq!(super::sniff(Path::new("broken.json"), quoted), Some(specc_ir::Dialect::ElasticIo));
+        assert_eq!(super::sniff(Path::new("component"), quoted), Some(specc_ir::Dialect::ElasticIo));
     }
 }

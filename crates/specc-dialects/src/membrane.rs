@@ -250,6 +250,114 @@ pub struct Model {
     pub spec: FileId,
     pub form: SpecForm,
     pub auth: Option<AuthView>,
+    /// Set when the unit is an integration element of a workspace export, not a connector.
+    pub integration: Option<IntegrationView>,
+}
+
+/// An integration element as `membrane pull` writes it (`integrations/<key>/<key>.yaml` or
+/// `integrations/<key>/spec.yaml`): which connector and version it uses, and the state the workspace
+/// reported when it was exported.
+#[derive(Debug, Clone, Default)]
+pub struct IntegrationView {
+    pub key: Option<Spanned<String>>,
+    pub connector_id: Option<Spanned<String>>,
+    pub connector_version: Option<Spanned<String>>,
+    pub auth_type: Option<Spanned<String>>,
+    /// `state` (`READY`, `CONFIGURATION_ERROR`...) with the span of its value and of its key.
+    pub state: Option<Spanned<String>>,
+    pub state_key_span: Option<Span>,
+    /// The messages of `errors`, as written (objects' `message`, or strings).
+    pub errors: Vec<String>,
+    pub errors_span: Option<Span>,
+    pub has_missing_parameters: Option<Spanned<bool>>,
+    /// The connector version exported beside it (`connectors/<Name>_<connectorId>/<version>/…`),
+    /// loaded into the unit's database.
+    pub connector: Option<FileId>,
+}
+
+/// Whether a parsed root is an integration element: `connectorId` and `key` (strings), no connector
+/// `auth:` section, and one of the fields the export writes for integrations.
+fn looks_like_integration(root: &Node) -> bool {
+    let string = |k: &str| root.get(k).and_then(Node::as_str).is_some();
+    string("connectorId")
+        && string("key")
+        && root.get("auth").is_none()
+        && ["connectorVersion", "state", "authType", "baseUri", "hasMissingParameters"]
+            .iter()
+            .any(|k| root.get(k).is_some())
+}
+
+/// The connector version an integration uses, when the export holds it: the nearest `connectors/`
+/// directory above the integration, its `<Name>_<connectorId>` directory, then `<version>/` (or
+/// `development/` without a version) and the spec inside (`<version>.yaml`, `spec.yml`...).
+fn find_connector(integration: &Path, connector_id: &str, version: Option<&str>) -> Option<PathBuf> {
+    let suffix = format!("_{connector_id}");
+    for dir in integration.ancestors().skip(1).take(5) {
+        let connectors = dir.join("connectors");
+        let Ok(entries) = std::fs::read_dir(&connectors) else { continue };
+        let mut candidates: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_dir() && p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(&suffix)))
+            .collect();
+        candidates.sort();
+        for c in candidates {
+            let version = version.unwrap_or("development");
+            let vdir = c.join(version);
+            for name in [format!("{version}.yaml"), format!("{version}.yml"), "spec.yml".into(), "spec.yaml".into()] {
+                let f = vdir.join(&name);
+                if f.is_file() {
+                    return Some(f);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn lower_integration(db: &mut SourceDb, primary: FileId, root: &Node, path: &Path) -> Lowered {
+    let Some(doc) = db.get(primary) else {
+        return crate::empty(Dialect::Membrane, primary);
+    };
+    let mut r = Reader::new(doc, codes::INVALID_FIELD_TYPE);
+    let mut view = IntegrationView {
+        key: r.string(root, "key"),
+        connector_id: r.string(root, "connectorId"),
+        connector_version: r.string(root, "connectorVersion"),
+        auth_type: r.string(root, "authType"),
+        state: r.string(root, "state"),
+        state_key_span: root.member("state").map(|m| r.key_span(m)),
+        has_missing_parameters: r.boolean(root, "hasMissingParameters"),
+        ..IntegrationView::default()
+    };
+    if let Some(errors) = root.member("errors") {
+        view.errors_span = Some(r.span(&errors.value));
+        let items: Vec<&Node> = match &errors.value.value {
+            Value::Array(items) => items.iter().collect(),
+            Value::Object(_) => vec![&errors.value],
+            _ => Vec::new(),
+        };
+        for e in items {
+            let message = e
+                .as_str()
+                .or_else(|| e.get("message").and_then(Node::as_str))
+                .or_else(|| e.get("key").and_then(Node::as_str))
+                .or_else(|| e.get("type").and_then(Node::as_str));
+            if let Some(m) = message {
+                view.errors.push(m.to_string());
+            }
+        }
+    }
+    let diagnostics = std::mem::take(&mut r.diagnostics);
+    let connector = view
+        .connector_id
+        .as_ref()
+        .and_then(|id| find_connector(path, &id.value, view.connector_version.as_ref().map(|v| v.value.as_str())));
+    if let Some(c) = connector {
+        view.connector = Some(db.load(&c));
+    }
+    let model = Model { spec: primary, form: SpecForm::Export, auth: None, integration: Some(view) };
+    Lowered { ir: Manifest::new(Dialect::Membrane, primary), view: View::Membrane(model), diagnostics }
 }
 
 /// Is this file name a connector spec (`spec.yml`, or `<prefix>__spec.yml` in the flattened corpus)?
@@ -302,7 +410,7 @@ pub fn detect(path: &Path, doc: &Document) -> Option<Detection> {
     if let Some(primary) = unit_primary_of(path) {
         return Some(Detection { dialect: Dialect::Membrane, unit_primary: Some(primary) });
     }
-    has_connector_auth(root).then(|| Detection::primary(Dialect::Membrane))
+    (has_connector_auth(root) || looks_like_integration(root)).then(|| Detection::primary(Dialect::Membrane))
 }
 
 /// Lowers a connector: its spec and every file its methods point to.
@@ -314,9 +422,12 @@ pub fn lower(db: &mut SourceDb, primary: FileId) -> Lowered {
         return crate::empty(Dialect::Membrane, primary);
     };
     let spec_path = doc.path.clone();
+    if looks_like_integration(&root) {
+        return lower_integration(db, primary, &root, &spec_path);
+    }
     let name = spec_path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
     let form = if is_spec_name(&name) { SpecForm::Directory } else { SpecForm::Export };
-    let mut model = Model { spec: primary, form, auth: None };
+    let mut model = Model { spec: primary, form, auth: None, integration: None };
     let mut manifest = Manifest::new(Dialect::Membrane, primary);
     let mut r = Reader::new(doc, codes::INVALID_FIELD_TYPE);
 

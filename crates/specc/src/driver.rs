@@ -261,8 +261,11 @@ fn scan_document(input: &Input, doc: Document) -> Scan {
         return Scan::Skip { doc: Some(doc) };
     }
     // Broken: report it when it looks like ours (by name or raw text, or by what the partial tree shows).
-    let dialect = specc_dialects::sniff(&input.path, &doc.text)
-        .or_else(|| specc_dialects::detect(&input.path, &doc).map(|d| d.dialect));
+    let dialect = specc_dialects::sniff(&input.path, &doc.text).or_else(|| {
+        specc_dialects::is_data_file(&input.path)
+            .then(|| specc_dialects::detect(&input.path, &doc).map(|d| d.dialect))
+            .flatten()
+    });
     // Named explicitly, a file that could not be read or holds nothing is reported as such rather than
     // as "unsupported": there is no content to recognise.
     let unreadable_or_empty = doc.root.is_none()

@@ -315,11 +315,26 @@ impl Component {
             Resolution::EnvVar(name.to_string())
         } else if self.field(name).is_some() {
             Resolution::Field(name.to_string())
+        } else if let Some(f) = self.http_auth_field().filter(|_| HTTP_AUTH_OAUTH2_KEYS.contains(&name)) {
+            // The REST API and OpenAPI components' `HTTPAuthView` asks for the OAuth 2 client in its own
+            // sub-form, whose values `{{clientId}}`… name.
+            Resolution::Field(format!("{}.{name}", f.name))
         } else {
             Resolution::Unresolved
         }
     }
+
+    /// The first credential field rendered by `HTTPAuthView` (no auth, basic, API key or OAuth 2).
+    pub fn http_auth_field(&self) -> Option<&FieldView> {
+        let fields = self.credentials.as_ref()?.fields.as_ref()?;
+        fields.entries.iter().find(|f| f.view_class.as_ref().is_some_and(|v| v.value == "HTTPAuthView"))
+    }
 }
+
+/// The values `HTTPAuthView`'s OAuth 2 sub-form provides to `credentials.oauth2` placeholders
+/// (<https://github.com/elasticio/rest-api-component-v2>: client id, client secret, auth URI, token URI,
+/// scopes).
+pub const HTTP_AUTH_OAUTH2_KEYS: [&str; 5] = ["clientId", "clientSecret", "authUri", "tokenUri", "scopes"];
 
 /// Whether a parsed root looks like a component descriptor (see the module documentation).
 pub fn is_component(path: &Path, root: &Node) -> bool {

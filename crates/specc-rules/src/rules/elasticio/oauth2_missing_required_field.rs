@@ -15,8 +15,10 @@ declare_rule! {
     /// * with `authClientTypes` listing an `oauth2*` type, the auth client supplies the client and
     ///   its endpoints, and the `oauth2` object may hold only `scopes` / `client_auth`;
     /// * with `"useOAuthClient": true` at the root, the tenant's OAuth client supplies `client_id` and
-    ///   `client_secret`, which may then be empty or absent (the platform documentation's example writes `""`), while
-    ///   `auth_uri` and `token_uri` stay required.
+    ///   `client_secret`, which may then be empty or absent (the documented example writes `""`), while
+    ///   `auth_uri` and `token_uri` stay required;
+    /// * a credential field named `oauth2_field_<key>` (`oauth2_field_client_id`) asks the user for
+    ///   that value in the credentials form, so the key may be absent from the block.
     ///
     /// ## Why it matters
     /// Without the endpoints the platform cannot start the authorization or exchange the code; an
@@ -62,6 +64,10 @@ impl Rule for OAuth2MissingRequiredField {
             let mut missing = Vec::new();
             for key in block.version.required_keys() {
                 if tenant_client && (*key == id_key || *key == secret_key) {
+                    continue;
+                }
+                // A credential field `oauth2_field_<key>` lets the user supply the value in the form.
+                if cred.field(&format!("{}_field_{key}", block.member.key)).is_some() {
                     continue;
                 }
                 match block.entry(key) {

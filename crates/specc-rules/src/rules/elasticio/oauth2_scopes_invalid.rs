@@ -14,7 +14,8 @@ declare_rule! {
     /// * is one string (`"read write"`, `"read,write"`) instead of an array of scope names;
     /// * lists the same scope twice;
     /// * writes a standard OpenID Connect scope (`openid`, `profile`, `email`, `address`, `phone`,
-    ///   `offline_access`) in another case (`"Profile"`).
+    ///   `offline_access`) in another case (`"Profile"`), unless the authorization endpoint is
+    ///   Microsoft's identity platform (`login.microsoftonline.com`), which ignores case.
     ///
     /// Empty scopes and scopes with spaces inside an array entry are reported by
     /// `oauth/scope-token-invalid`.
@@ -66,6 +67,12 @@ impl Rule for OAuth2ScopesInvalid {
             return;
         }
         let spans: Vec<specc_ir::Span> = scopes.items.iter().map(|i| i.span).collect();
+        // Microsoft's identity platform compares scope names without case: `Profile` works there.
+        let case_insensitive = block
+            .entry("auth_uri")
+            .and_then(|e| e.text.as_deref())
+            .and_then(crate::util::host)
+            .is_some_and(|h| MICROSOFT_HOSTS.iter().any(|m| h == *m || h.ends_with(&format!(".{m}"))));
         let mut seen: BTreeMap<&str, specc_ir::Span> = BTreeMap::new();
         for (i, item) in scopes.items.iter().enumerate() {
             if let Some(first) = seen.get(item.value.as_str()) {
@@ -81,7 +88,7 @@ impl Rule for OAuth2ScopesInvalid {
             }
             seen.insert(item.value.as_str(), item.span);
             let lower = item.value.to_ascii_lowercase();
-            if item.value != lower && OIDC.contains(&lower.as_str()) {
+            if item.value != lower && OIDC.contains(&lower.as_str()) && !case_insensitive {
                 let fixed = json_string(&lower);
                 out.push(
                     Diagnostic::warning(
@@ -97,6 +104,9 @@ impl Rule for OAuth2ScopesInvalid {
         }
     }
 }
+
+/// Hosts of Microsoft's identity platform, which matches scope names case-insensitively.
+const MICROSOFT_HOSTS: [&str; 3] = ["microsoftonline.com", "login.live.com", "login.microsoft.com"];
 
 fn string_form(scopes: &ScopesView, out: &mut Vec<Diagnostic>) {
     let raw = scopes.items.first().map_or("", |i| i.value.as_str());

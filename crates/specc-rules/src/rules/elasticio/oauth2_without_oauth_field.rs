@@ -7,7 +7,8 @@ use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 declare_rule! {
     /// ## What it checks
     /// `credentials.oauth2` or `credentials.oauth1` is present but no credential field has
-    /// `"viewClass": "OAuthFieldView"` (or `HTTPAuthView`, when `authClientTypes` is used).
+    /// `"viewClass": "OAuthFieldView"` or `HTTPAuthView` (the REST API and OpenAPI components' auth
+    /// form, whose OAuth 2 choice runs the block).
     ///
     /// ## Why it matters
     /// The OAuth block is "only used if a `OAuthFieldView` field is defined": without such a field
@@ -51,12 +52,11 @@ impl Rule for OAuth2WithoutOAuthField {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(c) = component(cx) else { return };
         let Some(cred) = &c.credentials else { return };
-        let auth_client = c.auth_client_types.is_some();
+        // `HTTPAuthView` (REST API, OpenAPI components) offers OAuth 2 among its choices and runs the
+        // `oauth2` block when the user picks it.
         let has_field = cred.fields.as_ref().is_some_and(|f| {
             f.entries.iter().any(|e| {
-                e.view_class
-                    .as_ref()
-                    .is_some_and(|v| v.value == "OAuthFieldView" || (auth_client && v.value == "HTTPAuthView"))
+                e.view_class.as_ref().is_some_and(|v| v.value == "OAuthFieldView" || v.value == "HTTPAuthView")
             })
         });
         if has_field {

@@ -9,7 +9,11 @@ use crate::{declare_rule, Context, Diagnostic, Rule};
 declare_rule! {
     /// ## What it checks
     /// A `{{NAME}}` inside a `credentials.oauth2` / `oauth1` value names neither an environment
-    /// variable (`envVars`, or the legacy `env`) nor a credential field (`credentials.fields`).
+    /// variable (`envVars`, or the legacy `env`) nor a credential field (`credentials.fields`). When a
+    /// credential field uses `HTTPAuthView`, the names its OAuth 2 sub-form fills (`clientId`,
+    /// `clientSecret`, `authUri`, `tokenUri`, `scopes`) are defined. Names written like environment
+    /// variables (`SALESFORCE_KEY`) are reported only when they look like a typo of a declared name:
+    /// the platform fills them from the variables set on the repository, declared in `envVars` or not.
     ///
     /// ## Why it matters
     /// The platform fills `{{NAME}}` from the component's environment variables and the user's
@@ -54,6 +58,11 @@ impl Rule for PlaceholderUndefined {
                 if p.resolution != Resolution::Unresolved {
                     continue;
                 }
+                let suggestion = did_you_mean(&p.name, &targets);
+                // An undeclared variable is fine unless it looks like a typo of a declared name.
+                if is_env_style(&p.name) && suggestion.is_none() {
+                    continue;
+                }
                 let mut d = Diagnostic::error(
                     PlaceholderUndefined::META.code,
                     format!(
@@ -63,7 +72,6 @@ impl Rule for PlaceholderUndefined {
                     p.span,
                 )
                 .with_label("not declared");
-                let suggestion = did_you_mean(&p.name, &targets);
                 d = match suggestion {
                     Some(s) => d.with_help(format!("did you mean `{{{{{s}}}}}`?")),
                     None if p.name.is_empty() => d.with_help("write the variable's name between the braces"),
@@ -79,4 +87,12 @@ impl Rule for PlaceholderUndefined {
             }
         }
     }
+}
+
+/// `SALESFORCE_KEY`: an environment variable's name. The platform fills `{{NAME}}` from the variables
+/// set on the component's repository whether or not `envVars` declares them (elastic.io's own older
+/// components rely on it), so an undeclared one is not proof of an unresolved link.
+fn is_env_style(name: &str) -> bool {
+    name.bytes().any(|b| b.is_ascii_uppercase())
+        && name.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
 }

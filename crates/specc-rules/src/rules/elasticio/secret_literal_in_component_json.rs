@@ -8,8 +8,9 @@ use crate::{declare_rule, Context, Diagnostic, Rule};
 declare_rule! {
     /// ## What it checks
     /// `oauth2.client_secret` (or `oauth1.consumer_secret`) is written as a value instead of a
-    /// `{{VAR}}` link to an environment variable. An empty string is not reported (the platform documentation's
-    /// `useOAuthClient` example leaves it empty on purpose).
+    /// `{{VAR}}` link to an environment variable. Empty strings (the documented `useOAuthClient`
+    /// example leaves the secret empty on purpose) and obvious placeholders (`xxx`, `***`, `<secret>`,
+    /// `dummy`, `your-client-secret`) are not reported.
     ///
     /// ## Why it matters
     /// component.json is committed to the component's repository and shipped with it: a secret in
@@ -51,8 +52,11 @@ impl Rule for SecretLiteralInComponentJson {
             let (_, secret_key) = block.version.credential_keys();
             let Some(e) = block.entry(secret_key) else { continue };
             let Some(text) = e.text.as_deref() else { continue };
-            // Empty, a link, or a bare variable name (reported by `bare-env-name-as-client-id`).
-            if text.trim().is_empty() || !e.placeholders.is_empty() || c.env_var(text).is_some() {
+            // A placeholder (`xxx`, `<secret>`, `dummy`...), a link, or a bare variable name (reported by `bare-env-name-as-client-id`).
+            if specc_dialects::placeholders::is_placeholder_value(text)
+                || !e.placeholders.is_empty()
+                || c.env_var(text).is_some()
+            {
                 continue;
             }
             let preview = Secret::new(text).redacted();

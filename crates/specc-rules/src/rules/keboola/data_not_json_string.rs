@@ -8,11 +8,14 @@ declare_rule! {
     /// ## What it checks
     /// `authorization.oauth_api.credentials.#data` is not a string holding a JSON object: it is an
     /// object or another non-string value (error), or a string that is not JSON or not a JSON object
-    /// (warning). Encrypted values (`KBC::…`) and placeholders (`${VAR}`, `%env(…)%`) are not judged.
+    /// (warning). Encrypted values (`KBC::…`) and placeholders (`${VAR}`, `%env(…)%`, `xxxxx`) are not
+    /// judged, nor is a plain string in a Generic Extractor configuration whose OAuth 2.0
+    /// authentication reads `#data` as text (no `"format": "json"`,
+    /// <https://developers.keboola.com/extend/generic-extractor/configuration/api/authentication/oauth20/>).
     ///
     /// ## Why it matters
     /// The broker "stores the response from the authorized API as a raw string" and components parse
-    /// it (Keboola's OAuth interface specification for components (<https://developers.keboola.com/extend/common-interface/oauth/>); the injection example shows escaped JSON). An
+    /// it (the documented injection example shows escaped JSON). An
     /// object is not what the runner injects, and for OAuth 2.0 the token response is a JSON object
     /// (RFC 6749 §5.1), so a bare token string only works with components that read it raw (the
     /// generic extractor's `oauth20` bearer example does;).
@@ -48,6 +51,8 @@ impl Rule for DataNotJsonString {
             DataKind::NotString(t) => Diagnostic::error(code, format!("`#data` is {}, not a string", article(t)), *span)
                 .with_label("must be a string")
                 .with_help("store the token response serialised as one JSON string"),
+            // Generic Extractor reads `#data` as text unless its authentication says `"format": "json"`.
+            DataKind::NotJson if generic_extractor_reads_text(cx) => return,
             DataKind::NotJson => Diagnostic::warning(code, "`#data` is not JSON", *span)
                 .with_label("a raw string")
                 .with_note("the broker stores the token response, a JSON object for OAuth 2.0; only components that read `#data` raw accept this")
@@ -65,4 +70,16 @@ fn article(kind: &str) -> String {
         Some(b'a' | b'o') => format!("an {kind}"),
         _ => format!("a {kind}"),
     }
+}
+
+/// Whether the configuration is Generic Extractor's with OAuth 2.0 authentication that reads `#data`
+/// as text (`parameters.api.authentication.format` absent or not `json`).
+fn generic_extractor_reads_text(cx: &Context<'_>) -> bool {
+    let Some(m) = super::model(cx) else { return false };
+    let Some(root) = cx.doc(m.file).and_then(|d| d.root.as_ref()) else { return false };
+    let Some(auth) = root.get("parameters").and_then(|p| p.get("api")).and_then(|a| a.get("authentication")) else {
+        return false;
+    };
+    let is_oauth20 = auth.get("type").and_then(|t| t.as_str()) == Some("oauth20");
+    is_oauth20 && auth.get("format").and_then(|f| f.as_str()) != Some("json")
 }

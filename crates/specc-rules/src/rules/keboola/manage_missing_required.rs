@@ -6,7 +6,8 @@ declare_rule! {
     /// ## What it checks
     /// A manage (registration) body lacks, or leaves empty, one of `component_id`, `friendly_name`,
     /// `app_key`, `app_secret`, `oauth_version`; or lacks `auth_url`/`token_url` when `oauth_version`
-    /// is not `facebook`.
+    /// is not `facebook`, or gives one of them a value that is not an absolute http(s) URL (the broker
+    /// calls it as written).
     ///
     /// ## Why it matters
     /// The OAuth Manager marks these fields required ("Add new component", Attributes and Schema in
@@ -52,6 +53,24 @@ impl Rule for ManageMissingRequired {
                 None => missing.push(key),
                 Some(f) => {
                     let text = cx.text(f.value_span);
+                    let value = text.trim_matches(|c| c == '"' || c == '\'');
+                    let is_url_key = key == "auth_url" || key == "token_url";
+                    if is_url_key
+                        && !value.is_empty()
+                        && (crate::util::host(value).is_none()
+                            || !matches!(crate::util::scheme(value).as_deref(), Some("http" | "https")))
+                    {
+                        out.push(
+                            Diagnostic::error(
+                                ManageMissingRequired::META.code,
+                                format!("`{key}` is not an absolute http(s) URL"),
+                                f.value_span,
+                            )
+                            .with_label("not a URL the broker can call")
+                            .with_help(format!("write the provider's full endpoint in `{key}`, such as `https://…`")),
+                        );
+                        continue;
+                    }
                     if text == "\"\"" || text == "''" || text == "null" {
                         out.push(
                             Diagnostic::error(

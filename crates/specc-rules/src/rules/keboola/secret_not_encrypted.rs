@@ -9,17 +9,16 @@ declare_rule! {
     /// A `#`-key of a component configuration (`#appSecret`, `#data`, `#password`...) holds a plain
     /// value in the file instead of Keboola ciphertext (`KBC::ProjectSecure::…`,
     /// `KBC::ComponentSecure::…`, `KBC::ConfigSecure::…`) or a placeholder filled in at deploy time
-    /// (`${VAR}`, `%env(…)%`, `{{VAR}}`). Empty and obviously redacted values (`xxxxx`, `...`) are not
-    /// reported.
-    ///
-    /// This rule is specc's own addition to the catalog.
+    /// (`${VAR}`, `%env(…)%`, `{{VAR}}`, `%%x%%`). Empty values, obvious placeholders (`xxxxx`, `***`,
+    /// `...`, `<token>`, `dummy`, `your-app-secret`) and JSON strings whose every value is such a
+    /// placeholder (`#data` of a test snapshot: `{"access_token": "xxx"}`) are not reported.
     ///
     /// ## Why it matters
     /// Keboola encrypts `#` values when a configuration is saved through its API, so the stored
-    /// configuration is safe; the file in a repository is not. The platform documentation's stored credentials are
-    /// ciphertext (`"#appSecret": "KBC::ComponentSecure::…"`, the Keboola OAuth Manager API v2 reference (deprecated: <https://github.com/keboola/oauth-v2-bundle>)),
-    /// while its "Credentials Injection" example pastes values in clear for quick testing
-    /// (Keboola's OAuth interface specification for components (<https://developers.keboola.com/extend/common-interface/oauth/>)). A plain secret in a committed file is published with
+    /// configuration is safe; the file in a repository is not. Stored credentials are
+    /// ciphertext (`"#appSecret": "KBC::ComponentSecure::…"`), while the documented credentials
+    /// injection pastes values in clear for quick testing
+    /// (<https://developers.keboola.com/extend/common-interface/oauth/>). A plain secret in a committed file is published with
     /// it. specc never prints the value.
     ///
     /// ## Example

@@ -8,7 +8,8 @@ declare_rule! {
     /// ## What it checks
     /// `clientId` or `clientSecret` in the `getOAuthConfig` mapping is a literal string instead of a
     /// reference such as `$var: connectorParameters.clientSecret`. A literal secret is an error, a
-    /// literal client id a warning.
+    /// literal client id a warning. Obvious placeholders (`xxx`, `<client secret>`, `dummy`, empty)
+    /// are not reported.
     ///
     /// ## Why it matters
     /// The platform documentation's mapping example reads both from connector parameters
@@ -47,6 +48,9 @@ impl Rule for ClientCredentialLiteral {
         let Some(view) = super::oauth_config(cx) else { return };
         for (key, field) in [("clientId", &view.client_id), ("clientSecret", &view.client_secret)] {
             let Some((MappingValue::Literal(value), span)) = field else { continue };
+            if specc_dialects::placeholders::is_placeholder_value(value.expose()) {
+                continue;
+            }
             let secret = key == "clientSecret";
             let message = if secret {
                 format!("the client secret is written into the connector ({})", value.redacted())

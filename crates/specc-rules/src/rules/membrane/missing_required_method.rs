@@ -4,23 +4,22 @@ use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
     /// ## What it checks
-    /// A connector's `auth:` section lacks one of the methods the SDK marks as required:
-    /// `getOAuthConfig` (for `type: oauth2`), `makeApiClient` and `test`.
+    /// A connector's `auth:` section lacks a method without which the flow cannot run:
+    /// `getOAuthConfig` (for `type: oauth2`) and `makeApiClient`. A missing `test` method is not
+    /// reported: connector versions exported from live Membrane workspaces (Google Drive 2.1.x) have
+    /// none, and connections still work; only their check is skipped.
     ///
     /// ## Why it matters
     /// Without `getOAuthConfig` the platform has no authorize or token endpoint to run the OAuth flow
-    /// with; without `makeApiClient` no API call can be authenticated; without `test` a connection can
-    /// never be checked, and the SDK rejects the spec. The platform documentation page lists all three under "Method
-    /// implementations" and the rest as "Optional" (Membrane's OAuth2 connector documentation (<https://docs.integration.app>)); the SDK
-    /// marks them `isRequired` (MEM-SDK `ConnectorAuthMethodTypes`).
+    /// with; without `makeApiClient` no API call can be authenticated. The connector documentation
+    /// lists both under "Method implementations"
+    /// (<https://docs.integration.app/docs/connector-auth>).
     ///
     /// ## Example
     /// ```yaml
     /// auth:
     ///   type: oauth2
     ///   getOAuthConfig:
-    ///     implementationType: mapping
-    ///   makeApiClient:
     ///     implementationType: mapping
     /// ```
     /// Use instead:
@@ -31,8 +30,6 @@ declare_rule! {
     ///     implementationType: mapping
     ///   makeApiClient:
     ///     implementationType: mapping
-    ///   test:
-    ///     implementationType: javascript
     /// ```
     pub struct MissingRequiredMethod {
         code: "membrane/missing-required-method",
@@ -53,7 +50,7 @@ impl Rule for MissingRequiredMethod {
         if auth.auth_type.is_none() {
             return;
         }
-        let mut required = vec!["makeApiClient", "test"];
+        let mut required = vec!["makeApiClient"];
         if auth.is_oauth2() {
             required.insert(0, "getOAuthConfig");
         }
@@ -68,8 +65,7 @@ impl Rule for MissingRequiredMethod {
 fn diagnostic(method: &str, span: specc_ir::Span) -> Diagnostic {
     let what = match method {
         "getOAuthConfig" => "the authorize and token endpoints and the client credentials",
-        "makeApiClient" => "how API requests are authenticated",
-        _ => "how a connection is tested",
+        _ => "how API requests are authenticated",
     };
     Diagnostic::error(MissingRequiredMethod::META.code, format!("`auth` has no `{method}` method"), span)
         .with_label(format!("`{method}` is required here"))

@@ -11,6 +11,7 @@ mod deprecated_skip_client_auth;
 mod extra_overrides_core_param;
 mod implementation_export_missing;
 mod implementation_file_missing;
+mod integration_not_ready;
 mod method_file_name;
 mod missing_required_method;
 mod no_refresh_inconsistent;
@@ -26,6 +27,7 @@ pub use deprecated_skip_client_auth::DeprecatedSkipClientAuth;
 pub use extra_overrides_core_param::ExtraOverridesCoreParam;
 pub use implementation_export_missing::ImplementationExportMissing;
 pub use implementation_file_missing::ImplementationFileMissing;
+pub use integration_not_ready::IntegrationNotReady;
 pub use method_file_name::MethodFileName;
 pub use missing_required_method::MissingRequiredMethod;
 pub use no_refresh_inconsistent::NoRefreshInconsistent;
@@ -87,6 +89,7 @@ pub fn rules() -> Vec<&'static dyn Rule> {
         &MethodFileName,
         &ImplementationFileMissing,
         &ImplementationExportMissing,
+        &IntegrationNotReady,
     ]
 }
 

@@ -77,7 +77,6 @@ fn findings_point_into_the_file_that_holds_the_problem() {
         })
         .collect();
     let expected: BTreeSet<(&str, String, &str)> = [
-        ("membrane/missing-required-method", "spec.yml", "auth"),
         ("membrane/unknown-auth-method", "spec.yml", "getCredentialsFromTokenResponse"),
         ("membrane/unsupported-implementation-type", "spec.yml", "mapping"),
         ("membrane/implementation-file-missing", "spec.yml", "refreshCredentials"),
@@ -203,7 +202,7 @@ fn corpus_membrane() {
     eprintln!("membrane corpus: {lowered_units} units lowered\n{by_file:#?}");
 
     let drive = "workspace-tools__development__connectors__Google_Drive_642e822e986ed1caad090f1d__2.1.12__2.1.12.yaml";
-    assert_eq!(by_file[drive], ["membrane/missing-required-method"], "Google Drive exports have no `test` method");
+    assert!(by_file[drive].is_empty(), "a live connector version without `test` works: {:?}", by_file[drive]);
     let zip_spec =
         "workspace-tools__development__connectors__Quickbooks_66991c968141c0ac6fd10072__1.0.0__1.0.0.zip__spec.yml";
     assert_eq!(

@@ -7,8 +7,9 @@ use crate::{declare_rule, Context, Diagnostic, Rule};
 declare_rule! {
     /// ## What it checks
     /// The client authenticates at the token endpoint by sending `client_id` and `client_secret`
-    /// as form parameters in the request body (elastic.io's default, Keboola's token exchange,
-    /// Membrane's `clientAuthLocation: body`), instead of HTTP Basic authentication.
+    /// as form parameters in the request body (Keboola's token exchange, Membrane's
+    /// `clientAuthLocation: body`), instead of HTTP Basic authentication. Not reported for elastic.io
+    /// components: there the platform decides how credentials are sent and the author cannot change it.
     ///
     /// ## Why it matters
     /// RFC 6749 §2.3.1 (<https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1>) says including the
@@ -35,6 +36,11 @@ impl Rule for ClientSecretInBody {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        // elastic.io's platform, not the component's author, decides how the client authenticates at
+        // the token endpoint: nothing in component.json to change, so nothing to report.
+        if cx.dialect() == specc_ir::Dialect::ElasticIo {
+            return;
+        }
         for config in &cx.ir().configs {
             let Some(loc) = &config.client_auth else { continue };
             let both = match loc.value {

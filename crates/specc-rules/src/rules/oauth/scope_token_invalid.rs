@@ -8,7 +8,10 @@ use crate::{declare_rule, Context, Diagnostic, Rule};
 declare_rule! {
     /// ## What it checks
     /// A declared or requested scope is not a valid RFC 6749 scope-token: it is empty, or contains a
-    /// space, a double quote, a backslash, a control character or a non-ASCII character.
+    /// space, a double quote, a backslash, a control character or a non-ASCII character; or one entry
+    /// of a requested scope list holds several scopes joined with commas
+    /// (`"scopes": ["contacts.read,contacts.write"]`), in every dialect: `build` would copy it into
+    /// targets that split or reject it.
     ///
     /// ## Why it matters
     /// The `scope` parameter is a space-delimited list of tokens with
@@ -52,11 +55,37 @@ impl Rule for ScopeTokenInvalid {
                 for item in &req.items {
                     if let Some(d) = judge(&config.name, "requested", &item.value, item.span) {
                         out.push(d);
+                    } else if req.raw.is_none() {
+                        if let Some(d) = comma_joined(&config.name, &item.value, item.span) {
+                            out.push(d);
+                        }
                     }
                 }
             }
         }
     }
+}
+
+/// One list entry holding several scope names joined with commas (`"contacts.read,contacts.write"`):
+/// the list is sent space-delimited, so the provider receives one scope that does not exist.
+fn comma_joined(config: &str, name: &str, span: Span) -> Option<Diagnostic> {
+    let parts: Vec<&str> = name.split(',').map(str::trim).collect();
+    if parts.len() < 2 || parts.iter().any(|p| p.is_empty()) {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            ScopeTokenInvalid::META.code,
+            format!("requested scope `{name}` of `{config}` is {} scopes joined with commas in one entry", parts.len()),
+            span,
+        )
+        .with_label("one entry, several scopes")
+        .with_note("list entries are joined with spaces into the `scope` parameter, so the provider receives this as one scope name")
+        .with_help(format!(
+            "write one entry per scope: {}",
+            parts.iter().map(|p| format!("\"{p}\"")).collect::<Vec<_>>().join(", ")
+        )),
+    )
 }
 
 fn judge(config: &str, how: &str, name: &str, span: Span) -> Option<Diagnostic> {

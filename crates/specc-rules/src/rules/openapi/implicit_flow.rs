@@ -1,6 +1,5 @@
 //! `openapi/oauth2-implicit-flow`
 
-use specc_diagnostics::Severity;
 use specc_ir::FlowKind;
 
 use super::{flows, requirements_of, schemes};
@@ -8,9 +7,9 @@ use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
     /// ## What it checks
-    /// A security scheme declares the OAuth 2.0 `implicit` flow. Declaring it is a warning; when a
-    /// security requirement (root or operation) uses the scheme, clients are invited to run it and the
-    /// finding is an error.
+    /// A security scheme declares the OAuth 2.0 `implicit` flow (a warning, whether or not a security
+    /// requirement uses the scheme: the grant still works, RFC 9700 only says SHOULD NOT). When a
+    /// requirement uses the scheme, the finding names it.
     ///
     /// ## Why it matters
     /// The implicit grant returns the access token in the redirect URI's fragment, where browser
@@ -65,7 +64,7 @@ impl Rule for ImplicitFlow {
                 .with_note("the implicit grant exposes the access token in the redirect URI; RFC 9700 §2.1.2 says not to use it")
                 .with_help("offer `authorizationCode` (with PKCE) instead, and remove `implicit`");
                 if let Some(first) = used.first() {
-                    d = d.with_severity(Severity::Error).with_secondary(
+                    d = d.with_secondary(
                         first.scheme.span,
                         format!("used by the security requirement at {}", first.location),
                     );
@@ -87,6 +86,7 @@ impl Rule for ImplicitFlow {
 mod tests {
     use super::super::testing::*;
     use super::*;
+    use specc_diagnostics::Severity;
 
     const DOC: &str = "openapi: 3.1.0\ncomponents:\n  securitySchemes:\n    o:\n      type: oauth2\n      flows:\n        implicit:\n          authorizationUrl: https://a.example.com/auth\n          scopes: {}\n";
 
@@ -101,11 +101,11 @@ mod tests {
     }
 
     #[test]
-    fn used_is_an_error() {
+    fn used_is_still_a_warning() {
         let text = format!("{DOC}security:\n  - o: []\n");
         let (db, d) = check_text("a.yaml", &text);
         let d = with_code(&d, ImplicitFlow::META.code);
-        assert_eq!(d[0].severity, Severity::Error);
+        assert_eq!(d[0].severity, Severity::Warning);
         assert_eq!(d[0].message, "security scheme `o` offers the implicit flow and 1 security requirement uses it");
         assert_eq!(slice(&db, d[0].secondary[0].span), "o");
     }

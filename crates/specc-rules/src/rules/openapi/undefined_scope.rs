@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use specc_diagnostics::{Fix, Severity};
+use specc_diagnostics::Fix;
 use specc_dialects::openapi::did_you_mean;
 use specc_dialects::View;
 use specc_ir::{Flow, FlowKind};
@@ -17,9 +17,11 @@ declare_rule! {
     /// declare. specc is precise about "the flow the integration uses":
     /// - for an Itential instance, it is the `authorizationCode` flow of the instance's scheme, the
     ///   only grant Itential runs;
-    /// - for an OpenAPI document on its own, a client may pick any flow of the scheme, so each flow
-    ///   is checked: a scope no flow declares is an error; a scope that only some flows declare is a
-    ///   warning naming the flows that cannot obtain it.
+    /// - for an OpenAPI document on its own, scopes belong to the scheme: a scope is undefined when
+    ///   no flow of the scheme declares it (a scope declared by a sibling flow is defined, and is
+    ///   never answered with a "did you mean" another scope). A requirement whose scopes are each
+    ///   declared, but by different flows, so that no single token can carry them all, is reported
+    ///   once, at the requirement, naming what each flow declares.
     ///
     /// Requirements on `openIdConnect` schemes are never checked against flows: their scopes come
     /// from the provider's discovery document. Non-OAuth schemes are covered by
@@ -92,59 +94,33 @@ impl Rule for UndefinedScope {
             if used.is_empty() {
                 continue;
             }
+            let names = |v: &[&(&Flow, &str)]| v.iter().map(|(_, n)| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+            let declares = |f: &Flow, scope: &str| f.scopes.as_ref().is_some_and(|s| s.contains(scope));
             for req in super::requirements_of(cx, &config.name) {
                 for scope in &req.scopes {
-                    let missing: Vec<&(&Flow, &str)> = used
-                        .iter()
-                        .filter(|(f, _)| f.scopes.as_ref().is_some_and(|s| !s.contains(&scope.value)))
-                        .collect();
-                    if missing.is_empty() {
+                    // OpenAPI scopes belong to the scheme: a scope is undefined only when no flow the
+                    // client may use declares it (for Itential, the one flow it runs).
+                    if used.iter().any(|(f, _)| declares(f, &scope.value)) {
                         continue;
                     }
-                    let names =
-                        |v: &[&(&Flow, &str)]| v.iter().map(|(_, n)| format!("`{n}`")).collect::<Vec<_>>().join(", ");
-                    let all = missing.len() == used.len();
-                    let mut d = if all {
-                        let in_what = if used.len() == 1 {
-                            format!("flow {} of security scheme `{}`", names(&missing), config.name)
-                        } else {
-                            format!("any flow of security scheme `{}`", config.name)
-                        };
-                        Diagnostic::error(
-                            Self::META.code,
-                            format!("scope `{}` required at {} is not defined in {in_what}", scope.value, req.location),
-                            scope.span,
-                        )
-                        .with_label("undefined scope")
+                    let missing: Vec<&(&Flow, &str)> = used.iter().collect();
+                    let in_what = if used.len() == 1 {
+                        format!("flow {} of security scheme `{}`", names(&missing), config.name)
                     } else {
-                        let have: Vec<&(&Flow, &str)> = used
-                            .iter()
-                            .filter(|(f, _)| f.scopes.as_ref().is_some_and(|s| s.contains(&scope.value)))
-                            .collect();
-                        Diagnostic::warning(
-                            Self::META.code,
-                            format!(
-                                "scope `{}` required at {} is not defined in flow{} {} of security scheme `{}`",
-                                scope.value,
-                                req.location,
-                                if missing.len() == 1 { "" } else { "s" },
-                                names(&missing),
-                                config.name
-                            ),
-                            scope.span,
-                        )
-                        .with_label(format!(
-                            "only {} declare{} it",
-                            names(&have),
-                            if have.len() == 1 { "s" } else { "" }
-                        ))
+                        format!("any flow of security scheme `{}`", config.name)
                     };
+                    let mut d = Diagnostic::error(
+                        Self::META.code,
+                        format!("scope `{}` required at {} is not defined in {in_what}", scope.value, req.location),
+                        scope.span,
+                    )
+                    .with_label("undefined scope");
                     d = d.with_note(if itential {
                         "Itential runs the authorization code flow; the provider rejects or ignores scopes the flow does not declare".to_string()
                     } else {
                         "a token obtained through a flow that does not offer the scope cannot call this operation".to_string()
                     });
-                    let declared: Vec<&str> = missing
+                    let declared: Vec<&str> = used
                         .iter()
                         .filter_map(|(f, _)| f.scopes.as_ref())
                         .flat_map(|s| s.entries.iter().map(|e| e.name.value.as_str()))
@@ -159,11 +135,8 @@ impl Rule for UndefinedScope {
                             scope.value
                         )),
                     };
-                    if !all {
-                        d.severity = Severity::Warning;
-                    }
                     if fixed.insert((config.name.clone(), scope.value.clone())) {
-                        let edits: Option<Vec<_>> = missing
+                        let edits: Option<Vec<_>> = used
                             .iter()
                             .filter_map(|(f, _)| f.scopes.as_ref())
                             .map(|s| {
@@ -177,6 +150,44 @@ impl Rule for UndefinedScope {
                     }
                     out.push(d);
                 }
+                // Every scope is declared somewhere, but one token must carry them all: a requirement
+                // whose scopes no single flow declares together cannot be met.
+                let known: Vec<&str> = req
+                    .scopes
+                    .iter()
+                    .map(|s| s.value.as_str())
+                    .filter(|s| used.iter().any(|(f, _)| declares(f, s)))
+                    .collect();
+                if itential || used.len() < 2 || known.len() < 2 {
+                    continue;
+                }
+                if used.iter().any(|(f, _)| known.iter().all(|s| declares(f, s))) {
+                    continue;
+                }
+                let per_flow: Vec<String> = used
+                    .iter()
+                    .filter_map(|(f, n)| {
+                        let has: Vec<String> =
+                            known.iter().filter(|s| declares(f, s)).map(|s| format!("`{s}`")).collect();
+                        (!has.is_empty()).then(|| format!("`{n}` declares {}", has.join(", ")))
+                    })
+                    .collect();
+                out.push(
+                    Diagnostic::error(
+                        Self::META.code,
+                        format!(
+                            "no single flow of security scheme `{}` declares every scope required at {}",
+                            config.name, req.location
+                        ),
+                        req.scheme.span,
+                    )
+                    .with_label("scopes split across flows")
+                    .with_note(format!(
+                        "{}; a token comes from one flow and must carry all the scopes",
+                        per_flow.join("; ")
+                    ))
+                    .with_help("declare the scopes together in the flow clients use, or split the requirement"),
+                );
             }
         }
     }
@@ -186,20 +197,47 @@ impl Rule for UndefinedScope {
 mod tests {
     use super::super::testing::*;
     use super::*;
+    use specc_diagnostics::Severity;
 
     const TWO_FLOWS: &str = "openapi: 3.1.0\nsecurity:\n  - o: [read, admin]\ncomponents:\n  securitySchemes:\n    o:\n      type: oauth2\n      flows:\n        authorizationCode:\n          authorizationUrl: https://a.example.com/auth\n          tokenUrl: https://a.example.com/token\n          scopes:\n            read: Read\n            admin: Admin\n        clientCredentials:\n          tokenUrl: https://a.example.com/token\n          scopes:\n            read: Read\n";
 
     #[test]
-    fn scope_missing_from_one_flow_is_a_warning() {
-        let (db, d) = check_text("a.yaml", TWO_FLOWS);
+    fn scope_declared_by_a_sibling_flow_is_defined() {
+        // `admin` is only in authorizationCode, but the requirement can be met through it.
+        let (_, d) = check_text("a.yaml", TWO_FLOWS);
+        assert!(with_code(&d, UndefinedScope::META.code).is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn scopes_split_across_flows_are_one_finding_per_requirement() {
+        let text = "openapi: 3.0.3\npaths:\n  /items:\n    post:\n      security:\n        - shop: [items.write, reports.read]\n      responses: {}\ncomponents:\n  securitySchemes:\n    shop:\n      type: oauth2\n      flows:\n        authorizationCode:\n          authorizationUrl: https://id.shop.test/authorize\n          tokenUrl: https://id.shop.test/token\n          scopes:\n            items.write: Write items\n        clientCredentials:\n          tokenUrl: https://id.shop.test/token\n          scopes:\n            reports.read: Read reports\n";
+        let (db, d) = check_text("a.yaml", text);
         let d = with_code(&d, UndefinedScope::META.code);
-        assert_eq!(d.len(), 1);
-        assert_eq!(d[0].severity, Severity::Warning);
-        assert_eq!(
-            d[0].message,
-            "scope `admin` required at root is not defined in flow `clientCredentials` of security scheme `o`"
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].severity, Severity::Error);
+        assert!(
+            d[0].message.starts_with("no single flow of security scheme `shop` declares every scope"),
+            "{}",
+            d[0].message
         );
-        assert_eq!(slice(&db, d[0].span), "admin");
+        assert_eq!(slice(&db, d[0].span), "shop");
+        let note = d[0].note.as_deref().unwrap_or("");
+        assert!(
+            note.contains("`authorizationCode` declares `items.write`")
+                && note.contains("`clientCredentials` declares `reports.read`"),
+            "{note}"
+        );
+    }
+
+    #[test]
+    fn no_did_you_mean_for_a_scope_a_sibling_declares() {
+        // `admin` exists (in authorizationCode): only the truly undefined `admn` is reported,
+        // and nothing suggests replacing `admin`.
+        let text = TWO_FLOWS.replace("[read, admin]", "[admin, admn]");
+        let (db, d) = check_text("a.yaml", &text);
+        let d = with_code(&d, UndefinedScope::META.code);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(slice(&db, d[0].span), "admn");
     }
 
     #[test]
