@@ -362,6 +362,62 @@ fn invalid_config_is_located_and_exits_two() {
     assert_eq!(out.status.code(), Some(1));
 }
 
+/// One file with many problems: each is its own located diagnostic (not only the first serde meets).
+#[test]
+fn every_config_error_is_reported_at_its_value() {
+    let cfg = "select = 3\n\
+fail-on = \"sometimes\"\n\
+colour = \"always\"\n\
+ignore = [\"openapi\", 7]\n\
+[severity]\n\
+\"openapi\" = \"loud\"\n\
+[[suppress]]\n\
+file = \"api.yaml\"\n\
+pointr = \"/info\"\n\
+codes = [\"openapi\"]\n\
+[[providers]]\n\
+id = 5\n";
+    let dir = project("cfg-many", cfg);
+    // (text at the span, line:column) of every expected problem, in file order.
+    let expected = [
+        ("3", "1:10"),
+        ("\"sometimes\"", "2:11"),
+        ("colour", "3:1"),
+        ("7", "4:22"),
+        ("\"loud\"", "6:13"),
+        ("pointr", "9:1"),
+        ("5", "12:6"),
+    ];
+    let out = specc().args(["check", "--format", "json"]).arg(&dir).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let v = json_of(&out);
+    let found: Vec<(String, String)> = v["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|d| {
+            assert_eq!(d["code"], "specc/invalid-config", "{d}");
+            let (a, b) = (d["range"]["start"].as_u64().expect("start"), d["range"]["end"].as_u64().expect("end"));
+            (cfg[a as usize..b as usize].to_string(), format!("{}:{}", d["start"]["line"], d["start"]["column"]))
+        })
+        .collect();
+    let want: Vec<(String, String)> = expected.iter().map(|(t, l)| (t.to_string(), l.to_string())).collect();
+    assert_eq!(found, want);
+    let out = specc().args(["check", "--color", "never"]).arg(&dir).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.matches("specc/invalid-config").count(), expected.len(), "{err}");
+    for (_, at) in expected {
+        assert!(err.contains(&format!("specc.toml:{at}]")), "{at} missing in {err}");
+    }
+    // A syntax error stops the parser, but it recovers: each syntax error is still listed.
+    std::fs::write(dir.join("specc.toml"), "select = [\n\"a\" = = 1\n").expect("write");
+    let out = specc().args(["check", "--format", "json"]).arg(&dir).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let v = json_of(&out);
+    assert!(v["diagnostics"].as_array().is_some_and(|a| a.len() >= 2), "{v}");
+}
+
 #[test]
 fn sarif_validates_against_the_sarif_schema() {
     let out = specc()

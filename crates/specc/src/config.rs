@@ -23,8 +23,10 @@
 //! reason = "test fixture, not a real secret"
 //! ```
 //!
-//! Invalid configuration is reported as a located `specc/invalid-config` diagnostic and the run stops
-//! with exit code 2.
+//! Invalid configuration is reported as located `specc/invalid-config` diagnostics and the run stops
+//! with exit code 2. Every problem of the file is reported, each at its value: unknown keys, values of
+//! the wrong type (element by element, entry by entry), unknown codes, bad globs and severities. A TOML
+//! syntax error leaves no document to check values in, so then only the syntax errors are reported.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -40,23 +42,18 @@ use crate::select::{Pattern, Selection};
 pub use specc_rules::rules::specc::INVALID_CONFIG;
 pub const CONFIG_FILE_NAME: &str = "specc.toml";
 
-#[derive(Debug, Deserialize, Default)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+/// The file as read by [`read_raw`], key by key.
+#[derive(Debug, Default)]
 struct RawConfig {
     select: Option<Vec<toml::Spanned<String>>>,
     ignore: Option<Vec<toml::Spanned<String>>>,
     fail_on: Option<toml::Spanned<String>>,
-    #[serde(default)]
     severity: BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
-    #[serde(default)]
     per_path_ignores: BTreeMap<toml::Spanned<String>, Vec<toml::Spanned<String>>>,
-    #[serde(default)]
     dialects: BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
-    #[serde(default)]
     suppress: Vec<RawSuppression>,
     baseline: Option<toml::Spanned<String>>,
     extend: Option<toml::Spanned<String>>,
-    #[serde(default)]
     providers: Vec<toml::Spanned<specc_providers::Provider>>,
 }
 
@@ -156,47 +153,136 @@ pub struct ConfigError {
 }
 
 /// The top-level keys `specc.toml` may hold.
-const KEYS: [&str; 9] =
-    ["select", "ignore", "fail-on", "severity", "per-path-ignores", "dialects", "suppress", "baseline", "extend"];
+const KEYS: [&str; 10] = [
+    "select",
+    "ignore",
+    "fail-on",
+    "severity",
+    "per-path-ignores",
+    "dialects",
+    "suppress",
+    "baseline",
+    "extend",
+    "providers",
+];
 
-/// Every top-level key of a syntactically valid file that specc does not read, located at its first
-/// occurrence (`key =`, `[key]` or `[[key]]` at the start of a line).
-fn unknown_top_level_keys(text: &str, file: FileId) -> Vec<Diagnostic> {
-    let Ok(table) = toml::from_str::<toml::Table>(text) else { return Vec::new() };
-    let mut out = Vec::new();
-    for key in table.keys().filter(|k| !KEYS.contains(&k.as_str())) {
-        let mut at = None;
-        let mut offset = 0;
-        for line in text.split_inclusive('\n') {
-            let trimmed = line.trim_start();
-            let indent = line.len() - trimmed.len();
-            let bare = trimmed.trim_start_matches('[').trim_start();
-            let quoted = format!("\"{key}\"");
-            for candidate in [key.as_str(), quoted.as_str()] {
-                if let Some(rest) = bare.strip_prefix(candidate) {
-                    if rest.trim_start().starts_with(['=', ']', '.']) {
-                        let start = offset + indent + (trimmed.len() - bare.len());
-                        at = Some(Span::new(file, start, start + candidate.len()));
-                    }
-                }
+/// At most this many syntax errors are listed for one file (the rest are counted).
+const MAX_SYNTAX_ERRORS: usize = 20;
+
+type DeValue<'i> = toml::Spanned<toml::de::DeValue<'i>>;
+
+/// Reads the file key by key, so that one wrong value does not hide the others: every unknown key,
+/// every value of the wrong type and every malformed table entry is its own located diagnostic.
+///
+/// A TOML syntax error leaves no reliable document to check values in: then only the syntax errors are
+/// reported (the parser recovers and lists each of them, up to [`MAX_SYNTAX_ERRORS`]).
+fn read_raw(text: &str, file: FileId) -> (Option<RawConfig>, Vec<Diagnostic>) {
+    let span = |r: std::ops::Range<usize>| Span::new(file, r.start, r.end);
+    let (root, syntax) = toml::de::DeTable::parse_recoverable(text);
+    if !syntax.is_empty() {
+        let total = syntax.len();
+        let mut out: Vec<Diagnostic> = syntax
+            .iter()
+            .take(MAX_SYNTAX_ERRORS)
+            .map(|e| {
+                Diagnostic::error(
+                    INVALID_CONFIG,
+                    format!("invalid specc.toml: {}", e.message().trim()),
+                    e.span().map_or(Span::file_start(file), span),
+                )
+                .with_help("see `specc.toml` in the README for the keys specc reads")
+            })
+            .collect();
+        if total > MAX_SYNTAX_ERRORS {
+            if let Some(last) = out.last_mut() {
+                last.message.push_str(&format!(" ({} more syntax errors not shown)", total - MAX_SYNTAX_ERRORS));
             }
-            if at.is_some() {
-                break;
-            }
-            offset += line.len();
         }
-        let mut d = Diagnostic::error(
-            INVALID_CONFIG,
-            format!("unknown key `{key}` in specc.toml"),
-            at.unwrap_or(Span::file_start(file)),
-        );
-        d = match specc_dialects::openapi::did_you_mean(key, &KEYS) {
-            Some(k) => d.with_help(format!("did you mean `{k}`?")),
-            None => d.with_help(format!("specc.toml reads {}", KEYS.join(", "))),
-        };
-        out.push(d);
+        return (None, out);
     }
-    out
+    let mut errors = Vec::new();
+    let mut raw = RawConfig::default();
+    // One value, deserialised on its own; a failure is located at the innermost span serde reports.
+    fn one<T: serde::de::DeserializeOwned>(
+        key: &str,
+        v: &DeValue<'_>,
+        file: FileId,
+        errors: &mut Vec<Diagnostic>,
+    ) -> Option<T> {
+        match T::deserialize(toml::de::ValueDeserializer::from(v.clone())) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                let r = e.span().unwrap_or_else(|| v.span());
+                errors.push(
+                    Diagnostic::error(
+                        INVALID_CONFIG,
+                        format!("invalid `{key}` in specc.toml: {}", e.message().trim()),
+                        Span::new(file, r.start, r.end),
+                    )
+                    .with_help("see `specc.toml` in the README for the keys specc reads"),
+                );
+                None
+            }
+        }
+    }
+    // An array, element by element (a wrong element does not hide the next one).
+    fn list<T: serde::de::DeserializeOwned>(
+        key: &str,
+        v: &DeValue<'_>,
+        file: FileId,
+        errors: &mut Vec<Diagnostic>,
+    ) -> Option<Vec<T>> {
+        match v.get_ref() {
+            toml::de::DeValue::Array(items) => {
+                Some(items.iter().filter_map(|item| one::<T>(key, item, file, errors)).collect())
+            }
+            _ => one::<Vec<T>>(key, v, file, errors),
+        }
+    }
+    // A table, entry by entry; keys keep their spans.
+    fn map<V: serde::de::DeserializeOwned>(
+        key: &str,
+        v: &DeValue<'_>,
+        file: FileId,
+        errors: &mut Vec<Diagnostic>,
+    ) -> BTreeMap<toml::Spanned<String>, V> {
+        match v.get_ref() {
+            toml::de::DeValue::Table(entries) => entries
+                .iter()
+                .filter_map(|(k, val)| {
+                    let name = format!("{key}.{}", k.get_ref());
+                    one::<V>(&name, val, file, errors)
+                        .map(|val| (toml::Spanned::new(k.span(), k.get_ref().to_string()), val))
+                })
+                .collect(),
+            _ => one::<BTreeMap<toml::Spanned<String>, V>>(key, v, file, errors).unwrap_or_default(),
+        }
+    }
+    for (k, v) in root.get_ref().iter() {
+        let errors = &mut errors;
+        match k.get_ref().as_ref() {
+            "select" => raw.select = list(KEYS[0], v, file, errors),
+            "ignore" => raw.ignore = list(KEYS[1], v, file, errors),
+            "fail-on" => raw.fail_on = one(KEYS[2], v, file, errors),
+            "severity" => raw.severity = map(KEYS[3], v, file, errors),
+            "per-path-ignores" => raw.per_path_ignores = map(KEYS[4], v, file, errors),
+            "dialects" => raw.dialects = map(KEYS[5], v, file, errors),
+            "suppress" => raw.suppress = list(KEYS[6], v, file, errors).unwrap_or_default(),
+            "baseline" => raw.baseline = one(KEYS[7], v, file, errors),
+            "extend" => raw.extend = one(KEYS[8], v, file, errors),
+            "providers" => raw.providers = list(KEYS[9], v, file, errors).unwrap_or_default(),
+            key => {
+                let mut d =
+                    Diagnostic::error(INVALID_CONFIG, format!("unknown key `{key}` in specc.toml"), span(k.span()));
+                d = match specc_dialects::openapi::did_you_mean(key, &KEYS) {
+                    Some(k) => d.with_help(format!("did you mean `{k}`?")),
+                    None => d.with_help(format!("specc.toml reads {}", KEYS.join(", "))),
+                };
+                errors.push(d);
+            }
+        }
+    }
+    (Some(raw), errors)
 }
 
 impl ConfigError {
@@ -258,24 +344,14 @@ impl Config {
         let doc = Document::plain_text(FileId(0), path, text);
         let file = doc.file;
         let span = |r: std::ops::Range<usize>| Span::new(file, r.start, r.end);
-        let mut errors = Vec::new();
-        let raw: RawConfig = match toml::from_str(&doc.text) {
-            Ok(r) => r,
-            Err(e) => {
-                let s = e.span().map_or(Span::file_start(file), span);
-                let message = e.message().trim().to_string();
-                // Serde stops at the first unknown key: report every one, each with a suggestion.
-                let mut diagnostics = unknown_top_level_keys(&doc.text, file);
-                if diagnostics.is_empty() || !message.starts_with("unknown field") {
-                    diagnostics.insert(
-                        0,
-                        Diagnostic::error(INVALID_CONFIG, format!("invalid specc.toml: {message}"), s)
-                            .with_help("see `specc.toml` in the README for the keys specc reads"),
-                    );
-                }
+        // Structural problems (syntax, unknown keys, wrong types) are all collected first; the values
+        // that did read are then checked too, so one run lists every problem of the file.
+        let (raw, mut errors) = match read_raw(&doc.text, file) {
+            (Some(raw), errors) => (raw, errors),
+            (None, errors) => {
                 let mut db = SourceDb::new();
                 db.add_document(doc);
-                return Err(ConfigError { db, diagnostics });
+                return Err(ConfigError { db, diagnostics: errors });
             }
         };
         let base = std::path::absolute(path)
@@ -458,6 +534,8 @@ impl Config {
             config.providers = Some(specc_providers::Catalog::builtin().with(&extra));
         }
         if !errors.is_empty() {
+            // In the order of the file, whichever pass found them.
+            errors.sort_by_key(|d| (d.span.start, d.span.end));
             let mut db = SourceDb::new();
             db.add_document(doc);
             return Err(ConfigError { db, diagnostics: errors });

@@ -531,6 +531,22 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
     });
     let (_config, fail_level) = match result {
         Ok(r) => r,
+        Err(e) if term == Some(Format::Json) => {
+            // The document is already open on stdout: the config's findings complete it, so stdout
+            // stays one valid JSON document.
+            let mut summary = wire::Summary::default();
+            let mut sep = "\n";
+            for d in &e.diagnostics {
+                summary.count(d.severity);
+                let text = serde_json::to_string_pretty(&wire::to_wire(&e.db, d)).map_err(io::Error::other)?;
+                write!(out, "{sep}    {}", text.replace('\n', "\n    "))?;
+                sep = ",\n";
+            }
+            let tail = serde_json::to_string_pretty(&summary).map_err(io::Error::other)?.replace('\n', "\n  ");
+            writeln!(out, "\n  ],\n  \"summary\": {tail}\n}}")?;
+            out.flush()?;
+            return Ok(ExitCode::from(2));
+        }
         Err(e) => return print_config_error(&e, args.format),
     };
     if let Some(e) = io_error {
