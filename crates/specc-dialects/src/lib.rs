@@ -17,6 +17,9 @@ pub mod placeholders;
 pub mod read;
 pub mod suggest;
 
+#[cfg(test)]
+mod test_support;
+
 use std::path::{Path, PathBuf};
 
 pub use specc_ir::{Dialect, Manifest};

@@ -13,6 +13,9 @@ pub mod registry;
 pub mod rules;
 pub mod util;
 
+#[cfg(test)]
+mod test_support;
+
 pub use context::Context;
 pub use registry::{all_rules, find_rule, run_rules, RuleRedirect, REDIRECTS};
 pub use specc_diagnostics::{Applicability, Diagnostic, Edit, Fix, Severity, Span};
