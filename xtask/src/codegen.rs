@@ -57,7 +57,12 @@ pub fn generated() -> BTreeMap<PathBuf, String> {
 
 /// Writes (or, with `check`, compares) every generated file. Returns false when `check` finds a stale file.
 pub fn run(check: bool) -> anyhow::Result<bool> {
-    let root = workspace_root();
+    run_in(&workspace_root(), check)
+}
+
+/// [`run`] on the tree at `root`.
+fn run_in(root: &Path, check: bool) -> anyhow::Result<bool> {
+    let root = root.to_path_buf();
     let files = generated();
     let mut stale = Vec::new();
     for (rel, content) in &files {
@@ -111,5 +116,33 @@ fn collect_md(dir: &Path, out: &mut Vec<PathBuf>) {
         } else if p.extension().is_some_and(|x| x == "md") {
             out.push(p);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `cargo xtask codegen --check` as a test: `cargo test` fails when docs/rules or schemas are stale.
+    #[test]
+    fn generated_files_are_up_to_date() {
+        assert!(run(true).expect("codegen check"), "stale generated files (listed above): run `cargo xtask codegen`");
+    }
+
+    #[test]
+    fn the_check_finds_edited_missing_and_orphaned_files() {
+        let dir = std::env::temp_dir().join(format!("specc-codegen-check-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(!run_in(&dir, true).expect("check"), "an empty tree is stale");
+        assert!(run_in(&dir, false).expect("write"));
+        assert!(run_in(&dir, true).expect("check"), "just written");
+        std::fs::write(dir.join("docs/rules/README.md"), "edited by hand\n").expect("edit");
+        assert!(!run_in(&dir, true).expect("check"), "an edited file is stale");
+        assert!(run_in(&dir, false).expect("write"));
+        std::fs::write(dir.join("docs/rules/oauth/no-such-rule.md"), "old page\n").expect("orphan");
+        assert!(!run_in(&dir, true).expect("check"), "a page of a removed rule is stale");
+        assert!(run_in(&dir, false).expect("write"));
+        assert!(!dir.join("docs/rules/oauth/no-such-rule.md").exists(), "codegen removes it");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
