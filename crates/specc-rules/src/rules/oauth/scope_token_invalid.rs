@@ -11,7 +11,9 @@ declare_rule! {
     /// space, a double quote, a backslash, a control character or a non-ASCII character; or one entry
     /// of a requested scope list holds several scopes joined with commas
     /// (`"scopes": ["contacts.read,contacts.write"]`), in every dialect: `build` would copy it into
-    /// targets that split or reject it.
+    /// targets that split or reject it. The comma check is skipped for a provider whose scopes are
+    /// documented as comma-separated (Slack): there one entry `a,b` is what the provider expects,
+    /// and `provider/scope-delimiter` judges the list.
     ///
     /// ## Why it matters
     /// The `scope` parameter is a space-delimited list of tokens with
@@ -52,10 +54,14 @@ impl Rule for ScopeTokenInvalid {
                 }
             }
             if let Some(req) = &config.requested_scopes {
+                // A provider that takes comma-separated scopes (Slack) wants them as one entry.
+                let commas_expected = crate::rules::provider::provider_of(cx, config)
+                    .and_then(|(p, _)| p.scope_delimiter.as_ref())
+                    .is_some_and(|f| f.accepts(','));
                 for item in &req.items {
                     if let Some(d) = judge(&config.name, "requested", &item.value, item.span) {
                         out.push(d);
-                    } else if req.raw.is_none() {
+                    } else if req.raw.is_none() && !commas_expected {
                         if let Some(d) = comma_joined(&config.name, &item.value, item.span) {
                             out.push(d);
                         }
