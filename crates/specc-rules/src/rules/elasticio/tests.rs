@@ -352,7 +352,11 @@ const EXPECT: &[(&str, &[&str], &[&str])] = &[
     ("elasticio__microsoft-onedrive-component@eb054c0", &["use-oauth-client-misplaced", "legacy-env-oauth"], &[]),
     ("elasticio__outlook@5b7952f", &["oauth2-uri-invalid", "legacy-env-oauth"], &[]),
     // `Profile` on Microsoft's identity platform, which ignores the case of scope names.
-    ("elasticio__outlook@acb206c", &["legacy-env-oauth"], &["provider/refresh-token-not-requested", "oauth2-scopes-invalid"]),
+    (
+        "elasticio__outlook@acb206c",
+        &["legacy-env-oauth"],
+        &["provider/refresh-token-not-requested", "oauth2-scopes-invalid"],
+    ),
     ("elasticio__outlook@e85d4cf", &["use-oauth-client-misplaced", "legacy-env-oauth"], &["oauth2-scopes-invalid"]),
     // Undeclared `{{PODIO_APP_ID}}`-style variables are filled from the repository's variables.
     ("elasticio__podio-component@eb462a2", &[], &["placeholder-undefined"]),

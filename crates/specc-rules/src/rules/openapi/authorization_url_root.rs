@@ -92,7 +92,9 @@ impl Rule for AuthorizationUrlRoot {
                     url.span,
                 )
                 .with_label("not an authorization endpoint")
-                .with_help("write the provider's authorization endpoint, e.g. `https://auth.example.com/oauth/authorize`");
+                .with_help(
+                    "write the provider's authorization endpoint, e.g. `https://auth.example.com/oauth/authorize`",
+                );
                 if url.resolved.is_some() {
                     d = d.with_note(format!("`{}` resolves to `{absolute}`", url.raw));
                 }

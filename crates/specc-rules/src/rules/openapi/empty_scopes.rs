@@ -61,11 +61,7 @@ impl Rule for EmptyScopes {
             out.push(
                 Diagnostic::info(
                     Self::META.code,
-                    format!(
-                        "{flows_word} {} of security scheme `{}` {verb} no scope",
-                        names.join(", "),
-                        config.name
-                    ),
+                    format!("{flows_word} {} of security scheme `{}` {verb} no scope", names.join(", "), config.name),
                     *span,
                 )
                 .with_label("empty scopes map")

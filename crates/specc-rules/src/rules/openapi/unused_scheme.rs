@@ -115,7 +115,8 @@ mod tests {
 
     #[test]
     fn operation_requirement_uses_it() {
-        let text = DOC.replace(r#""get": {"responses": {}}"#, r#""get": {"responses": {}, "security": [{"o": ["r"]}]}"#);
+        let text =
+            DOC.replace(r#""get": {"responses": {}}"#, r#""get": {"responses": {}, "security": [{"o": ["r"]}]}"#);
         let (_, d) = check_text("a.json", &text);
         assert!(with_code(&d, UnusedScheme::META.code).is_empty());
     }
