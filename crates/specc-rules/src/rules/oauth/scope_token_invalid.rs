@@ -11,9 +11,8 @@ declare_rule! {
     /// space, a double quote, a backslash, a control character or a non-ASCII character; or one entry
     /// of a requested scope list holds several scopes joined with commas
     /// (`"scopes": ["contacts.read,contacts.write"]`), in every dialect: `build` would copy it into
-    /// targets that split or reject it. The comma check is skipped for a provider whose scopes are
-    /// documented as comma-separated (Slack): there one entry `a,b` is what the provider expects,
-    /// and `provider/scope-delimiter` judges the list.
+    /// targets that split or reject it. A comma-joined entry is not reported for a provider whose
+    /// authorization endpoint accepts commas between scopes (the provider catalog says which).
     ///
     /// ## Why it matters
     /// The `scope` parameter is a space-delimited list of tokens with
@@ -48,20 +47,21 @@ impl Rule for ScopeTokenInvalid {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for config in &cx.ir().configs {
+            // A provider whose authorization endpoint takes comma-separated scopes (Slack's v2, for one)
+            // reads a comma-joined entry as the scopes it names; `provider/scope-delimiter` judges those.
+            let commas_accepted = crate::rules::provider::provider_of(cx, config)
+                .and_then(|(p, _)| p.scope_delimiter.as_ref())
+                .is_some_and(|d| d.accepts(','));
             for e in config.all_declared_scopes() {
                 if let Some(d) = judge(&config.name, "declared", &e.name.value, e.name.span) {
                     out.push(d);
                 }
             }
             if let Some(req) = &config.requested_scopes {
-                // A provider that takes comma-separated scopes (Slack) wants them as one entry.
-                let commas_expected = crate::rules::provider::provider_of(cx, config)
-                    .and_then(|(p, _)| p.scope_delimiter.as_ref())
-                    .is_some_and(|f| f.accepts(','));
                 for item in &req.items {
                     if let Some(d) = judge(&config.name, "requested", &item.value, item.span) {
                         out.push(d);
-                    } else if req.raw.is_none() && !commas_expected {
+                    } else if req.raw.is_none() && !commas_accepted {
                         if let Some(d) = comma_joined(&config.name, &item.value, item.span) {
                             out.push(d);
                         }
