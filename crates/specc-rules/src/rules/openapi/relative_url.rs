@@ -21,7 +21,8 @@ declare_rule! {
     /// `/oauth/token` under `https://api.example.com/v2` is `https://api.example.com/oauth/token`, not
     /// `…/v2/oauth/token`. Tools that do not resolve it, and documents served from another host, end
     /// up at a different endpoint. Swagger 2.0 does not define the resolution at all. Writing the
-    /// absolute URL removes the doubt; this is advice, reported as `info`.
+    /// absolute URL removes the doubt; this is advice, reported as `info`. `specc build` writes the
+    /// resolved URL into every target, so a relative URL that resolves builds the same configuration.
     ///
     /// ## Example
     /// ```yaml
