@@ -26,7 +26,7 @@ fn witness(dir: &Path) -> PathBuf {
     let p = dir.join("witness.yaml");
     std::fs::write(
         &p,
-        "openapi: 3.1.0\ninfo: {title: w, version: '1'}\npaths: {}\ncomponents:\n  securitySchemes:\n    o:\n      type: oauth2\n      flows:\n        clientCredentials:\n          scopes: {}\n",
+        "openapi: 3.1.0\ninfo: {title: w, version: '1'}\npaths: {}\ncomponents:\n  securitySchemes:\n    o:\n      type: oauth2\n      flows:\n        clientCredentials:\n          scopes: {read: Read}\n",
     )
     .unwrap();
     p
@@ -180,7 +180,7 @@ fn large_file_is_checked_in_bounded_memory() {
     // 45 MB inputs is the large-scale check.
     let n = 25_000 * scale();
     let mut text =
-        String::from("{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"big\", \"version\": \"1\"}, \"paths\": {");
+        String::from("{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"big\", \"version\": \"1\"}, \"security\": [{\"o\": [\"r\"]}], \"paths\": {");
     for i in 0..n {
         if i > 0 {
             text.push(',');
@@ -190,7 +190,7 @@ fn large_file_is_checked_in_bounded_memory() {
             "x".repeat(80)
         ));
     }
-    text.push_str("}, \"components\": {\"securitySchemes\": {\"o\": {\"type\": \"oauth2\", \"flows\": {\"clientCredentials\": {\"tokenUrl\": \"https://a.example.com/t\", \"scopes\": {}}}}}}}");
+    text.push_str("}, \"components\": {\"securitySchemes\": {\"o\": {\"type\": \"oauth2\", \"flows\": {\"clientCredentials\": {\"tokenUrl\": \"https://a.example.com/t\", \"scopes\": {\"r\": \"read\"}}}}}}}");
     let dir = tmpdir("large");
     let f = dir.join("api.json");
     std::fs::write(&f, &text).unwrap();

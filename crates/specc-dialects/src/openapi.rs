@@ -127,6 +127,11 @@ pub struct Model {
     pub base_url: Option<String>,
     /// `securitySchemes` / `securityDefinitions` object span.
     pub schemes_span: Option<Span>,
+    /// Operations read under `paths` (whether or not they have `security`).
+    pub operations: usize,
+    /// Some operations could not be read here: a path item is a `$ref`, or the document has
+    /// `webhooks` or `callbacks`, whose security requirements the lowering does not collect.
+    pub operations_elsewhere: bool,
 }
 
 impl Model {
@@ -261,14 +266,22 @@ pub fn lower_document(doc: &Document, dialect: Dialect) -> (Manifest, Model, Vec
     if let Some(sec) = root.get("security") {
         lower_requirements(&mut r, sec, "root", &mut manifest.requirements);
     }
+    model.operations_elsewhere = root.get("webhooks").and_then(Node::as_object).is_some_and(|w| !w.is_empty());
     if let Some(paths) = root.get("paths").and_then(Node::as_object) {
         for p in paths {
             let Some(ops) = p.value.as_object() else { continue };
+            if p.value.get("$ref").is_some() {
+                model.operations_elsewhere = true;
+            }
             for op in ops {
                 const METHODS: [&str; 9] =
                     ["get", "put", "post", "delete", "options", "head", "patch", "trace", "query"];
                 if !METHODS.contains(&&*op.key) {
                     continue;
+                }
+                model.operations += 1;
+                if op.value.get("callbacks").is_some() {
+                    model.operations_elsewhere = true;
                 }
                 if let Some(sec) = op.value.get("security") {
                     let location = format!("{} {}", op.key.to_ascii_uppercase(), p.key);

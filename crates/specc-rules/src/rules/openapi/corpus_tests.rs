@@ -214,8 +214,13 @@ fn specific_quirks() {
     let (_, o) = outcome_for("readmeio__oas-examples__2.0__yaml__petstore-simple");
     assert_eq!(found(&o, "oauth/insecure-http-url"), ["http://petstore.swagger.io/oauth/dialog"]);
     // Relative URLs are resolved against host + basePath: an absolute path replaces basePath.
+    // They are reported as advice, with what they resolve to.
     let (_, o) = outcome_for("dracoon.team");
-    assert!(o.diagnostics.is_empty(), "{:?}", o.diagnostics);
+    let relative: Vec<&str> =
+        o.diagnostics.iter().filter(|d| d.code == "openapi/oauth2-relative-url").map(|d| d.message.as_str()).collect();
+    assert_eq!(relative.len(), 2, "{:?}", o.diagnostics);
+    assert!(relative[0].ends_with("resolves to `https://dracoon.team/oauth/authorize`"), "{}", relative[0]);
+    assert_eq!(o.diagnostics.len(), 2, "{:?}", o.diagnostics);
     // Password and implicit flows.
     let (_, o) = outcome_for("cpy.re__peertube");
     assert_eq!(found(&o, "openapi/oauth2-password-flow"), ["password"]);

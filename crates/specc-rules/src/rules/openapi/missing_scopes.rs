@@ -101,7 +101,7 @@ mod tests {
         let fixed = apply_fix(&db, d[0]);
         assert!(fixed.contains("        clientCredentials:\n          scopes: {}\n          tokenUrl:"), "{fixed}");
         let (_, again) = check_text("a.yaml", &fixed);
-        assert!(again.is_empty(), "{again:?}");
+        assert!(ignoring_advice(&again).is_empty(), "{again:?}");
     }
 
     #[test]
@@ -114,13 +114,13 @@ mod tests {
         let fixed = apply_fix(&db, d[0]);
         assert!(fixed.contains("\"scopes\": {},\n      \"type\""), "{fixed}");
         let (_, again) = check_text("a.json", &fixed);
-        assert!(again.is_empty(), "{again:?}");
+        assert!(ignoring_advice(&again).is_empty(), "{again:?}");
     }
 
     #[test]
     fn empty_map_is_fine() {
         let text = "openapi: 3.0.3\ncomponents:\n  securitySchemes:\n    o:\n      type: oauth2\n      flows:\n        clientCredentials: {tokenUrl: 'https://a.example.com/token', scopes: {}}\n";
         let (_, d) = check_text("a.yaml", text);
-        assert!(d.is_empty(), "{d:?}");
+        assert!(ignoring_advice(&d).is_empty(), "{d:?}");
     }
 }

@@ -4,6 +4,8 @@
 //! lowers the instance's OpenAPI model). Helpers below pair each lowered configuration with the
 //! scheme as written, and each lowered flow with its flow as written.
 
+mod authorization_url_root;
+mod empty_scopes;
 mod field_not_applicable;
 mod implicit_flow;
 mod missing_authorization_url;
@@ -12,8 +14,10 @@ mod missing_scopes;
 mod missing_token_url;
 mod non_oauth_requirement_scopes;
 mod password_flow;
+mod relative_url;
 mod undefined_scheme;
 mod undefined_scope;
+mod unused_scheme;
 mod unused_scope;
 mod url_invalid;
 
@@ -22,6 +26,8 @@ mod corpus_tests;
 #[cfg(test)]
 pub(crate) mod testing;
 
+pub use authorization_url_root::AuthorizationUrlRoot;
+pub use empty_scopes::EmptyScopes;
 pub use field_not_applicable::FieldNotApplicable;
 pub use implicit_flow::ImplicitFlow;
 pub use missing_authorization_url::MissingAuthorizationUrl;
@@ -30,8 +36,10 @@ pub use missing_scopes::MissingScopes;
 pub use missing_token_url::MissingTokenUrl;
 pub use non_oauth_requirement_scopes::NonOauthRequirementScopes;
 pub use password_flow::PasswordFlow;
+pub use relative_url::RelativeUrl;
 pub use undefined_scheme::UndefinedScheme;
 pub use undefined_scope::UndefinedScope;
+pub use unused_scheme::UnusedScheme;
 pub use unused_scope::UnusedScope;
 pub use url_invalid::UrlInvalid;
 
@@ -137,11 +145,15 @@ pub fn rules() -> Vec<&'static dyn Rule> {
         &MissingScopes,
         &FieldNotApplicable,
         &UrlInvalid,
+        &RelativeUrl,
+        &AuthorizationUrlRoot,
         &ImplicitFlow,
         &PasswordFlow,
         &UndefinedScheme,
         &UndefinedScope,
         &UnusedScope,
+        &UnusedScheme,
+        &EmptyScopes,
         &NonOauthRequirementScopes,
     ]
 }
