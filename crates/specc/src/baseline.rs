@@ -68,7 +68,7 @@ fn base_of(path: &Path) -> PathBuf {
 }
 
 /// 64-bit FNV-1a, hex: stable across platforms and versions (unlike `DefaultHasher`).
-fn fnv(parts: &[&str]) -> String {
+pub(crate) fn fnv(parts: &[&str]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for p in parts {
         for b in p.bytes().chain(std::iter::once(0)) {

@@ -9,18 +9,8 @@ use serde_json::{json, Value};
 use specc_diagnostics::Severity;
 use specc_syntax::TextRange;
 
+use crate::baseline::fnv;
 use crate::driver::UnitReport;
-
-fn fnv(parts: &[&str]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for p in parts {
-        for b in p.bytes().chain(std::iter::once(0)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    format!("{h:016x}")
-}
 
 /// The whole report.
 pub fn render(reports: &[UnitReport]) -> Value {
