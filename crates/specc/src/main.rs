@@ -727,9 +727,19 @@ fn apply_fixes(args: &CheckArgs, options: &specc::RunOptions) -> io::Result<FixO
         )?;
         return Ok(FixOutcome::Done(ExitCode::from(1)));
     }
-    let mut failed = false;
+    let (written, failed) = write_changes(&plan.changes, &mut err)?;
+    if written > 0 {
+        writeln!(err, "Fixed {} in {}.", plural(fixes, "finding"), plural(written, "file"))?;
+    }
+    Ok(FixOutcome::Continue { failed })
+}
+
+/// Writes each planned change (atomically, see `migrate::write_change`), reporting every failure with
+/// its path. Returns how many files were written and whether any failed.
+fn write_changes(changes: &[specc::migrate::FileChange], err: &mut impl Write) -> io::Result<(usize, bool)> {
     let mut written = 0;
-    for c in &plan.changes {
+    let mut failed = false;
+    for c in changes {
         match specc::migrate::write_change(c) {
             Ok(()) => written += 1,
             Err(e) => {
@@ -738,10 +748,7 @@ fn apply_fixes(args: &CheckArgs, options: &specc::RunOptions) -> io::Result<FixO
             }
         }
     }
-    if written > 0 {
-        writeln!(err, "Fixed {} in {}.", plural(fixes, "finding"), plural(written, "file"))?;
-    }
-    Ok(FixOutcome::Continue { failed })
+    Ok((written, failed))
 }
 
 fn run_migrate(args: MigrateArgs) -> io::Result<ExitCode> {
@@ -782,16 +789,8 @@ fn run_migrate(args: MigrateArgs) -> io::Result<ExitCode> {
         serde_json::to_writer_pretty(&mut out, &specc::migrate::patch_output(&plan)).map_err(io::Error::other)?;
         writeln!(out)?;
     } else if args.write {
-        let mut written = 0;
-        for c in &plan.changes {
-            match specc::migrate::write_change(c) {
-                Ok(()) => written += 1,
-                Err(e) => {
-                    failed = true;
-                    writeln!(err, "error: {}: {e}", specc::driver::display_path(&c.path))?;
-                }
-            }
-        }
+        let (written, write_failed) = write_changes(&plan.changes, &mut err)?;
+        failed |= write_failed;
         if plan.changes.is_empty() {
             writeln!(err, "Nothing to migrate.")?;
         } else {
