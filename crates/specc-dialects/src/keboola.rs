@@ -159,11 +159,18 @@ pub struct CredentialsView {
     pub data: Option<(DataKind, Span)>,
     /// `appKey`'s value span and JSON type.
     pub app_key: Option<(Span, &'static str)>,
+    /// Keys written with a `null` value (`appKey: null`), which the broker never injects.
+    pub null_keys: Vec<String>,
 }
 
 impl CredentialsView {
     pub fn has(&self, key: &str) -> bool {
         self.keys.iter().any(|k| k.key == key)
+    }
+
+    /// Present with a value other than `null`.
+    pub fn has_value(&self, key: &str) -> bool {
+        self.has(key) && !self.null_keys.iter().any(|k| k == key)
     }
 }
 
@@ -429,6 +436,7 @@ fn lower_config(r: &mut Reader<'_>, root: &Node, model: &mut Model) -> Option<Au
                     keys: members.iter().map(|m| key_view(r, m)).collect(),
                     data: None,
                     app_key: None,
+                    null_keys: members.iter().filter(|m| m.value.is_null()).map(|m| m.key.to_string()).collect(),
                 };
                 if let Some(d) = creds.get("#data") {
                     cv.data = Some((data_kind(d), r.span(d)));

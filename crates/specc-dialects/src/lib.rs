@@ -170,7 +170,14 @@ pub fn secrets(db: &SourceDb, l: &Lowered) -> Vec<(specc_syntax::Span, String)> 
             Some(raw.trim_matches('"').to_string())
         };
         for s in &m.secrets {
-            if matches!(s.kind, keboola::SecretKind::Plain | keboola::SecretKind::NotString(_)) {
+            // `null` and `true`/`false` hold no secret: masking them would only garble messages that
+            // name the value's type (`#data` is a null, not a string).
+            let secret = match &s.kind {
+                keboola::SecretKind::Plain => true,
+                keboola::SecretKind::NotString(kind) => !matches!(*kind, "null" | "boolean"),
+                _ => false,
+            };
+            if secret {
                 if let Some(t) = text_of(s.member.value_span) {
                     out.push((s.member.value_span, t));
                 }

@@ -404,7 +404,10 @@ pub fn detect(path: &Path, doc: &Document) -> Option<Detection> {
     let root = doc.root.as_ref()?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     if is_spec_name(name) {
-        return (root.as_object().is_some() && looks_like_connector(root))
+        // `membrane pull` writes every workspace element as `<kind>/<key>/spec.yaml`: a connector's spec
+        // and an integration element (`integrations/<key>/spec.yaml`) share the name, and are told
+        // apart by content. Other elements (actions, data sources, flows) are neither.
+        return (root.as_object().is_some() && (looks_like_connector(root) || looks_like_integration(root)))
             .then(|| Detection::primary(Dialect::Membrane));
     }
     if let Some(primary) = unit_primary_of(path) {

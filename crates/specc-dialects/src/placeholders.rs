@@ -108,9 +108,9 @@ pub fn is_placeholder_value(s: &str) -> bool {
     {
         return true;
     }
-    const NAMES: [&str; 21] = [
-        "client", "id", "api", "key", "access", "refresh", "app", "here", "auth", "oauth", "my", "user", "top", "some",
-        "i", "am", "are", "so", "is", "a", "the",
+    const NAMES: [&str; 22] = [
+        "client", "id", "api", "key", "access", "refresh", "app", "application", "here", "auth", "oauth", "my", "user",
+        "top", "some", "i", "am", "are", "so", "is", "a", "the",
     ];
     // A few stray letters (`CiN` in `123qwe-CiN`) are filler; many short pieces are a random string.
     let short_chars: usize = words.iter().filter(|w| w.len() <= 2).map(|w| w.len()).sum();
@@ -136,9 +136,12 @@ pub fn is_placeholder_value(s: &str) -> bool {
 const MARKERS: [&str; 9] =
     ["fake", "dummy", "invalid", "sample", "example", "placeholder", "redacted", "changeme", "hidden"];
 
-/// A stretch of a keyboard row (`qwe`, `asdf`).
+/// The rows of a keyboard, the digit row first (`1234567890`: 0 follows 9 there, not 1).
+const KEYBOARD_ROWS: [&str; 4] = ["1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"];
+
+/// A stretch of a keyboard row (`qwe`, `asdf`, `67890`).
 fn is_keyboard(w: &str) -> bool {
-    ["qwertyuiop", "asdfghjkl", "zxcvbnm"].iter().any(|row| row.contains(w))
+    KEYBOARD_ROWS.iter().any(|row| row.contains(w))
 }
 
 /// Abbreviations of placeholder words (`clScrt`, `pwd`).
@@ -180,7 +183,7 @@ fn is_run(w: &str) -> bool {
         return false;
     }
     let ascending = b.windows(2).all(|p| p[1] == p[0].wrapping_add(1));
-    let keyboard = b.len() >= 3 && ["qwertyuiop", "asdfghjkl", "zxcvbnm"].iter().any(|row| row.contains(w));
+    let keyboard = b.len() >= 3 && KEYBOARD_ROWS.iter().any(|row| row.contains(w));
     ascending || keyboard
 }
 
@@ -267,6 +270,9 @@ mod tests {
             "{\"a\": {\"refresh_token\": \"***\"}, \"b\": [\"<t>\"]}",
             "test-token",
             "my_secret",
+            "someApplicationSecretKey",
+            "1234567890",
+            "{\"access_token\":\"1234567890\",\"token_type\":\"Bearer\",\"refresh_token\":\"12345\"}",
         ] {
             assert!(is_placeholder_value(p), "{p:?} is a placeholder");
         }
@@ -277,6 +283,7 @@ mod tests {
             "{}",
             "KBC::ProjectSecure::eJwBAAA",
             "0000",
+            "applicationSecret7Hq2",
             "secretsauce42",
             "Tr0ub4dor&3",
             "8f14e45fceea167a5a36dedd4bea2543",

@@ -89,15 +89,26 @@ impl Rule for ConfigOauthApiShape {
                         .with_help("add `#data` with the provider's token response as a JSON string"),
                 );
             }
-            let missing: Vec<&str> = ["appKey", "#appSecret"].into_iter().filter(|k| !creds.has(k)).collect();
+            // `appKey: null` is as absent as no `appKey`: the broker always injects strings.
+            let missing: Vec<&str> = ["appKey", "#appSecret"].into_iter().filter(|k| !creds.has_value(k)).collect();
             if !missing.is_empty() && api.id.is_none() {
-                let names = missing.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(" and ");
+                let names = missing
+                    .iter()
+                    .map(|k| if creds.has(k) { format!("`{k}` (it is null)") } else { format!("`{k}`") })
+                    .collect::<Vec<_>>()
+                    .join(" and ");
+                let plain = missing.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(" and ");
+                let help = if missing.iter().any(|k| creds.has(k)) {
+                    format!("give {plain} the OAuth app's value")
+                } else {
+                    format!("add {plain}")
+                };
                 out.push(
                     Diagnostic::warning(code, format!("injected `credentials` have no {names}"), creds.key_span)
                         .with_note(
                             "components that refresh tokens or sign requests need the OAuth app's key and secret",
                         )
-                        .with_help(format!("add {names}")),
+                        .with_help(help),
                 );
             }
         }
