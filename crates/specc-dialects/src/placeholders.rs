@@ -108,6 +108,7 @@ pub fn is_placeholder_value(s: &str) -> bool {
     {
         return true;
     }
+    #[rustfmt::skip]
     const NAMES: [&str; 22] = [
         "client", "id", "api", "key", "access", "refresh", "app", "application", "here", "auth", "oauth", "my", "user",
         "top", "some", "i", "am", "are", "so", "is", "a", "the",
