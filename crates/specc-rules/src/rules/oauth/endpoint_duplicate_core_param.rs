@@ -16,7 +16,8 @@ declare_rule! {
     /// An authorization URL already carries a parameter that the platform adds to every
     /// authorization request: `client_id`, `redirect_uri`, `response_type`, `state`, `scope`,
     /// `code_challenge` or `code_challenge_method`. URL templates filled in by the platform (Keboola's
-    /// `%%app_key%%`-style `auth_url`) are exempt: there the URL *is* the request.
+    /// `%%app_key%%`-style `auth_url`) are exempt: there the URL *is* the request. So is a `scope` in
+    /// the URL of a flow that declares no scopes: the platform then has none to add.
     ///
     /// ## Why it matters
     /// "Request and response parameters MUST NOT be included more than once" (RFC 6749 §3.1,
@@ -66,6 +67,14 @@ impl Rule for EndpointDuplicateCoreParam {
                     if !CORE.contains(&name.as_str()) {
                         continue;
                     }
+                    // With no scopes declared the platform has none to add, so a `scope` in the URL is
+                    // the only one sent (the way to get a delimiter the platform would not use), not a
+                    // second copy.
+                    let declared = flow.scopes.as_ref().is_some_and(|s| !s.entries.is_empty())
+                        || config.requested_scopes.as_ref().is_some_and(|s| !s.items.is_empty());
+                    if name == "scope" && !declared {
+                        continue;
+                    }
                     let mut d = Diagnostic::error(
                         Self::META.code,
                         format!("authorization URL of `{}` already contains `{name}`", config.name),
@@ -108,9 +117,14 @@ mod tests {
         assert_eq!(d[0].message, "authorization URL of `o` already contains `response_type`");
         assert_eq!(slice(&db, d[0].span), "response_type=code");
         assert!(apply_fix(&db, d[0]).contains("'https://a.example.com/auth?prompt=consent'"));
-        let (db, d) = check_text("a.yaml", &doc("https://a.example.com/auth?prompt=consent&scope=read"));
+        let with_scopes = doc("https://a.example.com/auth?prompt=consent&scope=read")
+            .replace("scopes: {}", "scopes:\n            read: Read");
+        let (db, d) = check_text("a.yaml", &with_scopes);
         let d = with_code(&d, EndpointDuplicateCoreParam::META.code);
         assert!(apply_fix(&db, d[0]).contains("'https://a.example.com/auth?prompt=consent'"));
+        // No declared scopes: the URL's `scope` is the only one.
+        let (_, d) = check_text("a.yaml", &doc("https://a.example.com/auth?prompt=consent&scope=read"));
+        assert!(with_code(&d, EndpointDuplicateCoreParam::META.code).is_empty(), "{d:?}");
         let (db, d) = check_text("a.yaml", &doc("https://a.example.com/auth?state=abc"));
         let d = with_code(&d, EndpointDuplicateCoreParam::META.code);
         let fixed = apply_fix(&db, d[0]);

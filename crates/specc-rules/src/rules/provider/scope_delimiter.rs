@@ -17,7 +17,9 @@ declare_rule! {
     ///   template as written;
     /// * Membrane and Itential send a `scopes` / `scope` string as written.
     ///
-    /// The provider's accepted separators come from the provider catalog (`specc providers NAME`).
+    /// The provider's accepted separators come from the provider catalog (`specc providers NAME`), and
+    /// are those of its current endpoint: a configuration still on an endpoint the catalog lists as
+    /// deprecated is left to `provider/deprecated-endpoint` until it moves.
     ///
     /// ## Why it matters
     /// RFC 6749 §3.3 makes scopes space-delimited, but some providers use commas instead: Slack's
@@ -76,6 +78,18 @@ impl Rule for ScopeDelimiter {
             let Some((p, _)) = provider_of(cx, config) else { continue };
             let Some(fact) = &p.scope_delimiter else { continue };
             let Some(want) = fact.accepted.iter().find_map(|d| d.chars().next()) else { continue };
+            // The catalog's separator is the current endpoint's. A configuration still on an endpoint
+            // the catalog lists as deprecated (Slack's classic `oauth/authorize`, whose documentation
+            // writes scopes with spaces) is told to move by `provider/deprecated-endpoint`; the
+            // separator is judged once it has.
+            let on_deprecated = config
+                .flows
+                .iter()
+                .filter_map(|f| f.authorization_url.as_ref())
+                .any(|u| p.deprecated_for(&u.raw).is_some());
+            if on_deprecated {
+                continue;
+            }
             // `scope=` written into the authorization URL, in every dialect.
             for flow in &config.flows {
                 let Some(url) = &flow.authorization_url else { continue };
