@@ -17,8 +17,8 @@
 use std::path::Path;
 
 use specc_ir::{
-    AuthConfig, Credential, CredentialValue, Dialect, EndpointUrl, Flow, FlowKind, Manifest, Placeholder,
-    PlaceholderSyntax, Pkce, Protocol, Resolution, Secret, Spanned,
+    AuthConfig, Credential, CredentialValue, Dialect, EndpointUrl, Flow, FlowKind, Manifest, Pkce, Placeholder,
+    PlaceholderSyntax, Protocol, Resolution, Secret, Spanned,
 };
 use specc_syntax::{Document, FileId, Format, Member, Node, SourceDb, Span, Value};
 

@@ -592,7 +592,9 @@ fn is_date(s: &str) -> bool {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return false;
     }
-    let num = |r: std::ops::Range<usize>| s.get(r).filter(|t| t.bytes().all(|c| c.is_ascii_digit())).and_then(|t| t.parse::<u32>().ok());
+    let num = |r: std::ops::Range<usize>| {
+        s.get(r).filter(|t| t.bytes().all(|c| c.is_ascii_digit())).and_then(|t| t.parse::<u32>().ok())
+    };
     matches!((num(0..4), num(5..7), num(8..10)), (Some(y), Some(m), Some(d)) if y >= 2000 && (1..=12).contains(&m) && (1..=31).contains(&d))
 }
 
@@ -669,7 +671,8 @@ mod tests {
         assert_eq!(p.unverified, ["pkce", "deprecated https://auth.acme.test/old"]);
         let c = Catalog { providers: vec![p] };
         assert_eq!(c.recognize("https://auth.acme.test/authorize").map(|p| p.id.as_str()), Some("acme"));
-        let unrecognised = withhold_unverified(parse_provider(&text.replacen(", verified = \"2026-12-01\"", "", 1)).unwrap());
+        let unrecognised =
+            withhold_unverified(parse_provider(&text.replacen(", verified = \"2026-12-01\"", "", 1)).unwrap());
         assert_eq!(unrecognised.unverified.first().map(String::as_str), Some("recognize"));
         let c = Catalog { providers: vec![unrecognised] };
         assert!(c.recognize("https://auth.acme.test/authorize").is_none());
