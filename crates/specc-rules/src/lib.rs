@@ -5,8 +5,11 @@
 //! are produced outside a rule's `check` (syntax errors, structural findings of the dialects) are
 //! registered here too, as *built-in* rules, so that every code users can see has a documentation page.
 //!
-//! Adding a rule: write `rules/<namespace>/<name>.rs` with [`declare_rule!`] and an `impl Rule`, add it
-//! to that namespace's list in `rules/mod.rs`, and add `fixtures/rules/<namespace>/<name>/`.
+//! Adding a rule: write `rules/<namespace>/<name>.rs` for the code `<namespace>/<name>` (`-` written
+//! `_`), holding one [`declare_rule!`] and an `impl Rule` with its `check`, and add examples under
+//! `fixtures/<namespace>/<name>/` (`valid*` must check clean, `invalid*` must raise the rule).
+//! Nothing else lists rules: `build.rs` finds the file. `cargo xtask new-rule <namespace>/<name>`
+//! writes both for you. Helpers shared by a namespace live in its `mod.rs` or under its `support/`.
 
 pub mod context;
 pub mod registry;
@@ -53,6 +56,8 @@ pub struct RuleMeta {
     pub raw_doc: &'static str,
     /// Produced by the loaders or dialects rather than by a `check` over the IR.
     pub builtin: bool,
+    /// The file that declares the rule (`file!()`), `.../rules/<namespace>/<name>.rs`.
+    pub source: &'static str,
 }
 
 impl RuleMeta {
@@ -84,13 +89,20 @@ impl RuleMeta {
     }
 }
 
-/// A check over one lowered unit.
-pub trait Rule: Send + Sync {
+/// What [`declare_rule!`] implements for a rule: its metadata. Not implemented by hand.
+pub trait DeclaredRule {
     fn meta(&self) -> &'static RuleMeta;
+}
+
+/// A check over one lowered unit. A rule file writes only `check`; [`declare_rule!`] gives the rule
+/// its metadata ([`DeclaredRule::meta`]) and registers it.
+pub trait Rule: DeclaredRule + Send + Sync {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
 }
 
-/// Declares a rule type with its metadata, taking the doc comment as the rule's documentation.
+/// Declares a rule: its type, its metadata (taking the doc comment as the rule's documentation) and
+/// its registration. Every file `rules/<namespace>/<name>.rs` holds exactly one, for the code
+/// `<namespace>/<name>` (`_` written `-`); `build.rs` finds the file and the registry lists its `RULE`.
 ///
 /// ```ignore
 /// declare_rule! {
@@ -104,19 +116,18 @@ pub trait Rule: Send + Sync {
 ///         since: "0.1.0",
 ///     }
 /// }
+///
+/// impl Rule for MissingTokenUrl {
+///     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) { /* ... */ }
+/// }
 /// ```
+///
+/// A code that is produced outside any rule's `check` (by a loader or a dialect) is declared the same
+/// way with `builtin: true` after `since`, so it is documented and listed like a rule; its `check`
+/// does nothing and is generated too.
 #[macro_export]
 macro_rules! declare_rule {
-    (
-        $(#[doc = $doc:literal])*
-        $vis:vis struct $name:ident {
-            code: $code:literal,
-            summary: $summary:literal,
-            severity: $sev:ident,
-            fix: $fix:ident,
-            since: $since:literal $(,)?
-        }
-    ) => {
+    (@meta [$($doc:literal)*] $vis:vis $name:ident $code:expr, $summary:literal, $sev:ident, $fix:ident, $since:literal, $builtin:literal) => {
         $(#[doc = $doc])*
         #[derive(Debug, Clone, Copy, Default)]
         $vis struct $name;
@@ -129,16 +140,37 @@ macro_rules! declare_rule {
                 fix: $crate::FixKind::$fix,
                 since: $since,
                 raw_doc: concat!($($doc, "\n"),*),
-                builtin: false,
+                builtin: $builtin,
+                source: file!(),
             };
         }
-    };
-}
 
-/// Declares a code that is produced outside any rule's `check` (by a loader or a dialect), so it is
-/// documented and listed like a rule. Its `check` does nothing.
-#[macro_export]
-macro_rules! declare_builtin {
+        impl $crate::DeclaredRule for $name {
+            fn meta(&self) -> &'static $crate::RuleMeta {
+                &Self::META
+            }
+        }
+
+        /// This file's rule, as the registry lists it (a second `declare_rule!` in one file is an error).
+        pub(crate) const RULE: &dyn $crate::Rule = &$name;
+    };
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis struct $name:ident {
+            code: $code:expr,
+            summary: $summary:literal,
+            severity: $sev:ident,
+            fix: $fix:ident,
+            since: $since:literal,
+            builtin: true $(,)?
+        }
+    ) => {
+        $crate::declare_rule! { @meta [$($doc)*] $vis $name $code, $summary, $sev, $fix, $since, true }
+
+        impl $crate::Rule for $name {
+            fn check(&self, _cx: &$crate::Context<'_>, _out: &mut Vec<$crate::Diagnostic>) {}
+        }
+    };
     (
         $(#[doc = $doc:literal])*
         $vis:vis struct $name:ident {
@@ -149,27 +181,6 @@ macro_rules! declare_builtin {
             since: $since:literal $(,)?
         }
     ) => {
-        $(#[doc = $doc])*
-        #[derive(Debug, Clone, Copy, Default)]
-        $vis struct $name;
-
-        impl $name {
-            pub const META: $crate::RuleMeta = $crate::RuleMeta {
-                code: $code,
-                summary: $summary,
-                severity: $crate::Severity::$sev,
-                fix: $crate::FixKind::$fix,
-                since: $since,
-                raw_doc: concat!($($doc, "\n"),*),
-                builtin: true,
-            };
-        }
-
-        impl $crate::Rule for $name {
-            fn meta(&self) -> &'static $crate::RuleMeta {
-                &Self::META
-            }
-            fn check(&self, _cx: &$crate::Context<'_>, _out: &mut Vec<$crate::Diagnostic>) {}
-        }
+        $crate::declare_rule! { @meta [$($doc)*] $vis $name $code, $summary, $sev, $fix, $since, false }
     };
 }

@@ -1,32 +1,12 @@
-//! One module per namespace; each lists its rules. Adding a rule adds one line to its namespace's list.
+//! The rules, one module per namespace (`rules/<namespace>/`), one file per rule. `build.rs` finds them:
+//! it declares a module for each directory here and for each `<name>.rs` in it (not `mod.rs`, not
+//! `support/`), and lists every file's `RULE`. Adding a rule is adding its file.
 
-pub mod build;
-pub mod elasticio;
-pub mod itential;
-pub mod keboola;
-pub mod membrane;
-pub mod oauth;
-pub mod openapi;
-pub mod probe;
-pub mod provider;
-pub mod specc;
-pub mod syntax;
+include!(concat!(env!("OUT_DIR"), "/rules.rs"));
 
 use crate::Rule;
 
-/// Every rule of every namespace.
-pub fn all() -> Vec<&'static dyn Rule> {
-    let mut v = Vec::new();
-    v.extend(syntax::rules());
-    v.extend(specc::rules());
-    v.extend(openapi::rules());
-    v.extend(itential::rules());
-    v.extend(oauth::rules());
-    v.extend(elasticio::rules());
-    v.extend(membrane::rules());
-    v.extend(keboola::rules());
-    v.extend(provider::rules());
-    v.extend(build::rules());
-    v.extend(probe::rules());
-    v
+/// Every rule of every namespace, namespaces and files in name order.
+pub fn all() -> impl Iterator<Item = &'static dyn Rule> {
+    NAMESPACES.iter().flat_map(|ns| ns.iter().copied())
 }

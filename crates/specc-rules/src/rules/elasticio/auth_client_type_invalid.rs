@@ -36,10 +36,6 @@ declare_rule! {
 const TYPES: [&str; 5] = ["oauth2", "basic", "api_key", "noauth", "oauth2_instagram"];
 
 impl Rule for AuthClientTypeInvalid {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(c) = component(cx) else { return };
         let Some(types) = &c.auth_client_types else { return };

@@ -60,10 +60,6 @@ fn sanitised(name: &str) -> String {
 }
 
 impl Rule for EnvVarNameInvalid {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(c) = component(cx) else { return };
         for v in &c.env_vars {

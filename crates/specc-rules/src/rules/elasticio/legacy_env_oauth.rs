@@ -59,10 +59,6 @@ declare_rule! {
 }
 
 impl Rule for LegacyEnvOAuth {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(c) = component(cx) else { return };
         if c.uses_oauth_client() {

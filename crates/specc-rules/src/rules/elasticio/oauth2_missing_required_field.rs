@@ -48,10 +48,6 @@ declare_rule! {
 }
 
 impl Rule for OAuth2MissingRequiredField {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(c) = component(cx) else { return };
         let Some(cred) = &c.credentials else { return };

@@ -34,10 +34,6 @@ declare_rule! {
 }
 
 impl Rule for OAuth2OutsideCredentials {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(c) = component(cx) else { return };
         for m in &c.misplaced_oauth {

@@ -53,10 +53,6 @@ declare_rule! {
 const OIDC: [&str; 6] = ["openid", "profile", "email", "address", "phone", "offline_access"];
 
 impl Rule for OAuth2ScopesInvalid {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(c) = component(cx) else { return };
         let Some(block) = c.oauth2() else { return };

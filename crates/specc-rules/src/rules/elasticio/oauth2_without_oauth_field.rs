@@ -45,10 +45,6 @@ declare_rule! {
 const OAUTH_FIELD: &str = r#"{"label": "Authentication", "viewClass": "OAuthFieldView", "required": true}"#;
 
 impl Rule for OAuth2WithoutOAuthField {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(c) = component(cx) else { return };
         let Some(cred) = &c.credentials else { return };

@@ -39,10 +39,6 @@ declare_rule! {
 }
 
 impl Rule for OAuthClientDeleteInUse {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(t) = tenant(cx) else { return };
         for del in &t.deletes {

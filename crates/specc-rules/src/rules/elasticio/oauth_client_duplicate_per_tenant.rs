@@ -43,10 +43,6 @@ declare_rule! {
 const CODE: &str = OAuthClientDuplicatePerTenant::META.code;
 
 impl Rule for OAuthClientDuplicatePerTenant {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(t) = tenant(cx) else { return };
         let tenant_name =

@@ -53,10 +53,6 @@ declare_rule! {
 const CODE: &str = OAuthClientPayloadInvalid::META.code;
 
 impl Rule for OAuthClientPayloadInvalid {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if let Some(p) = payload(cx) {
             check_payload(p, out);

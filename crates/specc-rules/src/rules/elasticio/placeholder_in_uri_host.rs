@@ -48,10 +48,6 @@ declare_rule! {
 const URI_KEYS: [&str; 4] = ["auth_uri", "token_uri", "request_token_uri", "access_token_uri"];
 
 impl Rule for PlaceholderInUriHost {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(c) = component(cx) else { return };
         let Some(cred) = &c.credentials else { return };

@@ -43,10 +43,6 @@ declare_rule! {
 }
 
 impl Rule for UseOAuthClientMisplaced {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(c) = component(cx) else { return };
         let text = source(cx);

@@ -36,10 +36,6 @@ declare_rule! {
 }
 
 impl Rule for UseOAuthClientWithoutOAuth2 {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(c) = component(cx) else { return };
         let Some(u) = c.root_use_oauth_client() else { return };

@@ -37,10 +37,6 @@ declare_rule! {
 }
 
 impl Rule for AuthCodeFlowRequired {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(inst) = instance(cx) else { return };
         let Some(model) = &inst.model else { return };

@@ -41,10 +41,6 @@ declare_rule! {
 }
 
 impl Rule for MissingClientCredentials {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(inst) = instance(cx) else { return };
         let root = cx.doc(inst.file).and_then(|d| d.root.as_ref());

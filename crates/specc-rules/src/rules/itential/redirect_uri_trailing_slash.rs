@@ -64,10 +64,6 @@ fn is_base(base: &str) -> bool {
 }
 
 impl Rule for RedirectUriTrailingSlash {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(inst) = instance(cx) else { return };
         let Some(redirect) = &inst.redirect_uri else { return };

@@ -44,10 +44,6 @@ declare_rule! {
 }
 
 impl Rule for ScopeDelimiter {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(inst) = instance(cx) else { return };
         let Some(scope) = &inst.scope else { return };

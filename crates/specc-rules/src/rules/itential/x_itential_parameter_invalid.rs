@@ -48,10 +48,6 @@ declare_rule! {
 }
 
 impl Rule for XItentialParameterInvalid {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(model) = cx.openapi() else { return };
         let code = Self::META.code;

@@ -37,10 +37,6 @@ declare_rule! {
 }
 
 impl Rule for AuthUrlClientIdDeprecated {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(url) = super::auth_url(cx) else { return };
         for (o, span) in url.placeholders.iter().filter(|(o, _)| o.name == "client_id") {

@@ -38,10 +38,6 @@ declare_rule! {
 }
 
 impl Rule for AuthUrlMissingClient {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(m) = super::manage(cx) else { return };
         if super::oauth_version(m) != Some("2.0") {

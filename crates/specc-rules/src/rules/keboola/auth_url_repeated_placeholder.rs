@@ -29,10 +29,6 @@ declare_rule! {
 }
 
 impl Rule for AuthUrlRepeatedPlaceholder {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(url) = super::auth_url(cx) else { return };
         for (i, (o, span)) in url.placeholders.iter().enumerate() {

@@ -31,10 +31,6 @@ declare_rule! {
 }
 
 impl Rule for AuthUrlStaticState {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(url) = super::auth_url(cx) else { return };
         let Some(doc) = cx.doc(url.span.file) else { return };

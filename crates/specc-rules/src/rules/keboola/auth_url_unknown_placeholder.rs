@@ -34,10 +34,6 @@ declare_rule! {
 }
 
 impl Rule for AuthUrlUnknownPlaceholder {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(m) = super::manage(cx) else { return };
         let Some(url) = super::auth_url(cx) else { return };

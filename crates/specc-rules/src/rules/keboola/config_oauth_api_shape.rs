@@ -39,10 +39,6 @@ declare_rule! {
 }
 
 impl Rule for ConfigOauthApiShape {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(api) = super::model(cx).and_then(|m| m.oauth_api.as_deref()) else { return };
         let code = ConfigOauthApiShape::META.code;

@@ -38,10 +38,6 @@ declare_rule! {
 }
 
 impl Rule for DataNotJsonString {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(api) = super::model(cx).and_then(|m| m.oauth_api.as_deref()) else { return };
         let Some((kind, span)) = api.credentials.as_ref().and_then(|c| c.data.as_ref()) else { return };

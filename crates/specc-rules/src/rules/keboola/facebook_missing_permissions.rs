@@ -33,10 +33,6 @@ declare_rule! {
 }
 
 impl Rule for FacebookMissingPermissions {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(m) = super::manage(cx) else { return };
         let Some(v) = m.oauth_version.as_ref().filter(|v| v.value == "facebook") else { return };

@@ -37,10 +37,6 @@ declare_rule! {
 }
 
 impl Rule for ManageMissingRequired {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(m) = super::manage(cx) else { return };
         let mut required = vec!["component_id", "friendly_name", "app_key", "app_secret", "oauth_version"];

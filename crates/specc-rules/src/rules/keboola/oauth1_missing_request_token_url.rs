@@ -31,10 +31,6 @@ declare_rule! {
 }
 
 impl Rule for OAuth1MissingRequestTokenUrl {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(m) = super::manage(cx) else { return };
         let Some(v) = m.oauth_version.as_ref().filter(|v| v.value == "1.0") else { return };

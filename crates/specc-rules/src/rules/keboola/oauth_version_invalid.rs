@@ -32,10 +32,6 @@ declare_rule! {
 }
 
 impl Rule for OAuthVersionInvalid {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(v) = super::manage(cx).and_then(|m| m.oauth_version.as_ref()) else { return };
         let d = match v.value.as_str() {

@@ -39,10 +39,6 @@ declare_rule! {
 }
 
 impl Rule for SecretNotEncrypted {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(model) = super::model(cx) else { return };
         for s in model.secrets.iter().filter(|s| s.kind == SecretKind::Plain) {

@@ -32,10 +32,6 @@ declare_rule! {
 }
 
 impl Rule for SubdomainNeedsUserdata {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(url) = super::auth_url(cx) else { return };
         let Some((_, span)) = url.placeholders.iter().find(|(o, _)| o.name == "subdomain") else { return };

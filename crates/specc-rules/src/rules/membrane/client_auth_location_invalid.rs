@@ -44,10 +44,6 @@ declare_rule! {
 }
 
 impl Rule for ClientAuthLocationInvalid {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(view) = super::oauth_config(cx) else { return };
         let code = ClientAuthLocationInvalid::META.code;

@@ -40,10 +40,6 @@ declare_rule! {
 }
 
 impl Rule for ClientCredentialLiteral {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(view) = super::oauth_config(cx) else { return };
         for (key, field) in [("clientId", &view.client_id), ("clientSecret", &view.client_secret)] {

@@ -37,10 +37,6 @@ declare_rule! {
 }
 
 impl Rule for DeprecatedSkipClientAuth {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(view) = super::oauth_config(cx) else { return };
         let body = view.skip_client_auth_in_body.as_ref().map(|b| b.value);

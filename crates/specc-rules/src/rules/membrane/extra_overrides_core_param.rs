@@ -46,10 +46,6 @@ const CORE: [&str; 7] =
     ["response_type", "client_id", "redirect_uri", "state", "code_challenge", "code_challenge_method", "scope"];
 
 impl Rule for ExtraOverridesCoreParam {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(view) = super::oauth_config(cx) else { return };
         let core: Vec<_> = view.extra_params.iter().filter(|(k, _)| CORE.contains(&k.key.as_str())).collect();

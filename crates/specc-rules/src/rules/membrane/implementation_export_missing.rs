@@ -37,10 +37,6 @@ declare_rule! {
 }
 
 impl Rule for ImplementationExportMissing {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(auth) = super::auth(cx) else { return };
         for m in &auth.methods {

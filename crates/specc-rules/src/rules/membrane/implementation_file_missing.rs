@@ -41,10 +41,6 @@ declare_rule! {
 }
 
 impl Rule for ImplementationFileMissing {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(model) = super::model(cx) else { return };
         if model.form != SpecForm::Directory {

@@ -44,10 +44,6 @@ declare_rule! {
 }
 
 impl Rule for IntegrationNotReady {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(i) = super::model(cx).and_then(|m| m.integration.as_ref()) else { return };
         let config_error = i.state.as_ref().filter(|s| s.value == "CONFIGURATION_ERROR");

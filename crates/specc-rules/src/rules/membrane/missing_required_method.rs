@@ -41,10 +41,6 @@ declare_rule! {
 }
 
 impl Rule for MissingRequiredMethod {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(auth) = super::auth(cx) else { return };
         if auth.auth_type.is_none() {

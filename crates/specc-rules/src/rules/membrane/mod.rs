@@ -5,93 +5,13 @@
 //! page), the Membrane SDK's connector schema as summarised in `shared/reference/RULES.md` §B, and
 //! the corpus under `shared/corpus/membrane`.
 
-mod client_auth_location_invalid;
-mod client_credential_literal;
-mod deprecated_skip_client_auth;
-mod extra_overrides_core_param;
-mod implementation_export_missing;
-mod implementation_file_missing;
-mod integration_not_ready;
-mod method_file_name;
-mod missing_required_method;
-mod no_refresh_inconsistent;
-mod oauth_config_missing_field;
-mod scopes_not_array;
-mod skip_pkce;
-mod unknown_auth_method;
-mod unsupported_implementation_type;
+include!(concat!(env!("OUT_DIR"), "/rules_membrane.rs"));
 
-pub use client_auth_location_invalid::ClientAuthLocationInvalid;
-pub use client_credential_literal::ClientCredentialLiteral;
-pub use deprecated_skip_client_auth::DeprecatedSkipClientAuth;
-pub use extra_overrides_core_param::ExtraOverridesCoreParam;
-pub use implementation_export_missing::ImplementationExportMissing;
-pub use implementation_file_missing::ImplementationFileMissing;
-pub use integration_not_ready::IntegrationNotReady;
-pub use method_file_name::MethodFileName;
-pub use missing_required_method::MissingRequiredMethod;
-pub use no_refresh_inconsistent::NoRefreshInconsistent;
-pub use oauth_config_missing_field::OAuthConfigMissingField;
-pub use scopes_not_array::ScopesNotArray;
-pub use skip_pkce::SkipPkce;
-pub use unknown_auth_method::UnknownAuthMethod;
-pub use unsupported_implementation_type::UnsupportedImplementationType;
-
-use specc_dialects::membrane::{codes, AuthView, Model, OAuthConfigView};
+use specc_dialects::membrane::{AuthView, Model, OAuthConfigView};
 use specc_dialects::View;
 use specc_syntax::Span;
 
-use crate::{declare_builtin, Context, Edit, Rule};
-
-declare_builtin! {
-    /// ## What it checks
-    /// A field of a connector's `auth:` section or of its `getOAuthConfig` mapping has the wrong
-    /// type: `auth` that is not an object, a method that is not an object, `scopes` items that are
-    /// not strings, `skipPkce: "yes"`, `extra` that is not an object of parameters.
-    ///
-    /// ## Why it matters
-    /// The Membrane SDK validates the spec with a schema; a wrong type makes the connector fail to
-    /// load, or the field is dropped. specc reports the field and keeps lowering the rest.
-    /// Source: Membrane's OAuth2 connector documentation (<https://docs.integration.app>) ("Config Parameters").
-    ///
-    /// ## Example
-    /// ```yaml
-    /// skipPkce: "yes"
-    /// ```
-    /// Use instead:
-    /// ```yaml
-    /// skipPkce: true
-    /// ```
-    pub struct InvalidFieldType {
-        code: codes::INVALID_FIELD_TYPE,
-        summary: "A connector auth field has the wrong type",
-        severity: Error,
-        fix: None,
-        since: "0.1.0",
-    }
-}
-
-/// The rules of this namespace.
-pub fn rules() -> Vec<&'static dyn Rule> {
-    vec![
-        &InvalidFieldType,
-        &MissingRequiredMethod,
-        &UnsupportedImplementationType,
-        &UnknownAuthMethod,
-        &OAuthConfigMissingField,
-        &ClientAuthLocationInvalid,
-        &DeprecatedSkipClientAuth,
-        &SkipPkce,
-        &ExtraOverridesCoreParam,
-        &NoRefreshInconsistent,
-        &ClientCredentialLiteral,
-        &ScopesNotArray,
-        &MethodFileName,
-        &ImplementationFileMissing,
-        &ImplementationExportMissing,
-        &IntegrationNotReady,
-    ]
-}
+use crate::{Context, Edit};
 
 /// The connector model, for Membrane units.
 pub(crate) fn model<'a>(cx: &Context<'a>) -> Option<&'a Model> {
@@ -135,4 +55,5 @@ pub(crate) fn insert_member(view: &OAuthConfigView, line: &str) -> Option<Edit> 
 }
 
 #[cfg(test)]
+#[path = "support/tests.rs"]
 pub(crate) mod tests;

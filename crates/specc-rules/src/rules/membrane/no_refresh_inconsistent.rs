@@ -35,10 +35,6 @@ declare_rule! {
 }
 
 impl Rule for NoRefreshInconsistent {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let (Some(auth), Some(view)) = (super::auth(cx), super::oauth_config(cx)) else { return };
         let Some(no_refresh) = view.no_refresh_token.as_ref().filter(|n| n.value) else { return };

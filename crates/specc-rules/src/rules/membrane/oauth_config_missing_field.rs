@@ -46,10 +46,6 @@ const REQUIRED: [(&str, &str); 4] = [
 ];
 
 impl Rule for OAuthConfigMissingField {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let (Some(model), Some(view)) = (super::model(cx), super::oauth_config(cx)) else { return };
         let missing: Vec<(&str, &str)> = REQUIRED.into_iter().filter(|(k, _)| view.field(k).is_none()).collect();

@@ -37,10 +37,6 @@ declare_rule! {
 }
 
 impl Rule for ScopesNotArray {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(view) = super::oauth_config(cx) else { return };
         let Some((ScopesView::String(s), span)) = &view.scopes else { return };

@@ -30,10 +30,6 @@ declare_rule! {
 }
 
 impl Rule for SkipPkce {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(view) = super::oauth_config(cx) else { return };
         let Some(skip) = view.skip_pkce.as_ref().filter(|s| s.value) else { return };

@@ -52,10 +52,6 @@ declare_rule! {
 const NEW_NAME: &str = "getCredentialsFromAccessTokenResponse";
 
 impl Rule for UnknownAuthMethod {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(auth) = super::auth(cx) else { return };
         for k in &auth.keys {

@@ -49,10 +49,6 @@ fn normalise(url: &str) -> String {
 }
 
 impl Rule for AuthorizationUrlEqualsTokenUrl {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for config in &cx.ir().configs {
             for flow in &config.flows {

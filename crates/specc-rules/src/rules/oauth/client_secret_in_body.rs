@@ -31,10 +31,6 @@ declare_rule! {
 }
 
 impl Rule for ClientSecretInBody {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         // elastic.io's platform, not the component's author, decides how the client authenticates at
         // the token endpoint: nothing in component.json to change, so nothing to report.

@@ -48,10 +48,6 @@ declare_rule! {
 }
 
 impl Rule for EndpointDuplicateCoreParam {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for config in &cx.ir().configs {
             if config.dialect == Dialect::Keboola {

@@ -37,10 +37,6 @@ declare_rule! {
 }
 
 impl Rule for EndpointUrlFragment {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for config in &cx.ir().configs {
             for (what, url) in endpoints(config) {

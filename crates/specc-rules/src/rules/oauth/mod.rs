@@ -2,54 +2,17 @@
 //! OAuth 2.1) judged on the dialect-neutral IR. They fire for every dialect that lowers the field they
 //! read; none of them looks at a dialect's file format.
 
-mod authorization_url_equals_token_url;
-mod client_secret_in_body;
-mod endpoint_duplicate_core_param;
-mod endpoint_url_fragment;
-mod insecure_http_url;
-mod pkce_weak;
-mod redirect_uri_http;
-mod redirect_uri_localhost;
-mod redirect_uri_shape;
-mod refresh_with_client_credentials;
-mod scope_token_invalid;
-#[cfg(test)]
-mod testing;
+include!(concat!(env!("OUT_DIR"), "/rules_oauth.rs"));
 
-pub use authorization_url_equals_token_url::AuthorizationUrlEqualsTokenUrl;
-pub use client_secret_in_body::ClientSecretInBody;
-pub use endpoint_duplicate_core_param::EndpointDuplicateCoreParam;
-pub use endpoint_url_fragment::EndpointUrlFragment;
-pub use insecure_http_url::InsecureHttpUrl;
-pub use pkce_weak::PkceWeak;
-pub use redirect_uri_http::RedirectUriHttp;
-pub use redirect_uri_localhost::RedirectUriLocalhost;
-pub use redirect_uri_shape::RedirectUriShape;
-pub use refresh_with_client_credentials::RefreshWithClientCredentials;
-pub use scope_token_invalid::ScopeTokenInvalid;
+#[cfg(test)]
+#[path = "support/testing.rs"]
+mod testing;
 
 use specc_diagnostics::Edit;
 use specc_ir::{AuthConfig, EndpointUrl, Span};
 
 use crate::util::exact_value_span;
-use crate::{Context, Rule};
-
-/// The rules of this namespace.
-pub fn rules() -> Vec<&'static dyn Rule> {
-    vec![
-        &InsecureHttpUrl,
-        &RedirectUriHttp,
-        &RedirectUriLocalhost,
-        &RedirectUriShape,
-        &EndpointUrlFragment,
-        &EndpointDuplicateCoreParam,
-        &ScopeTokenInvalid,
-        &PkceWeak,
-        &ClientSecretInBody,
-        &RefreshWithClientCredentials,
-        &AuthorizationUrlEqualsTokenUrl,
-    ]
-}
+use crate::Context;
 
 /// Every endpoint URL of a configuration (flow endpoints, then the metadata URL) with a name for
 /// messages and the flow it belongs to.

@@ -38,10 +38,6 @@ declare_rule! {
 }
 
 impl Rule for PkceWeak {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for config in &cx.ir().configs {
             let Some(pkce) = &config.pkce else { continue };

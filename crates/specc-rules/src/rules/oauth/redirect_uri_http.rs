@@ -44,10 +44,6 @@ pub(crate) fn is_localhost_name(host: &str) -> bool {
 }
 
 impl Rule for RedirectUriHttp {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for config in &cx.ir().configs {
             let Some(redirect) = &config.redirect_uri else { continue };

@@ -40,10 +40,6 @@ declare_rule! {
 }
 
 impl Rule for RedirectUriLocalhost {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for config in &cx.ir().configs {
             let Some(redirect) = &config.redirect_uri else { continue };

@@ -45,10 +45,6 @@ declare_rule! {
 }
 
 impl Rule for RedirectUriShape {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let code = Self::META.code;
         for config in &cx.ir().configs {

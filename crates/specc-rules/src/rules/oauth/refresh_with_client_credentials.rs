@@ -40,10 +40,6 @@ declare_rule! {
 }
 
 impl Rule for RefreshWithClientCredentials {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let note = "RFC 6749 §4.4.3: the client credentials grant should not return a refresh token; the client asks for a new access token instead";
         for config in &cx.ir().configs {

@@ -41,10 +41,6 @@ declare_rule! {
 }
 
 impl Rule for ScopeTokenInvalid {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for config in &cx.ir().configs {
             // A provider whose authorization endpoint takes comma-separated scopes (Slack's v2, for one)

@@ -45,10 +45,6 @@ declare_rule! {
 }
 
 impl Rule for NonOauthRequirementScopes {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(model) = model(cx) else { return };
         if model.version >= SpecVersion::Oas31 {

@@ -47,10 +47,6 @@ declare_rule! {
 }
 
 impl Rule for UnusedScope {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let instance_scheme = match cx.view() {
             View::Itential(i) => i.scheme.as_deref(),

@@ -47,10 +47,6 @@ declare_rule! {
 }
 
 impl Rule for ClientAuthNotAccepted {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for config in &cx.ir().configs {
             let Some(loc) = &config.client_auth else { continue };

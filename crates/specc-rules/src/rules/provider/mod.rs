@@ -5,36 +5,12 @@
 //! finding names the provider and the public page its fact comes from; a fact the catalog does not
 //! hold produces no finding.
 
-mod client_auth_not_accepted;
-mod deprecated_endpoint;
-mod pkce_required;
-mod refresh_token_not_requested;
-mod scope_delimiter;
-mod tenant_placeholder_unfilled;
-
-pub use client_auth_not_accepted::ClientAuthNotAccepted;
-pub use deprecated_endpoint::DeprecatedEndpoint;
-pub use pkce_required::PkceRequired;
-pub use refresh_token_not_requested::RefreshTokenNotRequested;
-pub use scope_delimiter::ScopeDelimiter;
-pub use tenant_placeholder_unfilled::TenantPlaceholderUnfilled;
+include!(concat!(env!("OUT_DIR"), "/rules_provider.rs"));
 
 use specc_ir::{AuthConfig, Dialect, EndpointUrl, FlowKind};
 use specc_providers::Provider;
 
-use crate::{Context, Rule};
-
-/// The rules of this namespace.
-pub fn rules() -> Vec<&'static dyn Rule> {
-    vec![
-        &ScopeDelimiter,
-        &RefreshTokenNotRequested,
-        &DeprecatedEndpoint,
-        &ClientAuthNotAccepted,
-        &PkceRequired,
-        &TenantPlaceholderUnfilled,
-    ]
-}
+use crate::Context;
 
 /// The provider of a configuration: the first endpoint URL (authorization, then token, of each flow)
 /// the catalog recognises, with that URL.

@@ -49,10 +49,6 @@ declare_rule! {
 }
 
 impl Rule for PkceRequired {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for config in &cx.ir().configs {
             let Some(pkce) = &config.pkce else { continue };

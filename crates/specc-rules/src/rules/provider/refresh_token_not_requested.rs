@@ -79,10 +79,6 @@ fn needs_refresh(config: &AuthConfig) -> Option<&'static str> {
 }
 
 impl Rule for RefreshTokenNotRequested {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for config in &cx.ir().configs {
             if !has_authorization_code(config) {

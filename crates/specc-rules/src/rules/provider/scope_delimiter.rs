@@ -75,10 +75,6 @@ fn name(c: char) -> &'static str {
 }
 
 impl Rule for ScopeDelimiter {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for config in &cx.ir().configs {
             let Some((p, _)) = provider_of(cx, config) else { continue };

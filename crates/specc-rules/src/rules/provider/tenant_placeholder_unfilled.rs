@@ -77,10 +77,6 @@ fn marker(url: &str) -> Option<(usize, usize)> {
 }
 
 impl Rule for TenantPlaceholderUnfilled {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for config in &cx.ir().configs {
             if !config.protocol.is_oauth() {

@@ -46,10 +46,6 @@ declare_rule! {
 }
 
 impl Rule for MissingScopes {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(model) = model(cx) else { return };
         let swagger2 = model.version == SpecVersion::Swagger2;

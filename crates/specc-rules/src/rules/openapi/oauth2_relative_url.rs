@@ -1,6 +1,6 @@
 //! `openapi/oauth2-relative-url`
 
-use super::authorization_url_root::is_server_root;
+use super::oauth2_authorization_url_root::is_server_root;
 use super::{flows, model, schemes};
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
@@ -51,10 +51,6 @@ declare_rule! {
 }
 
 impl Rule for RelativeUrl {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(model) = model(cx) else { return };
         let base = model.base_url.as_deref().unwrap_or_default();

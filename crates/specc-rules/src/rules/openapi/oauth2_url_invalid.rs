@@ -62,10 +62,6 @@ declare_rule! {
 }
 
 impl Rule for UrlInvalid {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(model) = model(cx) else { return };
         let swagger2 = model.version.is_swagger2();

@@ -40,10 +40,6 @@ declare_rule! {
 }
 
 impl Rule for EmptyScopes {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (config, scheme) in schemes(cx) {
             if !is_oauth2(scheme) {

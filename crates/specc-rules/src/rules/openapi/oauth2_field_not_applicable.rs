@@ -55,10 +55,6 @@ declare_rule! {
 }
 
 impl Rule for FieldNotApplicable {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(model) = model(cx) else { return };
         let doc = cx.doc(model.file);

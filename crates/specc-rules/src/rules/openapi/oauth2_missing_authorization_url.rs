@@ -42,10 +42,6 @@ declare_rule! {
 }
 
 impl Rule for MissingAuthorizationUrl {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (config, scheme) in schemes(cx) {
             for (flow, view) in flows(config, scheme) {

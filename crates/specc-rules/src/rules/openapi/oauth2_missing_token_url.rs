@@ -41,10 +41,6 @@ declare_rule! {
 }
 
 impl Rule for MissingTokenUrl {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(model) = cx.openapi() else { return };
         for (config, scheme) in cx.ir().configs.iter().zip(model.schemes.iter()) {

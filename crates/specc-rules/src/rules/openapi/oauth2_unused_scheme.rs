@@ -53,10 +53,6 @@ declare_rule! {
 }
 
 impl Rule for UnusedScheme {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(model) = model(cx) else { return };
         if model.operations == 0 || model.operations_elsewhere {

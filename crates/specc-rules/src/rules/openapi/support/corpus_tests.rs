@@ -15,13 +15,14 @@ fn corpus_dir() -> Option<PathBuf> {
     crate::test_support::shared_corpus("openapi")
 }
 
-struct Outcome {
+/// One corpus file after reading, lowering and running every rule.
+struct CheckedFile {
     lowered: bool,
     diagnostics: Vec<Diagnostic>,
     db: SourceDb,
 }
 
-fn run(path: &std::path::Path) -> Outcome {
+fn run(path: &std::path::Path) -> CheckedFile {
     let bytes = std::fs::read(path).unwrap();
     let mut db = SourceDb::new();
     let id = db.add_bytes(path, &bytes);
@@ -37,7 +38,7 @@ fn run(path: &std::path::Path) -> Outcome {
         }
     }
     specc_diagnostics::sort_diagnostics(&mut diagnostics);
-    Outcome { lowered, diagnostics, db }
+    CheckedFile { lowered, diagnostics, db }
 }
 
 fn files() -> Vec<PathBuf> {
@@ -51,12 +52,12 @@ fn files() -> Vec<PathBuf> {
     v
 }
 
-fn outcome_for(name_part: &str) -> (String, Outcome) {
+fn checked_file(name_part: &str) -> (String, CheckedFile) {
     let path = files().into_iter().find(|p| p.to_string_lossy().contains(name_part)).unwrap();
     (path.file_name().unwrap().to_string_lossy().into_owned(), run(&path))
 }
 
-fn text(o: &Outcome, d: &Diagnostic) -> String {
+fn text(o: &CheckedFile, d: &Diagnostic) -> String {
     super::testing::slice(&o.db, d.span)
 }
 
@@ -132,7 +133,7 @@ fn manifest() -> Vec<(String, String)> {
 }
 
 /// Findings of one code, with the text under each primary span.
-fn found(o: &Outcome, code: &str) -> Vec<String> {
+fn found(o: &CheckedFile, code: &str) -> Vec<String> {
     o.diagnostics.iter().filter(|d| d.code == code).map(|d| text(o, d)).collect()
 }
 
@@ -185,49 +186,49 @@ fn specific_quirks() {
     }
     // authorizationUrl equal to tokenUrl (an accessCode flow whose login page is the token endpoint).
     for part in ["motaword.com", "lufthansa.com__public"] {
-        let (name, o) = outcome_for(part);
+        let (name, o) = checked_file(part);
         assert_eq!(found(&o, "oauth/authorization-url-equals-token-url").len(), 1, "{name}");
     }
     // A scope name with spaces.
     for part in ["lufthansa.com__public", "lufthansa.com__partner"] {
-        let (name, o) = outcome_for(part);
+        let (name, o) = checked_file(part);
         assert_eq!(found(&o, "oauth/scope-token-invalid"), ["'read:LH Open API'"], "{name}");
     }
     // Empty URLs (the "missing" URLs of the manifest: the keys are there, the values are '').
     for (part, n) in [("zenoti.com", 2), ("reloadly.com", 2), ("airport-web", 1)] {
-        let (name, o) = outcome_for(part);
+        let (name, o) = checked_file(part);
         assert_eq!(found(&o, "openapi/oauth2-url-invalid"), vec!["''"; n], "{name}");
     }
     // Flows without any scopes map (2.0: warning).
     for part in ["airport-web", "clever.com", "netlify.com"] {
-        let (name, o) = outcome_for(part);
+        let (name, o) = checked_file(part);
         let d: Vec<_> = o.diagnostics.iter().filter(|d| d.code == "openapi/oauth2-missing-scopes").collect();
         assert_eq!(d.len(), 1, "{name}");
         assert_eq!(d[0].severity, specc_diagnostics::Severity::Warning, "{name}");
     }
     // Empty scopes maps are fine.
     for part in ["APIs-guru__unofficial_openapi_specs__yelp.com", "salesloft.com", "bufferapp.com"] {
-        let (name, o) = outcome_for(part);
+        let (name, o) = checked_file(part);
         assert!(found(&o, "openapi/oauth2-missing-scopes").is_empty(), "{name}");
     }
     // Plain-http URLs, narrow span on the URL.
-    let (_, o) = outcome_for("readmeio__oas-examples__2.0__yaml__petstore-simple");
+    let (_, o) = checked_file("readmeio__oas-examples__2.0__yaml__petstore-simple");
     assert_eq!(found(&o, "oauth/insecure-http-url"), ["http://petstore.swagger.io/oauth/dialog"]);
     // Relative URLs are resolved against host + basePath: an absolute path replaces basePath.
     // They are reported as advice, with what they resolve to.
-    let (_, o) = outcome_for("dracoon.team");
+    let (_, o) = checked_file("dracoon.team");
     let relative: Vec<&str> =
         o.diagnostics.iter().filter(|d| d.code == "openapi/oauth2-relative-url").map(|d| d.message.as_str()).collect();
     assert_eq!(relative.len(), 2, "{:?}", o.diagnostics);
     assert!(relative[0].ends_with("resolves to `https://dracoon.team/oauth/authorize`"), "{}", relative[0]);
     assert_eq!(o.diagnostics.len(), 2, "{:?}", o.diagnostics);
     // Password and implicit flows.
-    let (_, o) = outcome_for("cpy.re__peertube");
+    let (_, o) = checked_file("cpy.re__peertube");
     assert_eq!(found(&o, "openapi/oauth2-password-flow"), ["password"]);
-    let (_, o) = outcome_for("googleapis.com__drive__v3");
+    let (_, o) = checked_file("googleapis.com__drive__v3");
     let implicit: Vec<_> = o.diagnostics.iter().filter(|d| d.code == "openapi/oauth2-implicit-flow").collect();
     assert_eq!(implicit[0].severity, specc_diagnostics::Severity::Warning, "RFC 9700: SHOULD NOT, not MUST NOT");
     // Scopes used by operations but declared by no flow.
-    let (_, o) = outcome_for("linode.com");
+    let (_, o) = checked_file("linode.com");
     assert!(found(&o, "openapi/security-undefined-scope").iter().all(|t| t.contains("object_storage:")));
 }

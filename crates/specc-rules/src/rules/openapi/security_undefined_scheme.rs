@@ -45,10 +45,6 @@ declare_rule! {
 }
 
 impl Rule for UndefinedScheme {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(model) = model(cx) else { return };
         let names: Vec<&str> = model.schemes.iter().map(|s| s.name.as_str()).collect();

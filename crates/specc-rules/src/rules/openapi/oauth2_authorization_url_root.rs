@@ -64,10 +64,6 @@ pub(super) fn is_server_root(absolute: &str, base: Option<&str>) -> bool {
 }
 
 impl Rule for AuthorizationUrlRoot {
-    fn meta(&self) -> &'static crate::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(model) = model(cx) else { return };
         let base = model.base_url.as_deref();
@@ -140,6 +136,6 @@ mod tests {
     #[test]
     fn the_relative_root_is_not_also_reported_as_relative() {
         let (_, d) = check_text("a.yaml", &doc("/"));
-        assert!(with_code(&d, super::super::RelativeUrl::META.code).is_empty(), "{d:?}");
+        assert!(with_code(&d, super::super::oauth2_relative_url::RelativeUrl::META.code).is_empty(), "{d:?}");
     }
 }

@@ -1,0 +1,28 @@
+//! `specc/unmatched-baseline-entry` (built-in: produced outside any rule's `check`)
+
+use crate::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// An entry of the baseline file (`--baseline FILE`, or `baseline = "…"` in `specc.toml`) records a
+    /// finding in a file that was checked, and no such finding remains: the problem was fixed, or the
+    /// code moved so far that neither its JSON Pointer nor its fingerprint still matches.
+    ///
+    /// ## Why it matters
+    /// A baseline should shrink as problems are fixed. A stale entry could later hide a new finding of
+    /// the same code at the same place.
+    ///
+    /// ## Example
+    /// After fixing the insecure token URL that `specc check --write-baseline specc-baseline.json`
+    /// recorded, `specc check --baseline specc-baseline.json` reports the entry.
+    /// Use instead: write the baseline again (`specc check --write-baseline specc-baseline.json`); that
+    /// replaces the entries of every checked file and keeps those of other files.
+    pub struct UnmatchedBaselineEntry {
+        code: super::UNMATCHED_BASELINE_ENTRY,
+        summary: "A baseline entry matches no finding",
+        severity: Info,
+        fix: None,
+        since: "0.1.0",
+        builtin: true,
+    }
+}
