@@ -247,7 +247,8 @@ pub fn make_plan(
     let (pkce, pkce_disabled_explicitly, pkce_span) = match (&config.pkce, grant) {
         (_, Grant::ClientCredentials) => (None, false, config.span),
         (Some(p), _) => match p.value {
-            Pkce::Disabled => (None, true, p.span),
+            // Keboola's OAuth Manager cannot send PKCE at all: nothing in the file switches it off.
+            Pkce::Disabled => (None, config.dialect != Dialect::Keboola, p.span),
             Pkce::Plain => (Some("plain"), false, p.span),
             Pkce::S256 | Pkce::Enabled => (Some("S256"), false, p.span),
         },
