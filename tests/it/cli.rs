@@ -520,3 +520,42 @@ fn contract_sarif_results() {
 fn contract_statistics() {
     assert_cmd_snapshot!(specc().args(["check", "--isolated", "--statistics"]).args(CONTRACT_SET));
 }
+
+#[test]
+fn membrane_elements_without_oauth_named_explicitly_are_recognised() {
+    // A pre-commit hook names every changed file: a data source or field mapping of a workspace
+    // export, or an operation or `udm.yml` of an unpacked connector, is Membrane content with nothing
+    // to check, not a file specc does not know.
+    let dir = tmpdir("membrane-members");
+    let connector = dir.join("connectors").join("Parcel Hub_6601e0c1a2b3c4d5e6f70812").join("1.0.0");
+    std::fs::create_dir_all(connector.join("operations").join("list-parcels")).unwrap();
+    std::fs::write(connector.join("spec.yml"), "key: parcel-hub\nauth:\n  type: oauth2\n").unwrap();
+    std::fs::write(connector.join("udm.yml"), "contacts:\n  fields: {}\n").unwrap();
+    std::fs::write(connector.join("operations").join("list-parcels").join("spec.yml"), "name: List parcels\n").unwrap();
+    let files = [
+        root().join("fixtures/membrane/integration-not-ready/valid-pulled-layout/field-mappings/invoices/spec.yaml"),
+        root().join("fixtures/membrane/integration-not-ready/invalid-pulled-layout/data-sources/invoices/spec.yaml"),
+        connector.join("udm.yml"),
+        connector.join("operations").join("list-parcels").join("spec.yml"),
+    ];
+    for f in &files {
+        let out = specc().args(["check", "--format", "json"]).arg(f).output().expect("run");
+        let v = json_of(&out);
+        assert_eq!(out.status.code(), Some(0), "{}: {v}", f.display());
+        assert_eq!(v["diagnostics"].as_array().map(Vec::len), Some(0), "{}: {v}", f.display());
+        assert_eq!(v["summary"]["units"], 1, "{}: {v}", f.display());
+    }
+    // A YAML file of the same name outside such a layout is still not recognised.
+    let stray = dir.join("notes").join("spec.yaml");
+    std::fs::create_dir_all(stray.parent().unwrap()).unwrap();
+    std::fs::write(&stray, "key: notes\n").unwrap();
+    let out = specc().args(["check", "--format", "json"]).arg(&stray).output().expect("run");
+    let codes: Vec<String> = json_of(&out)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(codes, ["specc/unsupported-file"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -407,13 +407,73 @@ pub fn detect(path: &Path, doc: &Document) -> Option<Detection> {
         // `membrane pull` writes every workspace element as `<kind>/<key>/spec.yaml`: a connector's spec
         // and an integration element (`integrations/<key>/spec.yaml`) share the name, and are told
         // apart by content. Other elements (actions, data sources, flows) are neither.
-        return (root.as_object().is_some() && (looks_like_connector(root) || looks_like_integration(root)))
-            .then(|| Detection::primary(Dialect::Membrane));
+        return (root.as_object().is_some()
+            && (looks_like_connector(root)
+                || looks_like_integration(root)
+                || is_workspace_element(path, root)
+                || is_connector_member(path)))
+        .then(|| Detection::primary(Dialect::Membrane));
     }
     if let Some(primary) = unit_primary_of(path) {
         return Some(Detection { dialect: Dialect::Membrane, unit_primary: Some(primary) });
     }
-    (has_connector_auth(root) || looks_like_integration(root)).then(|| Detection::primary(Dialect::Membrane))
+    (has_connector_auth(root)
+        || looks_like_integration(root)
+        || is_workspace_element(path, root)
+        || (root.as_object().is_some() && is_connector_member(path)))
+    .then(|| Detection::primary(Dialect::Membrane))
+}
+
+/// A member of an unpacked connector that holds no OAuth configuration: `udm.yml` beside the
+/// connector's `spec.yml`, or an operation or data collection (`operations/<key>/spec.yml`,
+/// `data/<key>/spec.yml`) below it. Recognised, with nothing to check, like workspace elements.
+fn is_connector_member(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let has_spec = |dir: &Path| ["spec.yml", "spec.yaml"].iter().any(|s| dir.join(s).is_file());
+    if matches!(name, "udm.yml" | "udm.yaml") {
+        return path.parent().is_some_and(has_spec);
+    }
+    let Some(kind_dir) = path.parent().and_then(Path::parent) else { return false };
+    let kind = kind_dir.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    is_spec_name(name) && matches!(kind, "operations" | "data") && kind_dir.parent().is_some_and(has_spec)
+}
+
+/// The directories a workspace export keeps its other elements in, in both spellings exports use
+/// (`membrane pull` writes `data-sources/`, older exports `dataSources/`).
+const ELEMENT_KINDS: [&str; 12] = [
+    "actions",
+    "data-sources",
+    "dataSources",
+    "field-mappings",
+    "fieldMappings",
+    "flows",
+    "app-data-schemas",
+    "appDataSchemas",
+    "app-event-types",
+    "appEventTypes",
+    "data-link-tables",
+    "dataLinkTables",
+];
+
+/// A workspace element that holds no OAuth configuration (an action, data source, field mapping,
+/// flow...), exported as `<kind>/<key>/spec.yaml` or `<kind>/<key>/<key>.yaml` (also one level deeper,
+/// per integration, and under `integrations/<key>/`). It is recognised, with nothing to check, so that
+/// naming it (a pre-commit hook passes every changed file) is not reported as a file specc does not know.
+fn is_workspace_element(path: &Path, root: &Node) -> bool {
+    if root.get("key").and_then(Node::as_str).is_none() {
+        return false;
+    }
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let stem = path.file_stem().and_then(|n| n.to_str()).unwrap_or("");
+    let yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+    let parent = path.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str()).unwrap_or("");
+    if !yaml || !(is_spec_name(name) || stem == parent) {
+        return false;
+    }
+    path.ancestors()
+        .skip(2)
+        .take(3)
+        .any(|a| a.file_name().and_then(|n| n.to_str()).is_some_and(|n| ELEMENT_KINDS.contains(&n)))
 }
 
 /// Lowers a connector: its spec and every file its methods point to.
