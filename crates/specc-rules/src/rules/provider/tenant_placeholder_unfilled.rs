@@ -25,6 +25,12 @@ declare_rule! {
     /// Sources: the provider's page, linked in each finding; for example Zendesk,
     /// <https://developer.zendesk.com/documentation/ticketing/working-with-oauth/creating-and-using-oauth-tokens-with-the-api/>.
     ///
+    /// ## Severity
+    /// An error: the request goes to a host that does not exist. In an OpenAPI description it is a
+    /// warning instead: the description documents the provider, its readers fill the tenant in, and
+    /// OAuth URLs there cannot hold variables. This is the one case listed in specc's severity
+    /// exceptions for this code.
+    ///
     /// ## Example
     /// ```json
     /// { "oauth2": { "auth_uri": "https://{subdomain}.zendesk.com/oauth/authorizations/new" } }

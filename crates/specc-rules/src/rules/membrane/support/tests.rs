@@ -81,7 +81,7 @@ fn findings_point_into_the_file_that_holds_the_problem() {
         ("membrane/unsupported-implementation-type", "spec.yml", "mapping"),
         ("membrane/implementation-file-missing", "spec.yml", "refreshCredentials"),
         ("membrane/oauth-config-missing-field", "get-oauth-config.map.yml", ""),
-        ("membrane/client-credential-literal", "get-oauth-config.map.yml", "my-client"),
+        ("membrane/client-id-literal", "get-oauth-config.map.yml", "my-client"),
         ("membrane/client-credential-literal", "get-oauth-config.map.yml", "sup3r-s3cret-value"),
         ("membrane/scopes-not-array", "get-oauth-config.map.yml", "read write"),
         ("membrane/deprecated-skip-client-auth", "get-oauth-config.map.yml", "skipClientAuthInHeader"),
