@@ -119,6 +119,29 @@ mod tests {
         assert!(!severity_allowed("no/such-code", Severity::Error));
     }
 
+    /// No rule file picks a severity other than its code's default at a call site (outside its
+    /// tests), unless the code is a documented exception: `Self::diagnostic` takes the default.
+    #[test]
+    fn rule_files_use_their_default_severity() {
+        let mut wrong = Vec::new();
+        for rule in all_rules() {
+            let m = rule.meta();
+            let text = std::fs::read_to_string(m.source).unwrap_or_else(|e| panic!("{}: {e}", m.source));
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for sev in [Severity::Error, Severity::Warning, Severity::Info] {
+                if sev == m.severity || SEVERITY_EXCEPTIONS.iter().any(|e| e.code == m.code && e.also.contains(&sev)) {
+                    continue;
+                }
+                let name = sev.as_str();
+                let variant = format!("Severity::{}{}", name[..1].to_uppercase(), &name[1..]);
+                if code.contains(&format!("Diagnostic::{name}(")) || code.contains(&variant) {
+                    wrong.push(format!("{}: {} at a call site, default {}", m.source, name, m.severity.as_str()));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
     /// Every file in a namespace directory declares a rule (non-rule files live in `support/`), and the
     /// registry holds them all once.
     #[test]
