@@ -118,7 +118,9 @@ fn fixtures() {
         }
         let code = format!("{}/{}", e.namespace, e.case);
         if diags.is_empty() {
+            // No snapshot of an empty report: the failure below says what is wrong.
             failures.push(format!("{}: expected findings, got none", e.path.display()));
+            continue;
         } else if codes.contains(&code.as_str()) && !diags.iter().any(|d| d.code == code) {
             failures.push(format!("{}: expected a `{code}` finding, got:\n{}", e.path.display(), shown()));
         }
