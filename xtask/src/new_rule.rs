@@ -37,6 +37,19 @@ fn dialect(namespace: &str) -> Option<(&'static str, &'static [Template], &'stat
     })
 }
 
+/// The `since` of a new rule: the newest version any rule names (new rules join the unreleased ones),
+/// or the crate's version when that is newer.
+fn next_since() -> String {
+    let parse = |v: &str| v.split('.').map(|p| p.parse::<u64>().unwrap_or(0)).collect::<Vec<u64>>();
+    let mut best = env!("CARGO_PKG_VERSION").to_string();
+    for rule in specc_rules::all_rules() {
+        if parse(rule.meta().since) > parse(&best) {
+            best = rule.meta().since.to_string();
+        }
+    }
+    best
+}
+
 /// A checked `namespace/name`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewRule {
@@ -112,7 +125,7 @@ impl NewRule {
             example.lines().take(12).map(|l| format!("    /// {l}").trim_end().to_string() + "\n").collect();
         let code = self.code();
         let ty = self.type_name();
-        let since = env!("CARGO_PKG_VERSION");
+        let since = next_since();
         format!(
             r#"//! `{code}`
 
@@ -282,6 +295,7 @@ mod tests {
             "        code: \"keboola/demo-new-rule\",\n",
             "impl Rule for DemoNewRule {\n",
             "Self::diagnostic(message, span)",
+            &format!("        since: \"{}\",\n", next_since()),
         ] {
             assert!(text.contains(part), "missing {part:?} in:\n{text}");
         }
