@@ -128,6 +128,13 @@ mod tests {
             let m = rule.meta();
             let text = std::fs::read_to_string(m.source).unwrap_or_else(|e| panic!("{}: {e}", m.source));
             let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            let excepted = SEVERITY_EXCEPTIONS.iter().any(|e| e.code == m.code);
+            // The two ways to pass any severity at all, with a variable: only for documented exceptions.
+            for free in ["Diagnostic::new(", ".with_severity("] {
+                if !excepted && code.contains(free) {
+                    wrong.push(format!("{}: `{free}` picks a severity; use `Self::diagnostic`", m.source));
+                }
+            }
             for sev in [Severity::Error, Severity::Warning, Severity::Info] {
                 if sev == m.severity || SEVERITY_EXCEPTIONS.iter().any(|e| e.code == m.code && e.also.contains(&sev)) {
                     continue;
