@@ -15,10 +15,10 @@ declare_rule! {
     /// A plain key next to its `#` twin (`x` and `#x`) is `keboola/secret-key-plain-twin`.
     ///
     /// ## Why it matters
-    /// Keboola encrypts only values whose key starts with `#` (the platform documentation's credentials use `#data` and
-    /// `#appSecret`, the Keboola OAuth Manager API v2 reference (deprecated: <https://github.com/keboola/oauth-v2-bundle>) and `004_adc09ce2de1fa918.txt`; Keboola's
-    /// encryption docs). Anything else is stored, shown and exported in clear. specc
-    /// never prints the value.
+    /// Keboola encrypts only values whose key starts with `#` (Keboola's encryption documentation,
+    /// <https://developers.keboola.com/overview/encryption/>; the injected OAuth credentials use `#data`
+    /// and `#appSecret`, <https://developers.keboola.com/extend/common-interface/oauth/>). Anything else
+    /// is stored, shown and exported in clear. specc never prints the value.
     ///
     /// ## Example
     /// ```json
