@@ -774,3 +774,34 @@ fn build_codes_are_registered() {
         assert!(rule.meta().builtin);
     }
 }
+
+/// `build` completes a configuration from the provider catalog: Google's refresh-token parameters
+/// (`access_type=offline`, `prompt=consent`) are added where the target can express them, and a
+/// target that cannot (Itential passes extra parameters to token and refresh requests only) reports
+/// each one at the URL that identified the provider.
+#[test]
+fn provider_parameters_are_added_or_reported_as_not_expressible() {
+    let source = "fixtures/provider/refresh-token-not-requested/invalid-google.json";
+    let text = std::fs::read_to_string(root().join(source)).unwrap();
+    assert!(!text.contains("access_type"), "the source itself asks for no refresh token");
+    let flat = |s: &str| s.replace('│', " ").split_whitespace().collect::<Vec<_>>().join(" ");
+
+    let (code, out, err) = specc(&["build", source, "--target", "itential-instance"]);
+    assert_eq!(code, 0, "{err}");
+    let err = flat(&err);
+    for name in ["access_type", "prompt"] {
+        let message = format!(
+            "the `itential-instance` target cannot express the authorization-request parameter `{name}`; it is left out of the output"
+        );
+        assert!(err.contains(&message), "{name}: {err}");
+    }
+    assert!(err.contains("build/field-not-expressible"), "{err}");
+    assert!(err.contains(&format!("{source}:26:19")), "located at auth_uri: {err}");
+    assert!(!out.contains("access_type"), "{out}");
+
+    // Membrane sends extra authorization parameters: both are written, nothing is reported.
+    let (code, out, err) = specc(&["build", source, "--target", "membrane"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"access_type\": \"offline\"") && out.contains("\"prompt\": \"consent\""), "{out}");
+    assert!(!err.contains("access_type"), "{err}");
+}

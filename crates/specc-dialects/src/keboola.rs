@@ -17,7 +17,7 @@
 use std::path::Path;
 
 use specc_ir::{
-    AuthConfig, Credential, CredentialValue, Dialect, EndpointUrl, Flow, FlowKind, Manifest, Placeholder,
+    AuthConfig, Credential, CredentialValue, Dialect, EndpointUrl, Flow, FlowKind, Manifest, Pkce, Placeholder,
     PlaceholderSyntax, Protocol, Resolution, Secret, Spanned,
 };
 use specc_syntax::{Document, FileId, Format, Member, Node, SourceDb, Span, Value};
@@ -326,6 +326,16 @@ fn lower_manage(r: &mut Reader<'_>, doc: &Document, root: &Node) -> (AuthConfig,
     if protocol != Protocol::Facebook || flow.authorization_url.is_some() || flow.token_url.is_some() {
         config.flows.push(flow);
     }
+    // The OAuth Manager fills only the `%%...%%` placeholders of `auth_url` and redeems the code with
+    // client id, secret, redirect URI and code, never a `code_verifier` (its API description lists no
+    // PKCE): a registration whose template carries no `code_challenge` runs without PKCE.
+    if protocol == Protocol::OAuth2 {
+        if let Some(url) = &v.auth_url {
+            if !url.value.to_ascii_lowercase().contains("code_challenge=") {
+                config.pkce = Some(Spanned::new(Pkce::Disabled, url.span));
+            }
+        }
+    }
     if let Some(url) = &v.auth_url {
         for o in crate::placeholders::percent(&url.value) {
             let known = KNOWN_PLACEHOLDERS.contains(&o.name.as_str());
@@ -623,6 +633,26 @@ mod tests {
             "`yourAppSecret` is a placeholder"
         );
         assert!(!format!("{:?}", l.view).contains("yourAppSecret"));
+    }
+
+    /// The OAuth Manager sends no PKCE: a 2.0 registration lowers to PKCE off at `auth_url`, unless
+    /// the template writes a `code_challenge` itself; OAuth 1.0 has no PKCE at all.
+    #[test]
+    fn manage_pkce_is_off_unless_the_template_has_a_challenge() {
+        let body = |auth: &str, version: &str| {
+            format!(
+                r#"{{"component_id": "c", "app_key": "k", "app_secret": "${{S}}", "auth_url": "{auth}", "token_url": "https://a.example.com/token", "oauth_version": "{version}"}}"#
+            )
+        };
+        let auth = "https://a.example.com/authorize?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%";
+        let (db, l) = load(&body(auth, "2.0"));
+        let pkce = l.ir.configs[0].pkce.as_ref().expect("PKCE lowered");
+        assert_eq!(pkce.value, specc_ir::Pkce::Disabled);
+        assert_eq!(&db.get(FileId(0)).unwrap().text[pkce.span.range()], format!("\"{auth}\""));
+        let (_, l) = load(&body(&format!("{auth}&code_challenge=abc&code_challenge_method=S256"), "2.0"));
+        assert!(l.ir.configs[0].pkce.is_none());
+        let (_, l) = load(&body(auth, "1.0"));
+        assert!(l.ir.configs[0].pkce.is_none());
     }
 
     #[test]

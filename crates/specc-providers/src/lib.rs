@@ -49,6 +49,10 @@ pub struct Provider {
     /// Notable request parameters.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parameters: Vec<Parameter>,
+    /// Facts of a built-in entry withheld because they carry no `verified` date (`scope_delimiter`,
+    /// `deprecated[0]`, ...). Not part of the file format.
+    #[serde(skip)]
+    pub unverified: Vec<String>,
 }
 
 /// Host patterns of the provider's OAuth endpoints. `{name}` stands for one or more characters the
@@ -62,6 +66,10 @@ pub struct Recognize {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub paths: Vec<String>,
     pub source: String,
+    /// The date (`YYYY-MM-DD`) the fact was last checked against `source`. A built-in fact without it
+    /// is unverified: listed, but withheld from rules and `build`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verified: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
@@ -69,6 +77,10 @@ pub struct Recognize {
 pub struct Endpoint {
     pub url: String,
     pub source: String,
+    /// The date (`YYYY-MM-DD`) the fact was last checked against `source`. A built-in fact without it
+    /// is unverified: listed, but withheld from rules and `build`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verified: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
@@ -87,6 +99,10 @@ pub struct Deprecated {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub retired: bool,
     pub source: String,
+    /// The date (`YYYY-MM-DD`) the fact was last checked against `source`. A built-in fact without it
+    /// is unverified: listed, but withheld from rules and `build`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verified: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
@@ -95,6 +111,10 @@ pub struct ScopeDelimiter {
     /// The delimiters the authorization endpoint accepts between scopes: `" "` or `","`.
     pub accepted: Vec<String>,
     pub source: String,
+    /// The date (`YYYY-MM-DD`) the fact was last checked against `source`. A built-in fact without it
+    /// is unverified: listed, but withheld from rules and `build`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verified: Option<String>,
 }
 
 impl ScopeDelimiter {
@@ -135,6 +155,10 @@ pub struct Refresh {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also: Vec<String>,
     pub source: String,
+    /// The date (`YYYY-MM-DD`) the fact was last checked against `source`. A built-in fact without it
+    /// is unverified: listed, but withheld from rules and `build`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verified: Option<String>,
 }
 
 /// Token endpoint client authentication methods, named as in the IANA OAuth registry
@@ -144,6 +168,10 @@ pub struct Refresh {
 pub struct ClientAuth {
     pub methods: Vec<String>,
     pub source: String,
+    /// The date (`YYYY-MM-DD`) the fact was last checked against `source`. A built-in fact without it
+    /// is unverified: listed, but withheld from rules and `build`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verified: Option<String>,
 }
 
 impl ClientAuth {
@@ -168,6 +196,10 @@ pub struct PkceFact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     pub source: String,
+    /// The date (`YYYY-MM-DD`) the fact was last checked against `source`. A built-in fact without it
+    /// is unverified: listed, but withheld from rules and `build`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verified: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
@@ -183,6 +215,10 @@ pub struct RedirectUri {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub localhost_http: Option<bool>,
     pub source: String,
+    /// The date (`YYYY-MM-DD`) the fact was last checked against `source`. A built-in fact without it
+    /// is unverified: listed, but withheld from rules and `build`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verified: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
@@ -193,6 +229,10 @@ pub struct Parameter {
     pub values: Vec<String>,
     pub purpose: String,
     pub source: String,
+    /// The date (`YYYY-MM-DD`) the fact was last checked against `source`. A built-in fact without it
+    /// is unverified: listed, but withheld from rules and `build`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verified: Option<String>,
 }
 
 /// A set of providers: the built-in catalog, possibly with user entries on top.
@@ -219,12 +259,45 @@ fn load_builtin() -> (Catalog, Vec<LoadError>) {
     let mut errors = Vec::new();
     for (file, text) in catalog::FILES {
         match parse_provider(text) {
-            Ok(p) => providers.push(p),
+            Ok(p) => providers.push(withhold_unverified(p)),
             Err(message) => errors.push(LoadError { file, message }),
         }
     }
     providers.sort_by(|a, b| a.id.cmp(&b.id));
     (Catalog { providers }, errors)
+}
+
+/// A built-in entry as rules and `build` see it: every fact without a `verified` date is removed and
+/// named in `unverified`. An entry whose `recognize` is unverified is never recognised. (Entries of
+/// `specc.toml` are the user's own statements and are used as written.)
+pub fn withhold_unverified(mut p: Provider) -> Provider {
+    let mut gone = Vec::new();
+    if p.recognize.verified.is_none() {
+        gone.push("recognize".to_string());
+    }
+    fn keep<T>(slot: &mut Option<T>, verified: impl Fn(&T) -> bool, name: &str, gone: &mut Vec<String>) {
+        if slot.as_ref().is_some_and(|f| !verified(f)) {
+            *slot = None;
+            gone.push(name.to_string());
+        }
+    }
+    keep(&mut p.authorization, |f| f.verified.is_some(), "authorization", &mut gone);
+    keep(&mut p.token, |f| f.verified.is_some(), "token", &mut gone);
+    keep(&mut p.scope_delimiter, |f| f.verified.is_some(), "scope_delimiter", &mut gone);
+    keep(&mut p.refresh, |f| f.verified.is_some(), "refresh", &mut gone);
+    keep(&mut p.client_auth, |f| f.verified.is_some(), "client_auth", &mut gone);
+    keep(&mut p.pkce, |f| f.verified.is_some(), "pkce", &mut gone);
+    keep(&mut p.redirect_uri, |f| f.verified.is_some(), "redirect_uri", &mut gone);
+    for d in p.deprecated.iter().filter(|d| d.verified.is_none()) {
+        gone.push(format!("deprecated {}", d.url));
+    }
+    p.deprecated.retain(|d| d.verified.is_some());
+    for prm in p.parameters.iter().filter(|d| d.verified.is_none()) {
+        gone.push(format!("parameter {}", prm.name));
+    }
+    p.parameters.retain(|d| d.verified.is_some());
+    p.unverified = gone;
+    p
 }
 
 static BUILTIN: OnceLock<(Catalog, Vec<LoadError>)> = OnceLock::new();
@@ -273,6 +346,9 @@ impl Catalog {
         let path = url_path(url);
         let mut best: Option<(usize, &Provider)> = None;
         for p in &self.providers {
+            if p.unverified.iter().any(|f| f == "recognize") {
+                continue;
+            }
             if !p.recognize.paths.is_empty() && !p.recognize.paths.iter().any(|pre| path_prefix_matches(pre, path)) {
                 continue;
             }
@@ -423,6 +499,21 @@ impl Provider {
         v
     }
 
+    /// Every `(fact, verified date)` pair of the entry (facts without a date are left out).
+    pub fn verified_dates(&self) -> Vec<(&'static str, &str)> {
+        let mut all: Vec<(&'static str, &Option<String>)> = vec![("recognize", &self.recognize.verified)];
+        all.extend(self.authorization.iter().map(|e| ("authorization", &e.verified)));
+        all.extend(self.token.iter().map(|e| ("token", &e.verified)));
+        all.extend(self.deprecated.iter().map(|d| ("deprecated", &d.verified)));
+        all.extend(self.scope_delimiter.iter().map(|f| ("scope_delimiter", &f.verified)));
+        all.extend(self.refresh.iter().map(|f| ("refresh", &f.verified)));
+        all.extend(self.client_auth.iter().map(|f| ("client_auth", &f.verified)));
+        all.extend(self.pkce.iter().map(|f| ("pkce", &f.verified)));
+        all.extend(self.redirect_uri.iter().map(|f| ("redirect_uri", &f.verified)));
+        all.extend(self.parameters.iter().map(|f| ("parameters", &f.verified)));
+        all.into_iter().filter_map(|(fact, d)| d.as_deref().map(|d| (fact, d))).collect()
+    }
+
     /// The deprecated entry an endpoint URL falls under.
     pub fn deprecated_for(&self, url: &str) -> Option<&Deprecated> {
         let lower = url.to_ascii_lowercase();
@@ -462,6 +553,11 @@ pub fn validate(p: &Provider) -> Vec<(String, String)> {
             out.push((format!("{fact}.source"), format!("`{src}` is not a public https URL")));
         }
     }
+    for (fact, date) in p.verified_dates() {
+        if !is_date(date) {
+            out.push((format!("{fact}.verified"), format!("`{date}` is not a date (YYYY-MM-DD)")));
+        }
+    }
     if let Some(r) = &p.refresh {
         match r.how {
             RefreshHow::Parameter if r.parameter.is_none() || r.value.is_none() => {
@@ -488,6 +584,18 @@ pub fn validate(p: &Provider) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// `YYYY-MM-DD` with a plausible month and day.
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| {
+        s.get(r).filter(|t| t.bytes().all(|c| c.is_ascii_digit())).and_then(|t| t.parse::<u32>().ok())
+    };
+    matches!((num(0..4), num(5..7), num(8..10)), (Some(y), Some(m), Some(d)) if y >= 2000 && (1..=12).contains(&m) && (1..=31).contains(&d))
 }
 
 /// Token endpoint authentication methods specc knows (IANA "OAuth Token Endpoint Authentication Methods").
@@ -546,6 +654,46 @@ mod tests {
         );
         assert_eq!(c.recognize("https://acme.zendesk.com/oauth/tokens").map(|p| p.id.as_str()), Some("zendesk"));
         assert!(c.recognize("https://auth.example.com/authorize").is_none());
+    }
+
+    /// A built-in fact without a `verified` date never reaches rules or `build`; an entry whose hosts
+    /// are unverified is not recognised at all.
+    #[test]
+    fn unverified_facts_are_withheld() {
+        let text = "id = \"acme\"\nname = \"Acme\"\n\
+            recognize = { hosts = [\"auth.acme.test\"], source = \"https://acme.test/docs\", verified = \"2026-12-01\" }\n\
+            scope_delimiter = { accepted = [\",\"], source = \"https://acme.test/docs\", verified = \"2026-12-01\" }\n\
+            pkce = { support = \"required\", source = \"https://acme.test/docs\" }\n\
+            deprecated = [{ url = \"https://auth.acme.test/old\", source = \"https://acme.test/docs\" }]\n";
+        let p = withhold_unverified(parse_provider(text).unwrap());
+        assert!(p.scope_delimiter.is_some());
+        assert!(p.pkce.is_none() && p.deprecated.is_empty());
+        assert_eq!(p.unverified, ["pkce", "deprecated https://auth.acme.test/old"]);
+        let c = Catalog { providers: vec![p] };
+        assert_eq!(c.recognize("https://auth.acme.test/authorize").map(|p| p.id.as_str()), Some("acme"));
+        let unrecognised =
+            withhold_unverified(parse_provider(&text.replacen(", verified = \"2026-12-01\"", "", 1)).unwrap());
+        assert_eq!(unrecognised.unverified.first().map(String::as_str), Some("recognize"));
+        let c = Catalog { providers: vec![unrecognised] };
+        assert!(c.recognize("https://auth.acme.test/authorize").is_none());
+        // The date is checked.
+        let bad = parse_provider(&text.replacen("2026-12-01", "2026-13-01", 1)).unwrap();
+        assert!(validate(&bad).iter().any(|(f, _)| f == "recognize.verified"), "{:?}", validate(&bad));
+    }
+
+    /// Every fact a rule or `build` acts on in the built-in catalog was checked against its source:
+    /// the rules' corpus findings (Google, Slack) and the PKCE-required providers keep theirs.
+    #[test]
+    fn builtin_facts_the_rules_rely_on_are_verified() {
+        let c = Catalog::builtin();
+        let google = c.get("google").unwrap();
+        assert!(google.refresh.is_some() && !google.deprecated.is_empty(), "{:?}", google.unverified);
+        let slack = c.get("slack").unwrap();
+        assert!(slack.scope_delimiter.is_some() && !slack.deprecated.is_empty(), "{:?}", slack.unverified);
+        for id in ["airtable", "dropbox", "microsoft", "notion", "zendesk"] {
+            let p = c.get(id).unwrap();
+            assert!(!p.unverified.iter().any(|f| f == "recognize"), "{id}: {:?}", p.unverified);
+        }
     }
 
     #[test]

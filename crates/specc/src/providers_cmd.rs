@@ -87,13 +87,28 @@ fn list(out: &mut impl Write, catalog: &Catalog) -> io::Result<()> {
             specc_providers::PkceSupport::Unsupported => "no",
         });
         let host = p.recognize.hosts.first().map_or("", String::as_str);
+        let host = if p.unverified.iter().any(|f| f == "recognize") {
+            format!("{host} (unchecked)")
+        } else {
+            host.to_string()
+        };
         writeln!(out, "{:<w$}  {:<12} {:<28} {:<9} {host}", p.id, delimiter_short(p), refresh_short(p), pkce)?;
     }
     writeln!(
         out,
-        "\n{} providers. `specc providers NAME` shows one with the source of every fact.",
+        "\n{} providers. `specc providers NAME` shows one with the source of every fact and the date it \
+         was checked; facts not yet checked are listed there and not used by rules or `build` \
+         (a provider marked `unchecked` is not recognised at all).",
         catalog.providers().len()
     )
+}
+
+/// "source: URL (verified DATE)".
+fn src(source: &str, verified: &Option<String>) -> String {
+    match verified {
+        Some(d) => format!("source: {source} (verified {d})"),
+        None => format!("source: {source}"),
+    }
 }
 
 fn show(out: &mut impl Write, p: &Provider) -> io::Result<()> {
@@ -101,31 +116,35 @@ fn show(out: &mut impl Write, p: &Provider) -> io::Result<()> {
     let hosts = p.recognize.hosts.join(", ");
     let paths =
         if p.recognize.paths.is_empty() { String::new() } else { format!(" (paths {})", p.recognize.paths.join(", ")) };
-    writeln!(out, "recognised by   {hosts}{paths}\n                source: {}", p.recognize.source)?;
+    writeln!(
+        out,
+        "recognised by   {hosts}{paths}\n                {}",
+        src(&p.recognize.source, &p.recognize.verified)
+    )?;
     if let Some(e) = &p.authorization {
-        writeln!(out, "authorization   {}\n                source: {}", e.url, e.source)?;
+        writeln!(out, "authorization   {}\n                {}", e.url, src(&e.source, &e.verified))?;
     }
     if let Some(e) = &p.token {
-        writeln!(out, "token           {}\n                source: {}", e.url, e.source)?;
+        writeln!(out, "token           {}\n                {}", e.url, src(&e.source, &e.verified))?;
     }
     for d in &p.deprecated {
         let state = if d.retired { "retired" } else { "deprecated" };
         let rep = d.replacement.as_deref().map(|r| format!(" -> {r}")).unwrap_or_default();
-        writeln!(out, "{state:<15} {}{rep}\n                source: {}", d.url, d.source)?;
+        writeln!(out, "{state:<15} {}{rep}\n                {}", d.url, src(&d.source, &d.verified))?;
     }
     if let Some(s) = &p.scope_delimiter {
-        writeln!(out, "scope separator {}\n                source: {}", delimiter_short(p), s.source)?;
+        writeln!(out, "scope separator {}\n                {}", delimiter_short(p), src(&s.source, &s.verified))?;
     }
     if let Some(r) = &p.refresh {
         let also = if r.also.is_empty() { String::new() } else { format!(" (with {})", r.also.join(", ")) };
-        writeln!(out, "refresh token   {}{also}\n                source: {}", refresh_short(p), r.source)?;
+        writeln!(out, "refresh token   {}{also}\n                {}", refresh_short(p), src(&r.source, &r.verified))?;
     }
     if let Some(c) = &p.client_auth {
-        writeln!(out, "client auth     {}\n                source: {}", c.methods.join(", "), c.source)?;
+        writeln!(out, "client auth     {}\n                {}", c.methods.join(", "), src(&c.source, &c.verified))?;
     }
     if let Some(k) = &p.pkce {
         let note = k.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
-        writeln!(out, "pkce            {:?}{note}\n                source: {}", k.support, k.source)?;
+        writeln!(out, "pkce            {:?}{note}\n                {}", k.support, src(&k.source, &k.verified))?;
     }
     if let Some(r) = &p.redirect_uri {
         let mut rules = Vec::new();
@@ -138,11 +157,24 @@ fn show(out: &mut impl Write, p: &Provider) -> io::Result<()> {
         if let Some(v) = r.localhost_http {
             rules.push(format!("http://localhost: {v}"));
         }
-        writeln!(out, "redirect URI    {}\n                source: {}", rules.join(", "), r.source)?;
+        writeln!(out, "redirect URI    {}\n                {}", rules.join(", "), src(&r.source, &r.verified))?;
     }
     for prm in &p.parameters {
         let values = if prm.values.is_empty() { String::new() } else { format!(" = {}", prm.values.join(" | ")) };
-        writeln!(out, "parameter       {}{values}: {}\n                source: {}", prm.name, prm.purpose, prm.source)?;
+        writeln!(
+            out,
+            "parameter       {}{values}: {}\n                {}",
+            prm.name,
+            prm.purpose,
+            src(&prm.source, &prm.verified)
+        )?;
+    }
+    if !p.unverified.is_empty() {
+        writeln!(
+            out,
+            "\nnot yet checked against the provider's documentation, so not used by rules or `build`:\n                {}",
+            p.unverified.join(", ")
+        )?;
     }
     Ok(())
 }
@@ -160,6 +192,22 @@ name = "Acme SSO"
 recognize = { hosts = ["sso.acme.test"], source = "https://sso.acme.test/docs/oauth" }
 scope_delimiter = { accepted = [","], source = "https://sso.acme.test/docs/oauth#scopes" }
 "#;
+
+    /// `specc providers NAME` gives each fact's check date and names the withheld facts.
+    #[test]
+    fn show_gives_check_dates_and_withheld_facts() {
+        let cat = specc_providers::Catalog::builtin();
+        let mut out = Vec::new();
+        super::show(&mut out, cat.get("linkedin").unwrap()).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("authorization-code-flow (verified 20"), "{text}");
+        assert!(text.contains("not used by rules or `build`"), "{text}");
+        assert!(text.contains("deprecated https://www.linkedin.com/uas/oauth2/accessToken"), "{text}");
+        let mut out = Vec::new();
+        super::list(&mut out, cat).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.lines().any(|l| l.starts_with("google ") && !l.contains("unchecked")), "{text}");
+    }
 
     #[test]
     fn project_providers_extend_the_catalog() {

@@ -93,12 +93,22 @@ pub struct Inputs {
 }
 
 /// The platform's own redirect URI, when it is fixed and public.
+///
+/// elastic.io: `https://<tenant domain>/callback/oauth2` (elastic.io's component READMEs, for example
+/// <https://github.com/elasticio/salesforce-component>), which is
+/// `https://app.elastic.io/callback/oauth2` on the default public tenant. Membrane: the standard callback
+/// `https://api.integration.app/oauth-callback`, which a connector can replace with a custom one
+/// (Integration.app's connector documentation). `--redirect-uri` overrides either.
 pub fn platform_redirect(config: &AuthConfig) -> Option<(String, &'static str)> {
     match config.dialect {
-        Dialect::ElasticIo => Some(("https://app.elastic.io/callback/oauth2".into(), "elastic.io's OAuth callback")),
-        Dialect::Membrane => {
-            Some(("https://api.integration.app/oauth-callback".into(), "Membrane's (Integration.app) OAuth callback"))
-        }
+        Dialect::ElasticIo => Some((
+            "https://app.elastic.io/callback/oauth2".into(),
+            "elastic.io's OAuth callback on its default public tenant; a white-label tenant uses its own domain",
+        )),
+        Dialect::Membrane => Some((
+            "https://api.integration.app/oauth-callback".into(),
+            "Membrane's (Integration.app) standard OAuth callback; a connector with a custom callback URL uses that",
+        )),
         Dialect::Keboola => {
             let component = config.attributes.get("component_id").map_or("{component_id}", |c| c.value.as_str());
             Some((
@@ -237,7 +247,8 @@ pub fn make_plan(
     let (pkce, pkce_disabled_explicitly, pkce_span) = match (&config.pkce, grant) {
         (_, Grant::ClientCredentials) => (None, false, config.span),
         (Some(p), _) => match p.value {
-            Pkce::Disabled => (None, true, p.span),
+            // Keboola's OAuth Manager cannot send PKCE at all: nothing in the file switches it off.
+            Pkce::Disabled => (None, config.dialect != Dialect::Keboola, p.span),
             Pkce::Plain => (Some("plain"), false, p.span),
             Pkce::S256 | Pkce::Enabled => (Some("S256"), false, p.span),
         },

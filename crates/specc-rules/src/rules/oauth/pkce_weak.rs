@@ -1,7 +1,7 @@
 //! `oauth/pkce-weak`
 
 use specc_diagnostics::{Edit, Fix};
-use specc_ir::{FlowKind, Pkce};
+use specc_ir::{Dialect, FlowKind, Pkce};
 
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
@@ -46,7 +46,9 @@ impl Rule for PkceWeak {
                 continue;
             }
             match pkce.value {
-                Pkce::Disabled if config.client_secret.is_none() => out.push(
+                // Keboola's OAuth Manager never sends PKCE and requires `app_secret`; an empty secret is
+                // `keboola/manage-missing-required`, not a public client.
+                Pkce::Disabled if config.client_secret.is_none() && config.dialect != Dialect::Keboola => out.push(
                     Self::diagnostic(format!("PKCE is turned off for `{}`, a public client", config.name), pkce.span)
                     .with_label("PKCE off")
                     .with_note("without a client secret, PKCE is the only thing stopping an intercepted code from being redeemed (RFC 9700 §2.1.1)")

@@ -10,8 +10,8 @@ declare_rule! {
     /// The client authenticates at the token endpoint in a way the provider's token endpoint does
     /// not accept, per the provider catalog: HTTP Basic (`client_secret_basic`) to a provider that
     /// takes the secret only in the request body, or `client_id`/`client_secret` form parameters
-    /// (`client_secret_post`) to one that takes only HTTP Basic (X, Notion, Zoom, Reddit, Docusign,
-    /// Pinterest...).
+    /// (`client_secret_post`) to one that takes only HTTP Basic (Notion, Zoom, Reddit, and X for
+    /// confidential clients).
     ///
     /// The location comes from the platform: elastic.io sends the body unless `client_auth: basic`;
     /// Membrane uses `clientAuthLocation` (headers by default).
@@ -22,7 +22,8 @@ declare_rule! {
     /// the two methods.
     ///
     /// Sources: the provider's page, linked in each finding; for example Notion's
-    /// <https://developers.notion.com/reference/create-a-token> ("HTTP Basic Authentication").
+    /// <https://developers.notion.com/reference/create-a-token>, whose official SDK sends the client
+    /// credentials as HTTP Basic.
     ///
     /// ## Example
     /// ```yaml

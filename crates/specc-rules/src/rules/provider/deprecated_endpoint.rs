@@ -7,8 +7,8 @@ declare_rule! {
     /// ## What it checks
     /// An endpoint URL (authorization, token, refresh...) that the provider catalog lists as
     /// deprecated (still answering) for the provider the URL belongs to, such as Google's
-    /// `https://accounts.google.com/o/oauth2/token`, LinkedIn's `/uas/oauth2/` paths or Dropbox's
-    /// `/1/oauth2/` paths. `specc providers NAME` shows the provider's current endpoints and the page
+    /// `https://accounts.google.com/o/oauth2/token` or Slack's legacy `oauth/authorize` and
+    /// `oauth.access`. `specc providers NAME` shows the provider's current endpoints and the page
     /// each fact comes from.
     ///
     /// ## Why it matters
@@ -18,9 +18,9 @@ declare_rule! {
     ///
     /// Sources: the provider's own documentation, linked in each finding. For example Google names
     /// `https://oauth2.googleapis.com/token` as its token endpoint in
-    /// <https://accounts.google.com/.well-known/openid-configuration>; LinkedIn documents
-    /// `https://www.linkedin.com/oauth/v2/accessToken` in
-    /// <https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow>.
+    /// <https://accounts.google.com/.well-known/openid-configuration>; Slack describes its first
+    /// OAuth flow as an outdated approach, replaced by `oauth/v2/authorize` and `oauth.v2.access`, in
+    /// <https://api.slack.com/legacy/oauth>.
     ///
     /// ## Example
     /// ```json

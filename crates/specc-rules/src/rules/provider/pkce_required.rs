@@ -1,6 +1,6 @@
 //! `provider/pkce-required`
 
-use specc_ir::Pkce;
+use specc_ir::{Dialect, Pkce};
 use specc_providers::PkceSupport;
 
 use super::{has_authorization_code, provider_of, source_note};
@@ -8,9 +8,18 @@ use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
     /// ## What it checks
-    /// PKCE is turned off (Membrane `skipPkce: true`) for a provider that requires it on every
-    /// authorization code request, per the provider catalog: X (Twitter) OAuth 2.0, Airtable,
-    /// Canva, Etsy.
+    /// PKCE is off for a provider that requires it on every authorization code request, per the
+    /// provider catalog (X OAuth 2.0, Airtable, Canva, Etsy). PKCE is off when:
+    /// * Membrane: `skipPkce: true`;
+    /// * Keboola: an OAuth Manager registration whose `auth_url` template carries no
+    ///   `code_challenge`. The OAuth Manager fills only its `%%...%%` placeholders and redeems the
+    ///   code with client id, secret, redirect URI and code, never a `code_verifier`
+    ///   (<https://github.com/keboola/oauth-v2-bundle/blob/master/apiary.apib> lists no PKCE), so
+    ///   such a provider cannot be authorized through it; the credentials can be put into the
+    ///   configuration directly instead (<https://developers.keboola.com/extend/common-interface/oauth/>).
+    ///
+    /// elastic.io and OpenAPI/Itential configurations have no PKCE setting, so specc cannot tell
+    /// whether PKCE is sent and this rule stays silent for them.
     ///
     /// ## Why it matters
     /// The provider rejects an authorization request without `code_challenge`, so no user can
@@ -59,7 +68,13 @@ impl Rule for PkceRequired {
                 )
                 .with_label("PKCE off")
                 .with_note(source_note(p, &fact.source))
-                .with_help("turn PKCE on (S256)"),
+                .with_help(if config.dialect == Dialect::Keboola {
+                    "Keboola's OAuth Manager sends no `code_challenge` and redeems the code without a `code_verifier`: \
+                     authorize outside it and put the credentials into the configuration directly \
+                     (https://developers.keboola.com/extend/common-interface/oauth/)"
+                } else {
+                    "turn PKCE on (S256)"
+                }),
             );
         }
     }

@@ -14,11 +14,11 @@ declare_rule! {
     /// An authorization code configuration for a provider that issues a refresh token only when the
     /// authorization request asks for one, on a platform that needs a refresh token, without that
     /// request. The provider catalog says how each provider is asked (`specc providers NAME`):
-    /// * a parameter: Google and Zoho `access_type=offline`, Dropbox `token_access_type=offline`,
-    ///   Reddit `duration=permanent` (as a platform key, an extra parameter, or in the
-    ///   authorization URL's query);
-    /// * a scope: Microsoft identity platform, Okta, Auth0, Xero and Atlassian `offline_access`,
-    ///   Salesforce `refresh_token` or `offline_access`, X `offline.access`.
+    /// * a parameter: Google `access_type=offline`, Dropbox `token_access_type=offline`, Reddit
+    ///   `duration=permanent` (as a platform key, an extra parameter, or in the authorization URL's
+    ///   query);
+    /// * a scope: Microsoft identity platform `offline_access`, Salesforce `refresh_token` or
+    ///   `offline_access`, X `offline.access`.
     ///
     /// Platforms that need a refresh token: elastic.io (every OAuth 2.0 key), Membrane (unless the
     /// connector says `noRefreshToken: true`) and Keboola (extractions run long after the user
@@ -33,7 +33,7 @@ declare_rule! {
     /// Sources: the provider's page, linked in each finding; for example Google,
     /// <https://developers.google.com/identity/protocols/oauth2/web-server#offline>; Microsoft,
     /// <https://learn.microsoft.com/en-us/entra/identity-platform/scopes-oidc#offline_access>; Dropbox,
-    /// <https://www.dropbox.com/developers/documentation/http/documentation#oauth2-authorize>.
+    /// <https://dropbox.tech/developers/using-oauth-2-0-with-offline-access>.
     ///
     /// This rule replaces `elasticio/refresh-token-not-requested`, which knew Google and Microsoft
     /// on elastic.io only; the old code still selects, ignores and suppresses this rule.

@@ -17,12 +17,16 @@ declare_rule! {
     ///   template as written;
     /// * Membrane and Itential send a `scopes` / `scope` string as written.
     ///
-    /// The provider's accepted separators come from the provider catalog (`specc providers NAME`).
+    /// The provider's accepted separators come from the provider catalog (`specc providers NAME`),
+    /// and describe its current authorization endpoint. A configuration still on a deprecated
+    /// endpoint is left to `provider/deprecated-endpoint` (Slack's legacy `oauth/authorize` took
+    /// spaces, <https://api.slack.com/legacy/oauth>).
     ///
     /// ## Why it matters
     /// RFC 6749 §3.3 makes scopes space-delimited, but some providers use commas instead: Slack's
     /// `oauth/v2/authorize` takes a comma-separated list
-    /// (<https://api.slack.com/authentication/oauth-v2>), as do Strava, Zoho, Shopify and Pinterest.
+    /// (<https://docs.slack.dev/authentication/installing-with-oauth>; Slack's own `@slack/oauth`
+    /// package joins scopes with commas).
     /// Sent the other separator, the provider reads one scope with an odd name and answers
     /// `invalid_scope`, or grants less than asked: the connection does not work.
     ///
@@ -76,6 +80,10 @@ impl Rule for ScopeDelimiter {
             let Some((p, _)) = provider_of(cx, config) else { continue };
             let Some(fact) = &p.scope_delimiter else { continue };
             let Some(want) = fact.accepted.iter().find_map(|d| d.chars().next()) else { continue };
+            let legacy = config.flows.iter().filter_map(|f| f.authorization_url.as_ref());
+            if legacy.into_iter().any(|u| p.deprecated_for(u.effective()).is_some()) {
+                continue;
+            }
             // `scope=` written into the authorization URL, in every dialect.
             for flow in &config.flows {
                 let Some(url) = &flow.authorization_url else { continue };

@@ -10,8 +10,7 @@ use crate::{declare_rule, Context, Diagnostic, Rule};
 declare_rule! {
     /// ## What it checks
     /// An endpoint URL of a provider whose endpoints include a tenant part (Zendesk's
-    /// `{subdomain}.zendesk.com`, Shopify's `{shop}.myshopify.com`, Okta's and Auth0's tenant hosts,
-    /// Microsoft's `/{tenant}/` path segment, ServiceNow, Snowflake, NetSuite...) that still holds
+    /// `{subdomain}.zendesk.com`, Microsoft's `/{tenant}/` path segment) that still holds
     /// the documentation's marker where the tenant goes: `{subdomain}`, `<tenant>`, `[shop]`,
     /// `your-subdomain`, `YOUR_DOMAIN`. Only the platform's own placeholders are filled in
     /// (elastic.io `{{field}}`, Keboola `%%subdomain%%`); the marker is sent as written.
@@ -23,7 +22,7 @@ declare_rule! {
     /// tools will not.
     ///
     /// Sources: the provider's page, linked in each finding; for example Zendesk,
-    /// <https://developer.zendesk.com/documentation/ticketing/working-with-oauth/creating-and-using-oauth-tokens-with-the-api/>.
+    /// <https://support.zendesk.com/hc/en-us/articles/203663836-Using-OAuth-authentication-with-your-application>.
     ///
     /// ## Severity
     /// An error: the request goes to a host that does not exist. In an OpenAPI description it is a
