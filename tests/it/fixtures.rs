@@ -99,6 +99,17 @@ fn fixtures() {
         };
         let diags: Vec<_> = reports.iter().flat_map(|r| r.diagnostics.iter()).collect();
         let shown = || diags.iter().map(|d| format!("  {} {}", d.code, d.message)).collect::<Vec<_>>().join("\n");
+        for d in &diags {
+            if !specc_rules::severity_allowed(d.code, d.severity) {
+                failures.push(format!(
+                    "{}: `{}` reported as {}, not its default severity (see SEVERITY_EXCEPTIONS): {}",
+                    e.path.display(),
+                    d.code,
+                    d.severity.as_str(),
+                    d.message
+                ));
+            }
+        }
         if e.valid {
             if !diags.is_empty() {
                 failures.push(format!("{}: expected no findings, got:\n{}", e.path.display(), shown()));
@@ -107,7 +118,9 @@ fn fixtures() {
         }
         let code = format!("{}/{}", e.namespace, e.case);
         if diags.is_empty() {
+            // No snapshot of an empty report: the failure below says what is wrong.
             failures.push(format!("{}: expected findings, got none", e.path.display()));
+            continue;
         } else if codes.contains(&code.as_str()) && !diags.iter().any(|d| d.code == code) {
             failures.push(format!("{}: expected a `{code}` finding, got:\n{}", e.path.display(), shown()));
         }
@@ -124,6 +137,30 @@ fn fixtures() {
         });
     }
     assert!(failures.is_empty(), "{} fixture failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Every finding on the real files of the ecosystem check has its code's default severity, or one its
+/// page documents (`specc_rules::SEVERITY_EXCEPTIONS`).
+#[test]
+fn ecosystem_findings_have_their_codes_default_severity() {
+    let path = workspace_root().join("tests/ecosystem/SNAPSHOT.tsv");
+    let text = std::fs::read_to_string(&path).expect("tests/ecosystem/SNAPSHOT.tsv is committed");
+    let mut rows = 0;
+    let mut wrong = Vec::new();
+    for line in text.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (Some(code), Some(sev)) = (cols.get(3), cols.get(4)) else { continue };
+        let Some(severity) = specc_rules::Severity::parse(sev) else {
+            wrong.push(format!("unknown severity: {line}"));
+            continue;
+        };
+        rows += 1;
+        if !specc_rules::severity_allowed(code, severity) {
+            wrong.push(line.to_string());
+        }
+    }
+    assert!(rows > 100, "the snapshot has findings: {rows}");
+    assert!(wrong.is_empty(), "findings off their code's default severity:\n{}", wrong.join("\n"));
 }
 
 #[test]

@@ -13,6 +13,8 @@
 //!   TP/FP verdicts of `tests/ecosystem/TRIAGE.tsv`; prints precision per corpus, dialect and code.
 //! - `synth DIR [--elasticio N] [--membrane M] [--keboola K] [--seed S]`: writes a deterministic synthetic
 //!   set of elastic.io, Membrane and Keboola manifests.
+//! - `new-rule NAMESPACE/NAME`: writes a rule file with its doc sections, `declare_rule!` and an empty
+//!   `check`, and `fixtures/<ns>/<name>/` with a valid and an invalid example (see `new_rule.rs`).
 //! - `npm [--out DIR] [--version V] [--binary PLATFORM=PATH ...]`: assembles the npm packages (the
 //!   `specc` launcher and one package per platform) from release builds (see `npm.rs`).
 
@@ -21,6 +23,7 @@ mod codegen;
 mod corpus;
 mod ecosystem;
 mod fuzz;
+mod new_rule;
 mod npm;
 mod synth;
 
@@ -28,7 +31,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: cargo xtask <codegen [--check] | corpus DIR [--json] | fuzz [--seconds N] [--target NAME] \
                      | bench [--quick] [--runs N] | ecosystem [--bless] [--markdown] [--require-all] | synth DIR [--elasticio N] [--membrane M] [--keboola K] [--seed S] \
-                     | npm [--out DIR] [--version V] [--binary PLATFORM=PATH ...]>";
+                     | npm [--out DIR] [--version V] [--binary PLATFORM=PATH ...] | new-rule NAMESPACE/NAME>";
 
 /// The value after `name` on the command line.
 fn flag(args: &[String], name: &str) -> Option<String> {
@@ -87,6 +90,7 @@ fn main() -> ExitCode {
         Some("synth") => synth::run_cli(&args[1..]),
         Some("npm") => npm_cli(&args[1..]),
         Some("ecosystem") => ecosystem::run(&args[1..]),
+        Some("new-rule") => new_rule::run(&args[1..]),
         _ => Err(anyhow::anyhow!(USAGE)),
     };
     match result {

@@ -20,8 +20,10 @@ pub mod util;
 mod test_support;
 
 pub use context::Context;
-pub use registry::{all_rules, find_rule, run_rules, RuleRedirect, REDIRECTS};
-pub use specc_diagnostics::{Applicability, Diagnostic, Edit, Fix, Severity, Span};
+pub use registry::{
+    all_rules, find_rule, run_rules, severity_allowed, RuleRedirect, SeverityException, REDIRECTS, SEVERITY_EXCEPTIONS,
+};
+pub use specc_diagnostics::{Applicability, Diagnostic, Edit, FileId, Fix, Severity, Span};
 
 /// Whether a rule can offer a fix, and how safe it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,6 +145,19 @@ macro_rules! declare_rule {
                 builtin: $builtin,
                 source: file!(),
             };
+        }
+
+        #[allow(dead_code)]
+        impl $name {
+            /// A finding of this rule at `span`, with the rule's default severity (its metadata's).
+            pub fn diagnostic(message: impl Into<String>, span: $crate::Span) -> $crate::Diagnostic {
+                $crate::Diagnostic::new(Self::META.code, Self::META.severity, message, span)
+            }
+
+            /// A finding of this rule about a whole file, with the rule's default severity.
+            pub fn file_diagnostic(message: impl Into<String>, file: $crate::FileId) -> $crate::Diagnostic {
+                $crate::Diagnostic::file(Self::META.code, Self::META.severity, message, file)
+            }
         }
 
         impl $crate::DeclaredRule for $name {

@@ -1,7 +1,7 @@
 //! The list of every rule, lookup by code, and the engine that runs them over a unit.
 
 use crate::rules;
-use crate::{Context, Diagnostic, Rule};
+use crate::{Context, Diagnostic, Rule, Severity};
 
 /// A renamed code: users who still write the old one get the new one.
 #[derive(Debug, Clone, Copy)]
@@ -13,6 +13,36 @@ pub struct RuleRedirect {
 /// Renames so far. A code is never reused; a rename adds a line here.
 pub const REDIRECTS: &[RuleRedirect] =
     &[RuleRedirect { from: "elasticio/refresh-token-not-requested", to: "provider/refresh-token-not-requested" }];
+
+/// A code that, in the cases its page documents under `## Severity`, reports with another severity
+/// than its default. Every other finding has its code's default severity (`RuleMeta::severity`);
+/// `tests/it/fixtures.rs` checks that over every fixture and the ecosystem snapshot. A rule that needs a
+/// second severity is normally two codes; a code belongs here only where splitting it would be
+/// artificial (the same defect, judged by who controls the value or by the document's version).
+#[derive(Debug, Clone, Copy)]
+pub struct SeverityException {
+    pub code: &'static str,
+    /// The severities the code may also report with.
+    pub also: &'static [Severity],
+}
+
+/// The only codes whose findings may differ from their default severity.
+pub const SEVERITY_EXCEPTIONS: &[SeverityException] = &[
+    // A marker in an OpenAPI description documents the provider; readers fill it in: warning.
+    SeverityException { code: "provider/tenant-placeholder-unfilled", also: &[Severity::Warning] },
+    // Swagger 2.0's JSON Schema does not require `scopes`, its text does: warning there.
+    SeverityException { code: "openapi/oauth2-missing-scopes", also: &[Severity::Warning] },
+    // A host picked from a fixed list or set by the component's owner is advice only: info.
+    SeverityException { code: "elasticio/placeholder-in-uri-host", also: &[Severity::Info] },
+    // `appKey` written as a number: the vendor's own docs show it, so a warning.
+    SeverityException { code: "keboola/invalid-field-type", also: &[Severity::Warning] },
+];
+
+/// Whether a finding of `code` may have `severity`: its default, or a documented exception.
+pub fn severity_allowed(code: &str, severity: Severity) -> bool {
+    let default = find_rule(code).map(|r| r.meta().severity);
+    default == Some(severity) || SEVERITY_EXCEPTIONS.iter().any(|e| e.code == code && e.also.contains(&severity))
+}
 
 /// Every rule, built-ins included, sorted by code.
 pub fn all_rules() -> Vec<&'static dyn Rule> {
@@ -61,6 +91,62 @@ mod tests {
                 want.display()
             );
         }
+    }
+
+    /// An exception names a real code, a severity other than its default, and its page says when.
+    #[test]
+    fn severity_exceptions_are_documented() {
+        for e in SEVERITY_EXCEPTIONS {
+            let rule = find_rule(e.code).unwrap_or_else(|| panic!("{}: no such code", e.code));
+            let m = rule.meta();
+            assert_eq!(find_rule(e.code).map(|r| r.meta().code), Some(e.code), "{}: not a redirect", e.code);
+            let doc = m.doc();
+            let section =
+                doc.split("## Severity").nth(1).unwrap_or_else(|| panic!("{}: page lacks `## Severity`", e.code));
+            let section = section.split("\n## ").next().unwrap_or_default();
+            for sev in e.also {
+                assert_ne!(*sev, m.severity, "{}: the default is not an exception", e.code);
+                assert!(
+                    section.contains(sev.as_str()),
+                    "{}: `## Severity` does not say when it is {}",
+                    e.code,
+                    sev.as_str()
+                );
+            }
+        }
+        assert!(severity_allowed("oauth/pkce-weak", find_rule("oauth/pkce-weak").unwrap().meta().severity));
+        assert!(!severity_allowed("oauth/pkce-weak", Severity::Info));
+        assert!(!severity_allowed("no/such-code", Severity::Error));
+    }
+
+    /// No rule file picks a severity other than its code's default at a call site (outside its
+    /// tests), unless the code is a documented exception: `Self::diagnostic` takes the default.
+    #[test]
+    fn rule_files_use_their_default_severity() {
+        let mut wrong = Vec::new();
+        for rule in all_rules() {
+            let m = rule.meta();
+            let text = std::fs::read_to_string(m.source).unwrap_or_else(|e| panic!("{}: {e}", m.source));
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            let excepted = SEVERITY_EXCEPTIONS.iter().any(|e| e.code == m.code);
+            // The two ways to pass any severity at all, with a variable: only for documented exceptions.
+            for free in ["Diagnostic::new(", ".with_severity("] {
+                if !excepted && code.contains(free) {
+                    wrong.push(format!("{}: `{free}` picks a severity; use `Self::diagnostic`", m.source));
+                }
+            }
+            for sev in [Severity::Error, Severity::Warning, Severity::Info] {
+                if sev == m.severity || SEVERITY_EXCEPTIONS.iter().any(|e| e.code == m.code && e.also.contains(&sev)) {
+                    continue;
+                }
+                let name = sev.as_str();
+                let variant = format!("Severity::{}{}", name[..1].to_uppercase(), &name[1..]);
+                if code.contains(&format!("Diagnostic::{name}(")) || code.contains(&variant) {
+                    wrong.push(format!("{}: {} at a call site, default {}", m.source, name, m.severity.as_str()));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 
     /// Every file in a namespace directory declares a rule (non-rule files live in `support/`), and the

@@ -1192,9 +1192,14 @@ fn refresh(run: &mut Run, tokens: &serde_json::Value) {
                 None if plan.scope.is_some() => plan.scope_span,
                 None => plan.flow_span,
             };
-            let sev = if plan.needs_refresh_token { Severity::Error } else { Severity::Warning };
+            // Needed by the platform: an error; only announced by the configuration: a warning, its own code.
+            let (code, sev) = if plan.needs_refresh_token {
+                (codes::NO_REFRESH_TOKEN, Severity::Error)
+            } else {
+                (codes::REFRESH_TOKEN_NOT_RETURNED, Severity::Warning)
+            };
             run.diag(
-                Diagnostic::new(codes::NO_REFRESH_TOKEN, sev, format!("the token response has no refresh token, and {why}"), span)
+                Diagnostic::new(code, sev, format!("the token response has no refresh token, and {why}"), span)
                     .with_help("ask for offline access: the `offline_access` scope with `prompt=consent` (OpenID Connect), or `access_type=offline` (Google)"),
             );
             run.step(

@@ -77,7 +77,11 @@ fn statuses(r: &ProbeReport) -> Vec<(&'static str, Status)> {
     r.steps.iter().map(|s| (s.name, s.status)).collect()
 }
 
+/// The codes of the findings, each checked to have its code's default severity.
 fn codes(r: &ProbeReport) -> Vec<&'static str> {
+    for d in &r.diagnostics {
+        assert!(specc_rules::severity_allowed(d.code, d.severity), "{} reported as {:?}", d.code, d.severity);
+    }
     r.diagnostics.iter().map(|d| d.code).collect()
 }
 
@@ -180,6 +184,28 @@ fn missing_refresh_token_is_an_error_for_elasticio() {
     assert_eq!(codes(&o.report), ["probe/no-refresh-token"]);
     assert!(at(&o.report, "probe/no-refresh-token").starts_with("[\"openid\""));
     assert!(o.report.failed());
+}
+
+#[test]
+fn missing_refresh_token_the_configuration_announces_is_a_warning() {
+    let server = MockServer::start(MockConfig { issue_refresh_token: false, ..MockConfig::default() }).unwrap();
+    let issuer = server.issuer();
+    // A Membrane connector that says a refresh token comes (`noRefreshToken: false`); Membrane can run
+    // without one, so its absence is the configuration's promise broken, not a dead connection.
+    let spec = format!(
+        "auth:\n  type: oauth2\n  getOAuthConfig:\n    type: mapping\n    mapping:\n      clientId: mock-client\n      \
+         clientSecret: mock-secret-value\n      authorizeUri: {issuer}/authorize\n      tokenUri: {issuer}/token\n      \
+         scopes: [openid, read]\n      clientAuthLocation: headers\n      noRefreshToken: false\n  makeApiClient:\n    \
+         implementationType: mapping\n  test:\n    implementationType: javascript\n"
+    );
+    let path = write("announced-refresh", "{}").with_file_name("spec.yml");
+    std::fs::remove_file(path.with_file_name("component.json")).unwrap();
+    std::fs::write(&path, spec).unwrap();
+    let o = run(path, loopback());
+    assert_eq!(codes(&o.report), ["probe/refresh-token-not-returned"], "{:#?}", o.report.steps);
+    let d = &o.report.diagnostics[0];
+    assert_eq!(d.severity, Severity::Warning);
+    assert_eq!(at(&o.report, "probe/refresh-token-not-returned"), "false");
 }
 
 #[test]

@@ -14,9 +14,9 @@ declare_rule! {
     /// * its scheme is neither `https` nor `http` (plain `http` is reported by
     ///   `oauth/insecure-http-url`);
     /// * it contains whitespace;
-    /// * its path contains an empty segment (`salesforce.com//services/oauth2/authorize`);
-    /// * it still names Microsoft's documentation tenant `contoso` (`…/contoso.onmicrosoft.com/oauth2/…`,
-    ///   a warning): copied from an example, it signs users into a tenant that is not theirs.
+    /// * its path contains an empty segment (`salesforce.com//services/oauth2/authorize`).
+    ///
+    /// A URL that names Microsoft's documentation tenant `contoso` is `elasticio/oauth2-uri-example-tenant`.
     ///
     /// A value that is entirely one `{{VAR}}` is filled in at run time and not judged.
     ///
@@ -52,7 +52,7 @@ declare_rule! {
     }
 }
 
-const URI_KEYS: [&str; 4] = ["auth_uri", "token_uri", "request_token_uri", "access_token_uri"];
+pub(super) const URI_KEYS: [&str; 4] = ["auth_uri", "token_uri", "request_token_uri", "access_token_uri"];
 
 impl Rule for OAuth2UriInvalid {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -120,22 +120,6 @@ fn check_uri(cx: &Context<'_>, block: &str, e: &OAuthEntry, out: &mut Vec<Diagno
         );
         return;
     }
-    let lower = url.to_ascii_lowercase();
-    if let Some(pos) = lower.find("contoso.") {
-        let end = lower.get(pos..).and_then(|t| t.find(['/', '?', '#'])).map_or(url.len(), |e| pos + e);
-        out.push(
-            Diagnostic::warning(
-                code,
-                format!("`{block}.{key}` names Microsoft's documentation tenant `contoso`"),
-                sub_span(cx, e, pos, end),
-            )
-            .with_label("example tenant")
-            .with_note("the URL was copied from an example; users would be sent to a directory that is not theirs")
-            .with_help(
-                "use `common` or `organizations`, or a `{{tenantId}}` credential field for the user's directory",
-            ),
-        );
-    }
     let path_start = scheme.len() + 3 + authority_end;
     let tail = url.get(path_start..).unwrap_or("");
     let path_len = tail.find(['?', '#']).unwrap_or(tail.len());
@@ -156,7 +140,7 @@ fn check_uri(cx: &Context<'_>, block: &str, e: &OAuthEntry, out: &mut Vec<Diagno
 }
 
 /// The span of bytes `start..end` of the entry's string value, when it was written without escapes.
-fn sub_span(cx: &Context<'_>, e: &OAuthEntry, start: usize, end: usize) -> specc_ir::Span {
+pub(super) fn sub_span(cx: &Context<'_>, e: &OAuthEntry, start: usize, end: usize) -> specc_ir::Span {
     let span = e.member.value_span;
     let src = cx.text(span);
     let value = e.text.as_deref().unwrap_or("");

@@ -4,7 +4,7 @@ use specc_dialects::elasticio::tenant::TypeReading;
 
 use super::json_edit::replace;
 use super::{payload, tenant};
-use crate::{declare_rule, Context, Diagnostic, Fix, Rule, Severity};
+use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {
     /// ## What it checks
@@ -16,8 +16,8 @@ declare_rule! {
     /// * `relationships.component.data.id` is missing, or its `type` is not `"component"`.
     ///
     /// The platform documentation contradicts itself on `data.type`: the POST table says it "should be flow", while
-    /// the POST example and the PATCH table use `oauth-client`. specc takes `oauth-client` and
-    /// reports `flow` as a warning that names the reading, never silently.
+    /// the POST example and the PATCH table use `oauth-client`. specc takes `oauth-client`; a `flow`
+    /// type is `elasticio/oauth-client-type-flow`, a warning that names the reading.
     ///
     /// ## Why it matters
     /// The API validates the JSON:API body: a wrong type or a missing relationship is rejected, and
@@ -93,12 +93,8 @@ fn check_payload(p: &specc_dialects::elasticio::ClientPayload, out: &mut Vec<Dia
             Diagnostic::error(CODE, "`data.type` is missing", data.span)
                 .with_help("add `\"type\": \"oauth-client\"`"),
         ),
-        (Some(t), TypeReading::Flow) => out.push(
-            Diagnostic::new(CODE, Severity::Warning, "`data.type` is `flow`, the reading of the platform documentation's POST table", t.span)
-                .with_label("reading: `flow`")
-                .with_note("the platform documentation's POST table says the type \"should be flow\", but its example and the PATCH table send `oauth-client`; specc expects `oauth-client`")
-                .with_help("use `\"type\": \"oauth-client\"` unless the API you target has been seen to accept `flow`"),
-        ),
+        // `elasticio/oauth-client-type-flow`.
+        (Some(_), TypeReading::Flow) => {}
         (Some(t), TypeReading::Other) => out.push(
             Diagnostic::error(CODE, format!("`data.type` is `{}`; an OAuth client is `oauth-client`", t.value), t.span)
                 .with_label("wrong resource type")

@@ -25,6 +25,11 @@ declare_rule! {
     /// example); RFC 9700 §4.1 and §2.6 (credentials must go only to the intended authorization
     /// server).
     ///
+    /// ## Severity
+    /// A warning when the user types the host (or the placeholder names nothing); info when the host
+    /// is picked from a fixed `SelectView` list or set by the component's owner through an
+    /// environment variable, where only the component's author chooses where tokens go.
+    ///
     /// ## Example
     /// ```json
     /// { "credentials": { "fields": { "domain": { "label": "Domain", "viewClass": "TextFieldView" } },

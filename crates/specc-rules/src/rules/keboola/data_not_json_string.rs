@@ -6,19 +6,15 @@ use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
     /// ## What it checks
-    /// `authorization.oauth_api.credentials.#data` is not a string holding a JSON object: it is an
-    /// object or another non-string value (error), or a string that is not JSON or not a JSON object
-    /// (warning). Encrypted values (`KBC::…`) and placeholders (`${VAR}`, `%env(…)%`, `xxxxx`) are not
-    /// judged, nor is a plain string in a Generic Extractor configuration whose OAuth 2.0
-    /// authentication reads `#data` as text (no `"format": "json"`,
-    /// <https://developers.keboola.com/extend/generic-extractor/configuration/api/authentication/oauth20/>).
+    /// `authorization.oauth_api.credentials.#data` is not a string: it is an object, an array, a
+    /// number or another non-string value. A string that is not a JSON object is
+    /// `keboola/data-not-token-response`.
     ///
     /// ## Why it matters
     /// The broker "stores the response from the authorized API as a raw string" and components parse
-    /// it (the documented injection example shows escaped JSON). An
-    /// object is not what the runner injects, and for OAuth 2.0 the token response is a JSON object
-    /// (RFC 6749 §5.1), so a bare token string only works with components that read it raw (the
-    /// generic extractor's `oauth20` bearer example does;).
+    /// it (the documented injection example shows escaped JSON,
+    /// <https://developers.keboola.com/extend/common-interface/oauth/>). An object is not what the
+    /// runner injects: components that parse the string fail on it.
     ///
     /// ## Example
     /// ```json
@@ -39,26 +35,34 @@ declare_rule! {
 
 impl Rule for DataNotJsonString {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(api) = super::model(cx).and_then(|m| m.oauth_api.as_deref()) else { return };
-        let Some((kind, span)) = api.credentials.as_ref().and_then(|c| c.data.as_ref()) else { return };
-        let code = DataNotJsonString::META.code;
-        let d = match kind {
-            DataKind::JsonObject | DataKind::Opaque => return,
-            DataKind::NotString(t) => Diagnostic::error(code, format!("`#data` is {}, not a string", article(t)), *span)
-                .with_label("must be a string")
-                .with_help("store the token response serialised as one JSON string"),
-            // Generic Extractor reads `#data` as text unless its authentication says `"format": "json"`.
-            DataKind::NotJson if generic_extractor_reads_text(cx) => return,
-            DataKind::NotJson => Diagnostic::warning(code, "`#data` is not JSON", *span)
-                .with_label("a raw string")
-                .with_note("the broker stores the token response, a JSON object for OAuth 2.0; only components that read `#data` raw accept this")
-                .with_help("store the token response as a JSON string, such as \"{\\\"access_token\\\": …}\""),
-            DataKind::JsonOther(t) => Diagnostic::warning(code, format!("`#data` holds JSON {t}, not an object"), *span)
-                .with_label("not a token response")
-                .with_help("store the whole token response object as a JSON string"),
-        };
-        out.push(d);
+        report(cx, out, false);
     }
+}
+
+/// Reports a `#data` that is not a string (`content == false`, this rule) or a string that is not a
+/// JSON object (`keboola/data-not-token-response`).
+pub(super) fn report(cx: &Context<'_>, out: &mut Vec<Diagnostic>, content: bool) {
+    let Some(api) = super::model(cx).and_then(|m| m.oauth_api.as_deref()) else { return };
+    let Some((kind, span)) = api.credentials.as_ref().and_then(|c| c.data.as_ref()) else { return };
+    use super::data_not_token_response::DataNotTokenResponse as Content;
+    let d = match kind {
+        DataKind::JsonObject | DataKind::Opaque => return,
+        DataKind::NotString(_) if content => return,
+        DataKind::NotString(t) => DataNotJsonString::diagnostic(format!("`#data` is {}, not a string", article(t)), *span)
+            .with_label("must be a string")
+            .with_help("store the token response serialised as one JSON string"),
+        DataKind::NotJson | DataKind::JsonOther(_) if !content => return,
+        // Generic Extractor reads `#data` as text unless its authentication says `"format": "json"`.
+        DataKind::NotJson if generic_extractor_reads_text(cx) => return,
+        DataKind::NotJson => Content::diagnostic("`#data` is not JSON", *span)
+            .with_label("a raw string")
+            .with_note("the broker stores the token response, a JSON object for OAuth 2.0; only components that read `#data` raw accept this")
+            .with_help("store the token response as a JSON string, such as \"{\\\"access_token\\\": …}\""),
+        DataKind::JsonOther(t) => Content::diagnostic(format!("`#data` holds JSON {t}, not an object"), *span)
+            .with_label("not a token response")
+            .with_help("store the whole token response object as a JSON string"),
+    };
+    out.push(d);
 }
 
 fn article(kind: &str) -> String {

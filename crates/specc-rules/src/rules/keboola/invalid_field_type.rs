@@ -14,6 +14,10 @@ declare_rule! {
     /// "Add new component", Schema); the broker injects `appKey` as a string
     /// (Keboola's OAuth interface specification for components (<https://developers.keboola.com/extend/common-interface/oauth/>)). Other types are rejected or compared wrongly.
     ///
+    /// ## Severity
+    /// An error for every field, except `appKey` written as a number: a warning, since the generic
+    /// extractor's OAuth 1.0 documentation shows `"appKey": 1234` and the broker passes it on.
+    ///
     /// ## Example
     /// ```json
     /// { "oauth_version": 2.0 }

@@ -4,9 +4,8 @@ use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
     /// ## What it checks
-    /// `oauth_version` of a manage body is not `1.0`, `2.0` or `facebook`. `quickbooks` is reported as
-    /// a warning only: Keboola's own tests register a `quickbooks` consumer type, but no document
-    /// lists it.
+    /// `oauth_version` of a manage body is not `1.0`, `2.0` or `facebook`. `quickbooks`, which
+    /// Keboola's own tests use but no document lists, is `keboola/oauth-version-undocumented`.
     ///
     /// ## Why it matters
     /// The platform documentation defines the enum `1.0 | 2.0 | facebook` (the Keboola OAuth Manager API v2 reference (deprecated: <https://github.com/keboola/oauth-v2-bundle>),
@@ -36,12 +35,8 @@ impl Rule for OAuthVersionInvalid {
         let Some(v) = super::manage(cx).and_then(|m| m.oauth_version.as_ref()) else { return };
         let d = match v.value.as_str() {
             "1.0" | "2.0" | "facebook" | "" => return,
-            "quickbooks" => Diagnostic::warning(
-                OAuthVersionInvalid::META.code,
-                "`oauth_version: quickbooks` is not documented",
-                v.span,
-            )
-            .with_note("Keboola's tests use a `quickbooks` consumer type, but the documented values are `1.0`, `2.0` and `facebook`"),
+            // `keboola/oauth-version-undocumented`.
+            super::oauth_version_undocumented::UNDOCUMENTED => return,
             "2" | "2.0.0" | "oauth2" | "OAuth2" => Diagnostic::error(
                 OAuthVersionInvalid::META.code,
                 format!("`oauth_version: {}` is not a known version", v.value),

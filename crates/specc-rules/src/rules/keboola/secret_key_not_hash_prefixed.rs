@@ -10,14 +10,15 @@ declare_rule! {
     /// - a key that names a secret (`appSecret`, `app_secret`, `client_secret`, `password`, `token`,
     ///   `access_token`, `refresh_token`, `secret`, `api_key`) holds a plain string but has no `#`
     ///   prefix (error);
-    /// - a `#`-key holds an object or array, which Keboola does not encrypt (error);
-    /// - both `x` and `#x` are present: the UI keeps only `#x` (warning).
+    /// - a `#`-key holds an object or array, which Keboola does not encrypt (error).
+    ///
+    /// A plain key next to its `#` twin (`x` and `#x`) is `keboola/secret-key-plain-twin`.
     ///
     /// ## Why it matters
-    /// Keboola encrypts only values whose key starts with `#` (the platform documentation's credentials use `#data` and
-    /// `#appSecret`, the Keboola OAuth Manager API v2 reference (deprecated: <https://github.com/keboola/oauth-v2-bundle>) and `004_adc09ce2de1fa918.txt`; Keboola's
-    /// encryption docs). Anything else is stored, shown and exported in clear. specc
-    /// never prints the value.
+    /// Keboola encrypts only values whose key starts with `#` (Keboola's encryption documentation,
+    /// <https://developers.keboola.com/overview/encryption/>; the injected OAuth credentials use `#data`
+    /// and `#appSecret`, <https://developers.keboola.com/extend/common-interface/oauth/>). Anything else
+    /// is stored, shown and exported in clear. specc never prints the value.
     ///
     /// ## Example
     /// ```json
@@ -46,15 +47,8 @@ impl Rule for SecretKeyNotHashPrefixed {
         let code = SecretKeyNotHashPrefixed::META.code;
         for s in &model.suspects {
             let d = match s.twin_of {
-                Some(hash_key) => Diagnostic::warning(
-                    code,
-                    format!("`{}` and `#{}` are both present", s.path, s.member.key),
-                    s.member.key_span,
-                )
-                .with_label("plain twin")
-                .with_secondary(hash_key, "encrypted key here")
-                .with_note("the Keboola UI keeps only the `#` key and drops the plain one on save")
-                .with_help(format!("remove `{}`", s.member.key)),
+                // `keboola/secret-key-plain-twin`.
+                Some(_) => continue,
                 None => {
                     let key_text = cx.text(s.member.key_span);
                     let mut d = Diagnostic::error(

@@ -1,25 +1,16 @@
 //! `membrane/client-auth-location-invalid`
 
-use crate::{declare_rule, Context, Diagnostic, Edit, Fix, Rule, Severity};
+use crate::{declare_rule, Context, Diagnostic, Edit, Fix, Rule};
 
 declare_rule! {
     /// ## What it checks
     /// `clientAuthLocation` in the `getOAuthConfig` mapping is not `headers` or `body` (for example
-    /// `header` or `both`), or is absent.
-    ///
-    /// The sources disagree about the absent case. The platform documentation's "Config Parameters" table says the
-    /// client credentials go to "headers, body, or both if not specified"
-    /// (Membrane's OAuth2 connector documentation (<https://docs.integration.app>)), while the SDK's `OAUTH_CONFIG_SCHEMA` is an enum of
-    /// `headers | body` with default `headers` and has no "both".
-    /// specc lowers an absent value as `headers`, the SDK default that actually runs, and says so in
-    /// an **info** finding, so that the choice is visible rather than guessed silently. An explicit
-    /// `both` is an error: the SDK schema rejects it.
+    /// `header` or `both`). An explicit `both` is an error too: the SDK's `OAUTH_CONFIG_SCHEMA` is an
+    /// enum of `headers | body`, although the platform documentation describes "both" as what
+    /// happens when the key is absent. An absent key is `membrane/client-auth-location-unset`.
     ///
     /// ## Why it matters
-    /// A value outside the enum makes the SDK reject the config. When the key is absent, a provider
-    /// that only accepts credentials in the body (or only HTTP Basic) fails the token exchange
-    /// depending on which reading the platform version follows; writing the value down removes the
-    /// doubt.
+    /// A value outside the enum makes the SDK reject the config, so no connection can be made.
     ///
     /// ## Example
     /// ```yaml
@@ -31,12 +22,10 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// `header` → `headers` is safe: it is the only value the typo can mean. Adding
-    /// `clientAuthLocation: headers` where the key is absent is unsafe: it is what the SDK does, but
-    /// under the docs' "both" reading it drops the body credentials.
+    /// `header` → `headers` is safe: it is the only value the typo can mean.
     pub struct ClientAuthLocationInvalid {
         code: "membrane/client-auth-location-invalid",
-        summary: "`clientAuthLocation` is not `headers` or `body`, or is left to a disputed default",
+        summary: "`clientAuthLocation` is not `headers` or `body`",
         severity: Error,
         fix: Unsafe,
         since: "0.1.0",
@@ -74,29 +63,8 @@ impl Rule for ClientAuthLocationInvalid {
                 };
                 out.push(d);
             }
-            None => {
-                // The deprecated switches decide instead; `membrane/deprecated-skip-client-auth` reports them.
-                if view.skip_client_auth_in_body.is_some() || view.skip_client_auth_in_header.is_some() {
-                    return;
-                }
-                let message = "`clientAuthLocation` is not set; specc assumes `headers`, the SDK default";
-                let inline = super::model(cx).is_some_and(|m| m.spec == view.file);
-                let mut d = if inline {
-                    let span = view.fields.first().map_or(view.span, |f| f.key_span);
-                    Diagnostic::new(code, Severity::Info, message, span).with_label("in this mapping")
-                } else {
-                    Diagnostic::file(code, Severity::Info, message, view.file)
-                }
-                .with_note(
-                    "the docs say credentials go in headers and body when the key is absent, the SDK defaults to \
-                     `headers` only; specc follows the SDK",
-                )
-                .with_help("write `clientAuthLocation: headers` or `clientAuthLocation: body` explicitly");
-                if let Some(edit) = super::insert_member(view, "clientAuthLocation: headers") {
-                    d = d.with_fix(Fix::unsafe_("write `clientAuthLocation: headers`", vec![edit]));
-                }
-                out.push(d);
-            }
+            // `membrane/client-auth-location-unset`.
+            None => {}
         }
     }
 }

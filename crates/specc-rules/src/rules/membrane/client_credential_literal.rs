@@ -6,10 +6,9 @@ use crate::{declare_rule, Context, Diagnostic, Edit, Fix, Rule};
 
 declare_rule! {
     /// ## What it checks
-    /// `clientId` or `clientSecret` in the `getOAuthConfig` mapping is a literal string instead of a
-    /// reference such as `$var: connectorParameters.clientSecret`. A literal secret is an error, a
-    /// literal client id a warning. Obvious placeholders (`xxx`, `<client secret>`, `dummy`, empty)
-    /// are not reported.
+    /// `clientSecret` in the `getOAuthConfig` mapping is a literal string instead of a reference such
+    /// as `$var: connectorParameters.clientSecret`. Obvious placeholders (`xxx`, `<client secret>`,
+    /// `dummy`, empty) are not reported. A literal `clientId` is `membrane/client-id-literal`.
     ///
     /// ## Why it matters
     /// The platform documentation's mapping example reads both from connector parameters
@@ -29,10 +28,10 @@ declare_rule! {
     ///
     /// ## Fix safety
     /// Unsafe: the value moves out of the file, so the workspace must set the connector parameter
-    /// (`clientId`/`clientSecret`) before connections work again.
+    /// `clientSecret` before connections work again.
     pub struct ClientCredentialLiteral {
         code: "membrane/client-credential-literal",
-        summary: "The OAuth client id or secret is written into the connector instead of a parameter",
+        summary: "The OAuth client secret is written into the connector instead of a parameter",
         severity: Error,
         fix: Unsafe,
         since: "0.1.0",
@@ -41,33 +40,41 @@ declare_rule! {
 
 impl Rule for ClientCredentialLiteral {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(view) = super::oauth_config(cx) else { return };
-        for (key, field) in [("clientId", &view.client_id), ("clientSecret", &view.client_secret)] {
-            let Some((MappingValue::Literal(value), span)) = field else { continue };
-            if specc_dialects::placeholders::is_placeholder_value(value.expose()) {
-                continue;
-            }
-            let secret = key == "clientSecret";
-            let message = if secret {
-                format!("the client secret is written into the connector ({})", value.redacted())
-            } else {
-                "the client id is a literal, not a connector parameter".to_string()
-            };
-            let mut d = if secret {
-                Diagnostic::error(ClientCredentialLiteral::META.code, message, *span)
-                    .with_label("secret in clear")
-                    .with_note("anyone with the connector's source has the OAuth app's secret")
-            } else {
-                Diagnostic::warning(ClientCredentialLiteral::META.code, message, *span)
-                    .with_label("literal client id")
-                    .with_note("workspaces cannot bring their own OAuth app")
-            };
-            d = d.with_help(format!("read it from `connectorParameters.{key}` and set the value in the workspace"));
-            d = d.with_fix(Fix::unsafe_(
-                format!("use `$var: connectorParameters.{key}`"),
-                vec![Edit { span: *span, replacement: format!("{{ $var: connectorParameters.{key} }}") }],
-            ));
-            out.push(d);
+        report(cx, out, "clientSecret");
+    }
+}
+
+/// Reports a literal `clientSecret` (this rule) or `clientId` (`membrane/client-id-literal`).
+pub(super) fn report(cx: &Context<'_>, out: &mut Vec<Diagnostic>, only: &str) {
+    let Some(view) = super::oauth_config(cx) else { return };
+    for (key, field) in [("clientId", &view.client_id), ("clientSecret", &view.client_secret)] {
+        if key != only {
+            continue;
         }
+        let Some((MappingValue::Literal(value), span)) = field else { continue };
+        if specc_dialects::placeholders::is_placeholder_value(value.expose()) {
+            continue;
+        }
+        let secret = key == "clientSecret";
+        let message = if secret {
+            format!("the client secret is written into the connector ({})", value.redacted())
+        } else {
+            "the client id is a literal, not a connector parameter".to_string()
+        };
+        let mut d = if secret {
+            ClientCredentialLiteral::diagnostic(message, *span)
+                .with_label("secret in clear")
+                .with_note("anyone with the connector's source has the OAuth app's secret")
+        } else {
+            super::client_id_literal::ClientIdLiteral::diagnostic(message, *span)
+                .with_label("literal client id")
+                .with_note("workspaces cannot bring their own OAuth app")
+        };
+        d = d.with_help(format!("read it from `connectorParameters.{key}` and set the value in the workspace"));
+        d = d.with_fix(Fix::unsafe_(
+            format!("use `$var: connectorParameters.{key}`"),
+            vec![Edit { span: *span, replacement: format!("{{ $var: connectorParameters.{key} }}") }],
+        ));
+        out.push(d);
     }
 }

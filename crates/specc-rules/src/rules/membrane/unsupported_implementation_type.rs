@@ -49,7 +49,7 @@ impl Rule for UnsupportedImplementationType {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(auth) = super::auth(cx) else { return };
         for m in &auth.methods {
-            // The platform documentation's `getCredentialsFromTokenResponse` is judged by `membrane/unknown-auth-method`.
+            // The platform documentation's `getCredentialsFromTokenResponse` is `membrane/legacy-token-response-method`.
             let Some(spec) = method_spec(&m.name) else { continue };
             let allowed = spec.types.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", ");
             match &m.implementation {

@@ -1,6 +1,6 @@
 //! `oauth/insecure-http-url`
 
-use specc_diagnostics::{Fix, Severity};
+use specc_diagnostics::Fix;
 
 use super::{endpoints, value_edit};
 use crate::util::{host, is_loopback, scheme};
@@ -13,10 +13,7 @@ declare_rule! {
     /// OpenAPI URLs are judged after resolution, so `/oauth/token` under an `http` server is
     /// reported too.
     ///
-    /// Loopback hosts (`localhost`, `127.0.0.1`, `[::1]`) are still reported, as a warning rather
-    /// than an error: the traffic does not leave the machine, but a shipped configuration that points
-    /// at a local authorization server is almost always a development leftover, and RFC 6749 has no
-    /// loopback exception for these endpoints (RFC 8252's exception is for redirect URIs only).
+    /// Loopback hosts (`localhost`, `127.0.0.1`, `[::1]`) are `oauth/loopback-http-url`, a warning.
     ///
     /// ## Why it matters
     /// Client secrets, authorization codes, refresh and access tokens travel to these endpoints.
@@ -48,42 +45,52 @@ declare_rule! {
 
 impl Rule for InsecureHttpUrl {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for config in &cx.ir().configs {
-            for (what, url) in endpoints(config) {
-                let effective = url.effective();
-                if scheme(effective).as_deref() != Some("http") {
-                    continue;
-                }
-                let loopback = host(effective).is_some_and(|h| is_loopback(&h));
-                let inherited = url.resolved.is_some() && scheme(&url.raw).is_none();
-                let mut d = Diagnostic::error(
-                    Self::META.code,
-                    if inherited {
-                        format!("{what} of `{}` resolves to plain http ({effective})", config.name)
-                    } else {
-                        format!("{what} of `{}` uses plain http", config.name)
-                    },
-                    url.span,
-                )
-                .with_label("not TLS")
-                .with_note("credentials and tokens sent to this endpoint can be read and changed in transit; RFC 6749 §3.1 and §3.2 require TLS");
-                if loopback {
-                    d = d.with_severity(Severity::Warning).with_note(
-                        "the host is a loopback address: fine on a developer machine, wrong in a shipped configuration",
-                    );
-                }
-                if inherited {
-                    d = d.with_help("serve the API over https: change `servers[].url` (3.x) or `schemes` (2.0), or write an absolute https URL");
-                } else {
-                    d = d.with_help("use the provider's https endpoint");
-                    if let Some(edit) = value_edit(cx, url.span, &url.raw, 0, 4, "https") {
-                        if url.raw.get(..4).is_some_and(|s| s.eq_ignore_ascii_case("http")) {
-                            d = d.with_fix(Fix::unsafe_("use https", vec![edit]));
-                        }
+        report(cx, out, false);
+    }
+}
+
+/// Reports plain-http endpoints on other hosts (`loopback == false`, this rule) or on loopback hosts
+/// (`oauth/loopback-http-url`).
+pub(super) fn report(cx: &Context<'_>, out: &mut Vec<Diagnostic>, loopback_only: bool) {
+    for config in &cx.ir().configs {
+        for (what, url) in endpoints(config) {
+            let effective = url.effective();
+            if scheme(effective).as_deref() != Some("http") {
+                continue;
+            }
+            let loopback = host(effective).is_some_and(|h| is_loopback(&h));
+            if loopback != loopback_only {
+                continue;
+            }
+            let inherited = url.resolved.is_some() && scheme(&url.raw).is_none();
+            let message = if inherited {
+                format!("{what} of `{}` resolves to plain http ({effective})", config.name)
+            } else {
+                format!("{what} of `{}` uses plain http", config.name)
+            };
+            let mut d = if loopback {
+                super::loopback_http_url::LoopbackHttpUrl::diagnostic(message, url.span)
+            } else {
+                InsecureHttpUrl::diagnostic(message, url.span)
+            }
+            .with_label("not TLS")
+            .with_note("credentials and tokens sent to this endpoint can be read and changed in transit; RFC 6749 §3.1 and §3.2 require TLS");
+            if loopback {
+                d = d.with_note(
+                    "the host is a loopback address: fine on a developer machine, wrong in a shipped configuration",
+                );
+            }
+            if inherited {
+                d = d.with_help("serve the API over https: change `servers[].url` (3.x) or `schemes` (2.0), or write an absolute https URL");
+            } else {
+                d = d.with_help("use the provider's https endpoint");
+                if let Some(edit) = value_edit(cx, url.span, &url.raw, 0, 4, "https") {
+                    if url.raw.get(..4).is_some_and(|s| s.eq_ignore_ascii_case("http")) {
+                        d = d.with_fix(Fix::unsafe_("use https", vec![edit]));
                     }
                 }
-                out.push(d);
             }
+            out.push(d);
         }
     }
 }
@@ -92,6 +99,7 @@ impl Rule for InsecureHttpUrl {
 mod tests {
     use super::super::super::openapi::testing::*;
     use super::*;
+    use specc_diagnostics::Severity;
 
     fn doc(token_url: &str, servers: &str) -> String {
         format!("openapi: 3.1.0\n{servers}components:\n  securitySchemes:\n    o:\n      type: oauth2\n      flows:\n        clientCredentials:\n          tokenUrl: {token_url}\n          scopes: {{}}\n")
@@ -121,9 +129,11 @@ mod tests {
     }
 
     #[test]
-    fn loopback_is_a_warning() {
+    fn loopback_is_the_other_code() {
         let (_, d) = check_text("a.yaml", &doc("http://127.0.0.1:8080/token", ""));
-        let d = with_code(&d, InsecureHttpUrl::META.code);
+        assert!(with_code(&d, InsecureHttpUrl::META.code).is_empty(), "{d:?}");
+        let d = with_code(&d, super::super::loopback_http_url::LoopbackHttpUrl::META.code);
+        assert_eq!(d.len(), 1);
         assert_eq!(d[0].severity, Severity::Warning);
     }
 }

@@ -8,8 +8,8 @@ use crate::{declare_rule, Context, Diagnostic, Rule};
 declare_rule! {
     /// ## What it checks
     /// The configuration weakens PKCE for the authorization code flow:
-    /// - PKCE is switched off for a public client (one with no client secret): error;
-    /// - the code challenge method is `plain`: warning.
+    /// - PKCE is switched off for a public client (one with no client secret);
+    /// - the code challenge method is `plain`.
     ///
     /// Turning PKCE off for a confidential client is left to the dialect's own rule (for example
     /// `membrane/skip-pkce`), since RFC 9700 only RECOMMENDS it there.
@@ -19,7 +19,8 @@ declare_rule! {
     /// cannot be redeemed. RFC 9700 §2.1.1 (<https://www.rfc-editor.org/rfc/rfc9700#section-2.1.1>)
     /// says public clients MUST use it and that `S256` is the method to use; RFC 7636 §4.2: "If the
     /// client is capable of using S256, it MUST use S256". With `plain` the challenge *is* the
-    /// verifier, so anyone who sees the authorization request can redeem the code.
+    /// verifier, so anyone who sees the authorization request can redeem the code. Both cases break a
+    /// MUST, so both are errors.
     ///
     /// ## Example
     /// A configuration with `code_challenge_method: plain`. Use instead: `S256`.
@@ -48,21 +49,13 @@ impl Rule for PkceWeak {
                 // Keboola's OAuth Manager never sends PKCE and requires `app_secret`; an empty secret is
                 // `keboola/manage-missing-required`, not a public client.
                 Pkce::Disabled if config.client_secret.is_none() && config.dialect != Dialect::Keboola => out.push(
-                    Diagnostic::error(
-                        Self::META.code,
-                        format!("PKCE is turned off for `{}`, a public client", config.name),
-                        pkce.span,
-                    )
+                    Self::diagnostic(format!("PKCE is turned off for `{}`, a public client", config.name), pkce.span)
                     .with_label("PKCE off")
                     .with_note("without a client secret, PKCE is the only thing stopping an intercepted code from being redeemed (RFC 9700 §2.1.1)")
                     .with_help("turn PKCE on with the `S256` method"),
                 ),
                 Pkce::Plain => {
-                    let mut d = Diagnostic::warning(
-                        Self::META.code,
-                        format!("PKCE of `{}` uses the `plain` method", config.name),
-                        pkce.span,
-                    )
+                    let mut d = Self::diagnostic(format!("PKCE of `{}` uses the `plain` method", config.name), pkce.span)
                     .with_label("plain")
                     .with_note("with `plain` the code challenge is the verifier itself; RFC 7636 §4.2 requires S256 when the client can use it")
                     .with_help("use `S256`");
@@ -98,7 +91,7 @@ mod tests {
             c.pkce = Some(specc_ir::Spanned::new(Pkce::Plain, specc_ir::Span::new(f, 18, 23)));
         });
         let d = with_code(&d, PkceWeak::META.code);
-        assert_eq!(d[0].severity, specc_diagnostics::Severity::Warning);
+        assert_eq!(d[0].severity, specc_diagnostics::Severity::Error);
         assert_eq!(apply_fix(&db, d[0]), "pkce: off\nmethod: S256\n");
         let (_, d) = run_ir(text, |c, f| {
             c.pkce = Some(specc_ir::Spanned::new(Pkce::Disabled, specc_ir::Span::new(f, 6, 9)));

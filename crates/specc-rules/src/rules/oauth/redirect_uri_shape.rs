@@ -1,6 +1,6 @@
 //! `oauth/redirect-uri-shape`
 
-use specc_diagnostics::{Fix, Severity};
+use specc_diagnostics::Fix;
 
 use super::{value_edit, value_sub_span};
 use crate::util::{is_template, scheme};
@@ -11,17 +11,15 @@ declare_rule! {
     /// A redirect URI that cannot be matched exactly:
     /// - it is relative (no scheme), and not a platform template such as `{{iap}}/admin/oauth/`;
     /// - it has a fragment (`#…`);
-    /// - it contains a wildcard `*`;
-    /// - it uses a private-use scheme that is not in reverse-DNS form (`myapp:/cb` rather than
-    ///   `com.example.myapp:/cb`), reported as a warning.
+    /// - it contains a wildcard `*`.
+    ///
+    /// A private-use scheme that is not in reverse-DNS form is `oauth/redirect-uri-private-scheme`.
     ///
     /// ## Why it matters
     /// The redirect URI "MUST be an absolute URI" and "MUST NOT include a fragment component"
     /// (RFC 6749 §3.1.2, <https://www.rfc-editor.org/rfc/rfc6749#section-3.1.2>). Authorization
     /// servers must compare redirect URIs by exact string (RFC 9700 §2.1 and §4.1.3): wildcards
-    /// and patterns are how codes get redirected to an attacker. Private-use schemes should be
-    /// reverse domain names so that two apps do not claim the same scheme (OAuth 2.1 §8.4.3, RFC 8252
-    /// §7.1).
+    /// and patterns are how codes get redirected to an attacker.
     ///
     /// ## Example
     /// ```yaml
@@ -37,7 +35,7 @@ declare_rule! {
     /// so the registration must change too: the fix is unsafe.
     pub struct RedirectUriShape {
         code: "oauth/redirect-uri-shape",
-        summary: "A redirect URI is relative, has a fragment, a wildcard or a non-reverse-DNS private scheme",
+        summary: "A redirect URI is relative, has a fragment or a wildcard",
         severity: Error,
         fix: Unsafe,
         since: "0.1.0",
@@ -52,35 +50,13 @@ impl Rule for RedirectUriShape {
             let value = redirect.value.as_str();
             let note = "authorization servers compare redirect URIs exactly (RFC 9700 §4.1.3)";
             let template = is_template(value);
-            let uri_scheme = scheme(value).or_else(|| {
-                // Private-use schemes are often written `com.example.app:/cb`, without `//`.
-                let (s, _) = value.split_once(':')?;
-                (!s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))
-                    .then(|| s.to_ascii_lowercase())
-            });
-            match uri_scheme {
-                None if !template => out.push(
+            if uri_scheme(value).is_none() && !template {
+                out.push(
                     Diagnostic::error(code, format!("redirect URI of `{}` is relative", config.name), redirect.span)
                         .with_label("no scheme or host")
                         .with_note("RFC 6749 §3.1.2: the redirect URI must be absolute")
                         .with_help("write the full URI, such as `https://host/path`"),
-                ),
-                Some(s) if s != "http" && s != "https" && !s.contains('.') => out.push(
-                    Diagnostic::warning(
-                        code,
-                        format!(
-                            "redirect URI of `{}` uses private-use scheme `{s}` without a reverse domain name",
-                            config.name
-                        ),
-                        value_sub_span(cx, redirect.span, value, 0, s.len()),
-                    )
-                    .with_label("not reverse-DNS")
-                    .with_note(
-                        "another app can claim the same scheme and receive the code (OAuth 2.1 §8.4.3, RFC 8252 §7.1)",
-                    )
-                    .with_help("use a scheme based on a domain you control, such as `com.example.app`"),
-                ),
-                _ => {}
+                );
             }
             if let Some(pos) = value.find('#') {
                 let mut d = Diagnostic::error(
@@ -105,12 +81,21 @@ impl Rule for RedirectUriShape {
                     )
                     .with_label("wildcard")
                     .with_note(note)
-                    .with_help("register and use one exact URI per callback")
-                    .with_severity(Severity::Error),
+                    .with_help("register and use one exact URI per callback"),
                 );
             }
         }
     }
+}
+
+/// The scheme of a redirect URI, lower-cased, also for private-use schemes written
+/// `com.example.app:/cb` (without `//`).
+pub(super) fn uri_scheme(value: &str) -> Option<String> {
+    scheme(value).or_else(|| {
+        let (s, _) = value.split_once(':')?;
+        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))
+            .then(|| s.to_ascii_lowercase())
+    })
 }
 
 #[cfg(test)]
@@ -123,7 +108,7 @@ mod tests {
     }
 
     #[test]
-    fn fragment_wildcard_relative_and_private_scheme() {
+    fn fragment_wildcard_and_relative() {
         let (db, d) = run("https://i.example.com/admin/oauth/#x");
         let d = with_code(&d, RedirectUriShape::META.code);
         assert_eq!(d[0].message, "redirect URI of `o` has a fragment");
@@ -135,10 +120,8 @@ mod tests {
         assert_eq!(slice(&db, d[0].span), "*");
         let (_, d) = run("/admin/oauth/");
         assert_eq!(with_code(&d, RedirectUriShape::META.code)[0].message, "redirect URI of `o` is relative");
-        let (db, d) = run("myapp:/callback");
-        let d = with_code(&d, RedirectUriShape::META.code);
-        assert_eq!(d[0].severity, Severity::Warning);
-        assert_eq!(slice(&db, d[0].span), "myapp");
+        let (_, d) = run("myapp:/callback");
+        assert!(with_code(&d, RedirectUriShape::META.code).is_empty(), "{d:?}");
     }
 
     #[test]

@@ -19,6 +19,10 @@ declare_rule! {
     /// the mismatch), so specc reports it there as a warning only. Itential shows the user the
     /// declared scopes to choose from; without a map there is nothing to choose.
     ///
+    /// ## Severity
+    /// An error in OpenAPI 3.x, whose schema requires `scopes`; a warning in Swagger 2.0, whose text
+    /// requires it but whose official JSON Schema does not, so 2.0 tools accept the document.
+    ///
     /// ## Example
     /// ```yaml
     /// flows:

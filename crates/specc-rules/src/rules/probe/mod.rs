@@ -52,6 +52,9 @@ pub const UNAUTHORIZED_CLIENT: &str = "probe/unauthorized-client";
 /// No refresh token came back though the platform needs one.
 pub const NO_REFRESH_TOKEN: &str = "probe/no-refresh-token";
 
+/// No refresh token came back though the configuration says one will (and the platform can do without).
+pub const REFRESH_TOKEN_NOT_RETURNED: &str = "probe/refresh-token-not-returned";
+
 /// The authorization response's `state` or `iss` is wrong.
 pub const RESPONSE_MISMATCH: &str = "probe/response-mismatch";
 

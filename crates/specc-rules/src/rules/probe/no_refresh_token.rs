@@ -5,7 +5,8 @@ use crate::declare_rule;
 declare_rule! {
     /// ## What it checks
     /// The token response has no `refresh_token`, and the platform needs one (elastic.io refreshes
-    /// every OAuth 2.0 key), or the configuration says one will come.
+    /// every OAuth 2.0 key). When only the configuration says one will come, the finding is
+    /// `probe/refresh-token-not-returned`, a warning.
     ///
     /// ## Why it matters
     /// The connection stops working when the first access token expires. Many providers issue a

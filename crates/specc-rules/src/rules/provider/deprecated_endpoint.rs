@@ -1,22 +1,20 @@
 //! `provider/deprecated-endpoint`
 
-use specc_diagnostics::Severity;
-
 use crate::rules::oauth::{endpoints, value_edit};
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {
     /// ## What it checks
     /// An endpoint URL (authorization, token, refresh...) that the provider catalog lists as
-    /// deprecated or retired for the provider the URL belongs to, such as Google's
+    /// deprecated (still answering) for the provider the URL belongs to, such as Google's
     /// `https://accounts.google.com/o/oauth2/token` or Slack's legacy `oauth/authorize` and
     /// `oauth.access`. `specc providers NAME` shows the provider's current endpoints and the page
     /// each fact comes from.
     ///
     /// ## Why it matters
     /// A deprecated endpoint keeps working until the provider turns it off, and then every
-    /// connection made with the configuration fails at once. A retired endpoint no longer answers:
-    /// the configuration does not work today (reported as an error).
+    /// connection made with the configuration fails at once. An endpoint that no longer answers is
+    /// `provider/retired-endpoint`, an error.
     ///
     /// Sources: the provider's own documentation, linked in each finding. For example Google names
     /// `https://oauth2.googleapis.com/token` as its token endpoint in
@@ -41,7 +39,7 @@ declare_rule! {
     /// replacements (a new API version with other parameters) are named in the help only.
     pub struct DeprecatedEndpoint {
         code: "provider/deprecated-endpoint",
-        summary: "An endpoint URL the provider has deprecated or retired",
+        summary: "An endpoint URL the provider has deprecated",
         severity: Warning,
         fix: Safe,
         since: "0.2.0",
@@ -50,35 +48,42 @@ declare_rule! {
 
 impl Rule for DeprecatedEndpoint {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for config in &cx.ir().configs {
-            if !config.protocol.is_oauth() {
+        report(cx, out, false);
+    }
+}
+
+/// Reports the endpoints the catalog lists as deprecated (`retired == false`, this rule) or as
+/// retired (`provider/retired-endpoint`).
+pub(super) fn report(cx: &Context<'_>, out: &mut Vec<Diagnostic>, retired: bool) {
+    for config in &cx.ir().configs {
+        if !config.protocol.is_oauth() {
+            continue;
+        }
+        for (what, url) in endpoints(config) {
+            let effective = url.effective();
+            let Some(p) = cx.providers.recognize(effective) else { continue };
+            let Some(dep) = p.deprecated_for(effective) else { continue };
+            if dep.retired != retired {
                 continue;
             }
-            for (what, url) in endpoints(config) {
-                let effective = url.effective();
-                let Some(p) = cx.providers.recognize(effective) else { continue };
-                let Some(dep) = p.deprecated_for(effective) else { continue };
-                let state = if dep.retired { "retired" } else { "deprecated" };
-                let mut d = Diagnostic::warning(
-                    Self::META.code,
-                    format!("the {what} is {}'s {state} endpoint `{}`", p.name, dep.url),
-                    url.span,
-                )
-                .with_label(format!("{state} {} endpoint", p.name))
-                .with_note(format!("source: {}", dep.source));
-                if dep.retired {
-                    d = d.with_severity(Severity::Error);
-                }
-                if let Some(rep) = &dep.replacement {
-                    d = d.with_help(format!("use `{rep}`"));
-                    if dep.drop_in && url.resolved.is_none() {
-                        if let Some(edit) = value_edit(cx, url.span, &url.raw, 0, dep.url.len(), rep) {
-                            d = d.with_fix(Fix::safe(format!("use {}'s current endpoint", p.name), vec![edit]));
-                        }
+            let state = if dep.retired { "retired" } else { "deprecated" };
+            let message = format!("the {what} is {}'s {state} endpoint `{}`", p.name, dep.url);
+            let mut d = if retired {
+                super::retired_endpoint::RetiredEndpoint::diagnostic(message, url.span)
+            } else {
+                DeprecatedEndpoint::diagnostic(message, url.span)
+            }
+            .with_label(format!("{state} {} endpoint", p.name))
+            .with_note(format!("source: {}", dep.source));
+            if let Some(rep) = &dep.replacement {
+                d = d.with_help(format!("use `{rep}`"));
+                if dep.drop_in && url.resolved.is_none() {
+                    if let Some(edit) = value_edit(cx, url.span, &url.raw, 0, dep.url.len(), rep) {
+                        d = d.with_fix(Fix::safe(format!("use {}'s current endpoint", p.name), vec![edit]));
                     }
                 }
-                out.push(d);
             }
+            out.push(d);
         }
     }
 }

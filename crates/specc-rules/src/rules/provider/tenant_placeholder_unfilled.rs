@@ -24,6 +24,12 @@ declare_rule! {
     /// Sources: the provider's page, linked in each finding; for example Zendesk,
     /// <https://support.zendesk.com/hc/en-us/articles/203663836-Using-OAuth-authentication-with-your-application>.
     ///
+    /// ## Severity
+    /// An error: the request goes to a host that does not exist. In an OpenAPI description it is a
+    /// warning instead: the description documents the provider, its readers fill the tenant in, and
+    /// OAuth URLs there cannot hold variables. This is the one case listed in specc's severity
+    /// exceptions for this code.
+    ///
     /// ## Example
     /// ```json
     /// { "oauth2": { "auth_uri": "https://{subdomain}.zendesk.com/oauth/authorizations/new" } }

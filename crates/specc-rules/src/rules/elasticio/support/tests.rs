@@ -292,7 +292,7 @@ fn client_payload_readings_and_fixes() {
     let flow = r#"{"data": {"type": "flow", "attributes": {"client_id": "id", "client_secret": "{{S}}"},
       "relationships": {"component": {"data": {"id": "c1", "type": "component"}}}}}"#;
     let (_, diags) = check("body.json", flow);
-    assert_eq!(codes(&diags), ["elasticio/oauth-client-payload-invalid"]);
+    assert_eq!(codes(&diags), ["elasticio/oauth-client-type-flow"]);
     assert_eq!(diags[0].severity, crate::Severity::Warning);
     assert!(diags[0].note.as_deref().unwrap().contains("should be flow"));
     assert!(check("body.json", &flow.replace("\"flow\"", "\"oauth-client\"")).1.is_empty());
@@ -350,7 +350,7 @@ const EXPECT: &[(&str, &[&str], &[&str])] = &[
     ),
     ("elasticio__gspreadsheets__", &["legacy-env-key"], &["legacy-env-oauth", "provider/refresh-token-not-requested"]),
     ("elasticio__microsoft-onedrive-component@eb054c0", &["use-oauth-client-misplaced", "legacy-env-oauth"], &[]),
-    ("elasticio__outlook@5b7952f", &["oauth2-uri-invalid", "legacy-env-oauth"], &[]),
+    ("elasticio__outlook@5b7952f", &["oauth2-uri-example-tenant", "legacy-env-oauth"], &["oauth2-uri-invalid"]),
     // `Profile` on Microsoft's identity platform, which ignores the case of scope names.
     (
         "elasticio__outlook@acb206c",

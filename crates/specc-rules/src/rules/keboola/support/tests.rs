@@ -92,14 +92,14 @@ fn config_findings_and_version_fix() {
         [
             ("keboola/secret-key-not-hash-prefixed", "\"token\""),
             ("keboola/secret-key-not-hash-prefixed", "{\"a\": 1}"),
-            ("keboola/config-oauth-api-shape", "2"),
+            ("keboola/oauth-api-version-deprecated", "2"),
             ("keboola/data-not-json-string", "{\"access_token\": \"tok-value-1\"}"),
             ("keboola/secret-key-not-hash-prefixed", "{\"access_token\": \"tok-value-1\"}"),
             ("keboola/secret-not-encrypted", "\"plain-secret-value\""),
         ]
     );
-    let version = diags.iter().find(|d| d.code == "keboola/config-oauth-api-shape").unwrap();
-    assert_eq!(version.severity, Severity::Info);
+    let version = diags.iter().find(|d| d.code == "keboola/oauth-api-version-deprecated").unwrap();
+    assert_eq!(version.severity, Severity::Warning);
     assert!(apply(&db, version).contains("\"version\": 3,"));
     for d in &diags {
         let all = format!("{} {:?} {:?} {:?}", d.message, d.label, d.note, d.help);
@@ -170,15 +170,15 @@ fn corpus_keboola() {
     // Documentation dummies (`TopSecret`, `userToken`, `clientSecret`) are placeholders, not secrets.
     assert!(!has("generic-extractor__doc__examples__102-oauth1__config.json", "keboola/secret-not-encrypted"));
     // Generic Extractor's OAuth 2.0 reads `#data` as text unless `"format": "json"`.
-    assert!(!has("generic-extractor__doc__examples__103-oauth2-bearer__config.json", "keboola/data-not-json-string"));
+    assert!(!has("generic-extractor__doc__examples__103-oauth2-bearer__config.json", "keboola/data-not-token-response"));
     // `xxxxx` stands for the token response.
     assert!(!has(
         "generic-extractor__tests__phpunit__data__invalidHeadersConfigOauth__config.json",
-        "keboola/data-not-json-string"
+        "keboola/data-not-token-response"
     ));
     assert!(has(
         "generic-extractor__tests__phpunit__data__oauth20queryfn__config.json",
-        "keboola/config-oauth-api-shape"
+        "keboola/credentials-without-app-key"
     ));
     assert!(has("developers-docs__extend__common-interface__oauth.md__block01.json", "syntax/invalid-json"));
     for placeholders in [

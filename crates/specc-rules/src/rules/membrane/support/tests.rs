@@ -77,11 +77,11 @@ fn findings_point_into_the_file_that_holds_the_problem() {
         })
         .collect();
     let expected: BTreeSet<(&str, String, &str)> = [
-        ("membrane/unknown-auth-method", "spec.yml", "getCredentialsFromTokenResponse"),
+        ("membrane/legacy-token-response-method", "spec.yml", "getCredentialsFromTokenResponse"),
         ("membrane/unsupported-implementation-type", "spec.yml", "mapping"),
         ("membrane/implementation-file-missing", "spec.yml", "refreshCredentials"),
         ("membrane/oauth-config-missing-field", "get-oauth-config.map.yml", ""),
-        ("membrane/client-credential-literal", "get-oauth-config.map.yml", "my-client"),
+        ("membrane/client-id-literal", "get-oauth-config.map.yml", "my-client"),
         ("membrane/client-credential-literal", "get-oauth-config.map.yml", "sup3r-s3cret-value"),
         ("membrane/scopes-not-array", "get-oauth-config.map.yml", "read write"),
         ("membrane/deprecated-skip-client-auth", "get-oauth-config.map.yml", "skipClientAuthInHeader"),
@@ -110,7 +110,7 @@ fn findings_point_into_the_file_that_holds_the_problem() {
     let missing = diags.iter().find(|d| d.code == "membrane/oauth-config-missing-field").unwrap();
     assert_eq!(missing.message, "the OAuth config has no `tokenUri`");
     assert!(missing.file_level);
-    let legacy = diags.iter().find(|d| d.code == "membrane/unknown-auth-method").unwrap();
+    let legacy = diags.iter().find(|d| d.code == "membrane/legacy-token-response-method").unwrap();
     assert_eq!(legacy.severity, crate::Severity::Warning);
     assert_eq!(legacy.fix.as_ref().unwrap().applicability, Applicability::Unsafe);
     let scopes = diags.iter().find(|d| d.code == "membrane/scopes-not-array").unwrap();
@@ -137,7 +137,7 @@ fn absent_client_auth_location_is_explained_not_guessed() {
     let (db, _, diags) = check_unit(&tmp.0.join("spec.yml"));
     assert_eq!(diags.len(), 1, "{diags:?}");
     let d = &diags[0];
-    assert_eq!(d.code, "membrane/client-auth-location-invalid");
+    assert_eq!(d.code, "membrane/client-auth-location-unset");
     assert_eq!(d.severity, crate::Severity::Info);
     assert_eq!(text(&db, d), "clientId", "inline mapping: points at its first key");
     assert!(d.note.as_ref().unwrap().contains("SDK"));

@@ -1,0 +1,63 @@
+//! `elasticio/oauth2-uri-example-tenant`
+
+use super::component;
+use super::oauth2_uri_invalid::{sub_span, URI_KEYS};
+use crate::{declare_rule, Context, Diagnostic, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// An endpoint of an `oauth2`/`oauth1` block (`auth_uri`, `token_uri`, `request_token_uri`,
+    /// `access_token_uri`) still names Microsoft's documentation tenant `contoso`
+    /// (`https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/authorize`).
+    ///
+    /// ## Why it matters
+    /// `contoso` is the fictional company of Microsoft's examples. Copied into a component, the URL
+    /// is valid and the platform uses it as written, so every user is sent to sign in to a directory
+    /// that is not theirs: the flow fails for everyone outside it. Microsoft identity platform
+    /// endpoints take the user's tenant, or `common` / `organizations` for multi-tenant apps
+    /// (<https://learn.microsoft.com/en-us/entra/identity-platform/v2-protocols>).
+    ///
+    /// ## Example
+    /// ```json
+    /// { "oauth2": { "auth_uri": "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize" } }
+    /// ```
+    /// Use instead:
+    /// ```json
+    /// { "oauth2": { "auth_uri": "https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize" } }
+    /// ```
+    pub struct OAuth2UriExampleTenant {
+        code: "elasticio/oauth2-uri-example-tenant",
+        summary: "An OAuth endpoint names Microsoft's documentation tenant `contoso`",
+        severity: Warning,
+        fix: None,
+        since: "0.2.0",
+    }
+}
+
+impl Rule for OAuth2UriExampleTenant {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(c) = component(cx) else { return };
+        let Some(cred) = &c.credentials else { return };
+        for block in cred.blocks() {
+            for key in URI_KEYS {
+                let Some(e) = block.entry(key) else { continue };
+                let Some(url) = e.text.as_deref() else { continue };
+                let lower = url.to_ascii_lowercase();
+                // Only in the URL's authority or path: `https://host/contoso.onmicrosoft.com/...`.
+                let Some(pos) = lower.find("contoso.") else { continue };
+                let end = lower.get(pos..).and_then(|t| t.find(['/', '?', '#'])).map_or(url.len(), |e| pos + e);
+                out.push(
+                    Self::diagnostic(
+                        format!("`{}.{key}` names Microsoft's documentation tenant `contoso`", block.member.key),
+                        sub_span(cx, e, pos, end),
+                    )
+                    .with_label("example tenant")
+                    .with_note("the URL was copied from an example; users would be sent to a directory that is not theirs")
+                    .with_help(
+                        "use `common` or `organizations`, or a `{{tenantId}}` credential field for the user's directory",
+                    ),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+exports.test = async function ({ apiClient }) {
+  await apiClient.get('/me')
+}
