@@ -8,6 +8,7 @@
 mod adversarial;
 mod build;
 mod cli;
+mod examples;
 mod fixes;
 mod fixtures;
 mod lsp;

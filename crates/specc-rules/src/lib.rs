@@ -12,6 +12,7 @@
 //! writes both for you. Helpers shared by a namespace live in its `mod.rs` or under its `support/`.
 
 pub mod context;
+pub mod examples;
 pub mod registry;
 pub mod rules;
 pub mod util;
@@ -73,8 +74,19 @@ impl RuleMeta {
         self.code.split_once('/').map_or(self.code, |(_, n)| n)
     }
 
-    /// The documentation as Markdown.
+    /// The documentation as Markdown, as readers see it: the example lines marked hidden are left out
+    /// (see [`examples`]).
     pub fn doc(&self) -> String {
+        examples::strip_hidden(&self.marked_doc())
+    }
+
+    /// The examples of the page as files, hidden lines included (see [`examples`]).
+    pub fn examples(&self) -> examples::Examples {
+        examples::parse(&self.marked_doc())
+    }
+
+    /// The doc comment as Markdown, with the examples' hidden lines still marked.
+    fn marked_doc(&self) -> String {
         let mut out = String::new();
         for line in self.raw_doc.lines() {
             out.push_str(line.strip_prefix(' ').unwrap_or(line));

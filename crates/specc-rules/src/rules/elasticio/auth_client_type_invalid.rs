@@ -17,11 +17,11 @@ declare_rule! {
     /// creation" and its note); elastic.io release notes 23.19.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="component.json"
     /// { "authClientTypes": ["oauth"], "credentials": { "fields": { "auth": { "label": "Auth", "viewClass": "HTTPAuthView" } } } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="component.json"
     /// { "authClientTypes": ["oauth2"], "credentials": { "fields": { "auth": { "label": "Auth", "viewClass": "HTTPAuthView" } } } }
     /// ```
     pub struct AuthClientTypeInvalid {

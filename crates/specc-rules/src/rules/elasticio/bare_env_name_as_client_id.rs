@@ -18,12 +18,12 @@ declare_rule! {
     /// braces) against <https://docs.elastic.io/developers/defining-env-vars> (`"{{OAUTH_CLIENT_ID}}"`).
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="component.json"
     /// { "envVars": { "SALESFORCE_KEY": { "required": true } },
     ///   "credentials": { "fields": {}, "oauth2": { "client_id": "SALESFORCE_KEY" } } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="component.json"
     /// { "envVars": { "SALESFORCE_KEY": { "required": true } },
     ///   "credentials": { "fields": {}, "oauth2": { "client_id": "{{SALESFORCE_KEY}}" } } }
     /// ```

@@ -30,11 +30,11 @@ declare_rule! {
     /// <https://github.com/elasticio/elasticio-cli>; <https://docs.elastic.io/developers/component-json-credentials>.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="component.json"
     /// { "credentials": { "fields": { "env": { "viewClass": "SelectView" } } } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="component.json"
     /// { "credentials": { "fields": { "env": { "label": "Environment", "viewClass": "SelectView",
     ///   "model": { "test": "Sandbox", "login": "Production" } } } } }
     /// ```

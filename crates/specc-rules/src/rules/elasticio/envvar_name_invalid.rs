@@ -18,11 +18,11 @@ declare_rule! {
     /// Object").
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="component.json"
     /// { "envVars": { "oauth-client-id": { "required": true } } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="component.json"
     /// { "envVars": { "OAUTH_CLIENT_ID": { "required": true } } }
     /// ```
     pub struct EnvVarNameInvalid {

@@ -17,11 +17,11 @@ declare_rule! {
     /// Source: <https://docs.elastic.io/developers/component-json-technical-reference> (field types).
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="component.json"
     /// { "credentials": { "fields": {}, "oauth2": { "auth_uri": 42 } } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="component.json"
     /// { "credentials": { "fields": {}, "oauth2": { "auth_uri": "https://auth.example.com/authorize" } } }
     /// ```
     pub struct InvalidFieldType {

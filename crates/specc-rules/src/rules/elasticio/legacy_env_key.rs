@@ -23,11 +23,11 @@ declare_rule! {
     /// legacy forms (<https://github.com/elasticio/salesforce-component>).
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="component.json"
     /// { "env": ["APP_ID", "APP_SECRET"] }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="component.json"
     /// { "envVars": { "APP_ID": { "required": true }, "APP_SECRET": { "required": true } } }
     /// ```
     ///

@@ -26,7 +26,7 @@ declare_rule! {
     /// Components"); <https://docs.elastic.io/guides/oauth-clients-management>.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="component.json"
     /// {
     ///   "envVars": { "OAUTH_CLIENT_ID": { "required": true }, "OAUTH_CLIENT_SECRET": { "required": true } },
     ///   "credentials": { "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView" } },
@@ -35,7 +35,7 @@ declare_rule! {
     /// }
     /// ```
     /// Use instead (the envVars stay, the root gains the flag):
-    /// ```json
+    /// ```json title="component.json"
     /// {
     ///   "envVars": { "OAUTH_CLIENT_ID": { "required": true }, "OAUTH_CLIENT_SECRET": { "required": true } },
     ///   "useOAuthClient": true,

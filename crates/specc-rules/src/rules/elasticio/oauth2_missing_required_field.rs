@@ -29,12 +29,12 @@ declare_rule! {
     /// <https://docs.elastic.io/components/rest-api/authorization-methods> (auth clients).
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="component.json"
     /// { "credentials": { "fields": {}, "oauth2": { "client_id": "{{ID}}", "client_secret": "{{SECRET}}",
     ///   "auth_uri": "https://auth.example.com/authorize" } } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="component.json"
     /// { "credentials": { "fields": {}, "oauth2": { "client_id": "{{ID}}", "client_secret": "{{SECRET}}",
     ///   "auth_uri": "https://auth.example.com/authorize", "token_uri": "https://auth.example.com/token" } } }
     /// ```

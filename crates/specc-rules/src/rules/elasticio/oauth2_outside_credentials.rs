@@ -17,11 +17,11 @@ declare_rule! {
     /// (<https://github.com/elasticio/salesforce-component/blob/master/component.json>).
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="component.json"
     /// { "oauth2": { "client_id": "{{ID}}" }, "credentials": { "fields": {} } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="component.json"
     /// { "credentials": { "fields": {}, "oauth2": { "client_id": "{{ID}}" } } }
     /// ```
     pub struct OAuth2OutsideCredentials {

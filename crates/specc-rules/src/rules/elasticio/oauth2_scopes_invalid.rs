@@ -30,11 +30,11 @@ declare_rule! {
     /// RFC 6749 §3.3; <https://openid.net/specs/openid-connect-core-1_0.html#ScopeClaims>.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="component.json"
     /// { "oauth2": { "scopes": ["openid", "Profile", "User.Read", "User.Read"] } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="component.json"
     /// { "oauth2": { "scopes": ["openid", "profile", "User.Read"] } }
     /// ```
     ///

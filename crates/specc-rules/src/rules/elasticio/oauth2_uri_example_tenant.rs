@@ -18,11 +18,11 @@ declare_rule! {
     /// (<https://learn.microsoft.com/en-us/entra/identity-platform/v2-protocols>).
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="component.json"
     /// { "oauth2": { "auth_uri": "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize" } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="component.json"
     /// { "oauth2": { "auth_uri": "https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize" } }
     /// ```
     pub struct OAuth2UriExampleTenant {

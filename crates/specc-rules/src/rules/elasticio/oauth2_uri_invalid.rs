@@ -32,11 +32,11 @@ declare_rule! {
     /// (<https://github.com/elasticio/salesforce-component>).
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="component.json"
     /// { "oauth2": { "auth_uri": "https://login.example.com//oauth2/authorize", "token_uri": "/oauth2/token" } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="component.json"
     /// { "oauth2": { "auth_uri": "https://login.example.com/oauth2/authorize", "token_uri": "https://login.example.com/oauth2/token" } }
     /// ```
     ///

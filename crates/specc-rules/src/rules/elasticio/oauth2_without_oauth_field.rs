@@ -19,12 +19,12 @@ declare_rule! {
     /// objects together").
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="component.json"
     /// { "credentials": { "fields": { "apiKey": { "label": "API key", "viewClass": "PasswordFieldView" } },
     ///   "oauth2": { "auth_uri": "https://auth.example.com/authorize", "token_uri": "https://auth.example.com/token" } } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="component.json"
     /// { "credentials": { "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
     ///   "oauth2": { "auth_uri": "https://auth.example.com/authorize", "token_uri": "https://auth.example.com/token" } } }
     /// ```

@@ -18,13 +18,13 @@ declare_rule! {
     /// Source: elastic.io's OAuth clients management guide (<https://docs.elastic.io/on-premises/oauth-clients-management.html>) ("Deleting OAuth Clients").
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="tenant.json"
     /// { "tenant": "t1", "flows": [{ "id": "sync", "components": ["crm"] }],
     ///   "oauth_clients": [{ "id": "oc1", "component": "crm", "client_id": "a", "client_secret": "{{A}}" }],
     ///   "delete": ["oc1"] }
     /// ```
     /// Use instead: remove the component from the flow (or the flow) first, then delete the client.
-    /// ```json
+    /// ```json title="tenant.json"
     /// { "tenant": "t1", "flows": [],
     ///   "oauth_clients": [{ "id": "oc1", "component": "crm", "client_id": "a", "client_secret": "{{A}}" }],
     ///   "delete": ["oc1"] }

@@ -21,13 +21,13 @@ declare_rule! {
     /// per component in a tenant", "a component that exists in the tenant, and is visible").
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="tenant.json"
     /// { "tenant": "t1", "components": [{ "id": "crm", "visible": true }],
     ///   "oauth_clients": [ { "component": "crm", "client_id": "a", "client_secret": "{{A}}" },
     ///                      { "component": "crm", "client_id": "b", "client_secret": "{{B}}" } ] }
     /// ```
     /// Use instead (one client; change it with a `PATCH`):
-    /// ```json
+    /// ```json title="tenant.json"
     /// { "tenant": "t1", "components": [{ "id": "crm", "visible": true }],
     ///   "oauth_clients": [ { "component": "crm", "client_id": "b", "client_secret": "{{B}}" } ] }
     /// ```

@@ -27,12 +27,12 @@ declare_rule! {
     /// Clients"); <https://api.elastic.io/docs/v2/#oauth-clients>.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="oauth-client.json"
     /// { "data": { "type": "oauth-clients", "attributes": { "client_id": "abc", "client_secret": "…" },
     ///   "relationships": { "component": { "data": { "id": "5b1f…", "type": "components" } } } } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="oauth-client.json"
     /// { "data": { "type": "oauth-client", "attributes": { "client_id": "abc", "client_secret": "…" },
     ///   "relationships": { "component": { "data": { "id": "5b1f…", "type": "component" } } } } }
     /// ```

@@ -23,12 +23,12 @@ declare_rule! {
     /// Clients", "Updating OAuth Clients"); <https://api.elastic.io/docs/v2/#oauth-clients>.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="oauth-client.json"
     /// { "data": { "type": "flow", "attributes": { "client_id": "abc", "client_secret": "…" },
     ///   "relationships": { "component": { "data": { "id": "5b1f…", "type": "component" } } } } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="oauth-client.json"
     /// { "data": { "type": "oauth-client", "attributes": { "client_id": "abc", "client_secret": "…" },
     ///   "relationships": { "component": { "data": { "id": "5b1f…", "type": "component" } } } } }
     /// ```

@@ -31,12 +31,12 @@ declare_rule! {
     /// environment variable, where only the component's author chooses where tokens go.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="component.json"
     /// { "credentials": { "fields": { "domain": { "label": "Domain", "viewClass": "TextFieldView" } },
     ///   "oauth2": { "token_uri": "https://{{domain}}/oauth/token" } } }
     /// ```
     /// Use instead (a fixed list of hosts):
-    /// ```json
+    /// ```json title="component.json"
     /// { "credentials": { "fields": { "env": { "label": "Environment", "viewClass": "SelectView",
     ///   "model": { "login": "Production", "test": "Sandbox" } } },
     ///   "oauth2": { "token_uri": "https://{{env}}.salesforce.com/services/oauth2/token" } } }

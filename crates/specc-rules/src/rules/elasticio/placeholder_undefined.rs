@@ -26,12 +26,12 @@ declare_rule! {
     /// <https://docs.elastic.io/developers/component-json-oauth> (`{{prodEnv}}` from a field).
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="component.json"
     /// { "envVars": { "APP_ID": { "required": true } },
     ///   "credentials": { "fields": {}, "oauth2": { "client_id": "{{APP_KEY}}" } } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="component.json"
     /// { "envVars": { "APP_ID": { "required": true } },
     ///   "credentials": { "fields": {}, "oauth2": { "client_id": "{{APP_ID}}" } } }
     /// ```

@@ -23,11 +23,11 @@ declare_rule! {
     /// its 64-character Podio secret (`thatapp/podio-component@7998386`).
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="component.json"
     /// { "credentials": { "fields": {}, "oauth2": { "client_secret": "s3cr3t-value-from-the-provider" } } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="component.json"
     /// { "envVars": { "OAUTH_CLIENT_SECRET": { "required": true } },
     ///   "credentials": { "fields": {}, "oauth2": { "client_secret": "{{OAUTH_CLIENT_SECRET}}" } } }
     /// ```

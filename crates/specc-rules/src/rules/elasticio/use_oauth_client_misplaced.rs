@@ -22,11 +22,11 @@ declare_rule! {
     /// (root-level `"useOAuthClient": true`).
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="component.json"
     /// { "envVars": {}, "credentials": { "useOAuthClient": true, "fields": {} } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="component.json"
     /// { "envVars": {}, "useOAuthClient": true, "credentials": { "fields": {} } }
     /// ```
     ///

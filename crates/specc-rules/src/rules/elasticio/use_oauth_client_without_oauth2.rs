@@ -17,11 +17,11 @@ declare_rule! {
     /// following object to component.json: `"oauth2": {…}`").
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="component.json"
     /// { "useOAuthClient": true, "credentials": { "fields": { "oauth": { "label": "Sign in", "viewClass": "OAuthFieldView" } } } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="component.json"
     /// { "useOAuthClient": true, "credentials": { "fields": { "oauth": { "label": "Sign in", "viewClass": "OAuthFieldView" } },
     ///   "oauth2": { "client_id": "", "client_secret": "", "auth_uri": "https://auth.example.com/authorize",
     ///     "token_uri": "https://auth.example.com/token" } } }

@@ -19,7 +19,7 @@ declare_rule! {
     /// Token" button has nothing to start.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="instance.yaml"
     /// # instance.yaml; the model's only oauth2 scheme has just a clientCredentials flow
     /// model: model.json
     /// client_id: "{{BOX_CLIENT_ID}}"

@@ -12,11 +12,11 @@ declare_rule! {
     /// receives.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="instance.yaml"
     /// client_id: 12345
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="instance.yaml"
     /// client_id: "12345"
     /// ```
     pub struct InvalidFieldType {

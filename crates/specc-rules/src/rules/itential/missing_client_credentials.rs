@@ -19,13 +19,13 @@ declare_rule! {
     /// Values are never shown in specc's output.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="instance.yaml"
     /// model: model.json
     /// client_id: "{{BOX_CLIENT_ID}}"
     /// redirect_uri: "{{iap}}/admin/oauth/"
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="instance.yaml"
     /// model: model.json
     /// client_id: "{{BOX_CLIENT_ID}}"
     /// client_secret: "{{BOX_CLIENT_SECRET}}"

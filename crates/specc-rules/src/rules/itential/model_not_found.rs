@@ -12,7 +12,7 @@ declare_rule! {
     /// about the instance's scopes or URLs can be checked.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="instance.yaml"
     /// model: ./box-openapi.json   # no such file
     /// client_id: "{{BOX_CLIENT_ID}}"
     /// ```

@@ -24,11 +24,11 @@ declare_rule! {
     /// authorization request, or the callback does not reach Itential.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="instance.yaml"
     /// redirect_uri: "{{iap}}/admin/oauth"
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="instance.yaml"
     /// redirect_uri: "{{iap}}/admin/oauth/"
     /// ```
     ///

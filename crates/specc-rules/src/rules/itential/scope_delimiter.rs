@@ -23,11 +23,11 @@ declare_rule! {
     /// the explicit instruction and RFC 6749: space-separated.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="instance.yaml"
     /// scope: manage_app_users, manage_data_retention, manage_webhook
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="instance.yaml"
     /// scope: "manage_app_users manage_data_retention manage_webhook"
     /// ```
     ///

@@ -20,11 +20,11 @@ declare_rule! {
     /// exist, the OAuth provider may outright refuse your request" (same page, Troubleshooting).
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="instance.yaml"
     /// scope: root_readonly manage_webhooks
     /// ```
     /// with a model that declares `manage_webhook`. Use instead:
-    /// ```yaml
+    /// ```yaml title="instance.yaml"
     /// scope: root_readonly manage_webhook
     /// ```
     pub struct ScopeNotSubset {

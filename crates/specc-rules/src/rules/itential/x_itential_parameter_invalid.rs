@@ -25,14 +25,14 @@ declare_rule! {
     /// be included more than once").
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="instance.yaml"
     /// x-itential-parameters:
     ///   - name: audience
     ///     in: form
     ///     x-itential-use-in: [token, refesh]
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="instance.yaml"
     /// x-itential-parameters:
     ///   - name: audience
     ///     in: body

@@ -17,11 +17,11 @@ declare_rule! {
     /// literal text `%%client_id%%` as the client id.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="config.json"
     /// { "auth_url": "https://www.dropbox.com/oauth2/authorize?client_id=%%client_id%%&redirect_uri=%%redirect_uri%%" }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="config.json"
     /// { "auth_url": "https://www.dropbox.com/oauth2/authorize?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%" }
     /// ```
     ///

@@ -17,11 +17,11 @@ declare_rule! {
     /// asks, and the authorization fails.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="config.json"
     /// { "oauth_version": "2.0", "auth_url": "https://www.dropbox.com/oauth2/authorize?response_type=code&redirect_uri=%%redirect_uri%%" }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="config.json"
     /// { "oauth_version": "2.0", "auth_url": "https://www.dropbox.com/oauth2/authorize?response_type=code&redirect_uri=%%redirect_uri%%&client_id=%%app_key%%" }
     /// ```
     ///

@@ -15,11 +15,11 @@ declare_rule! {
     /// providers.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="config.json"
     /// { "oauth_version": "2.0", "auth_url": "https://www.dropbox.com/oauth2/authorize?response_type=code&client_id=%%app_key%%" }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="config.json"
     /// { "oauth_version": "2.0", "auth_url": "https://www.dropbox.com/oauth2/authorize?response_type=code&client_id=%%app_key%%&redirect_uri=%%redirect_uri%%" }
     /// ```
     ///

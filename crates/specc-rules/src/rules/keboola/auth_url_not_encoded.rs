@@ -16,11 +16,11 @@ declare_rule! {
     /// differently (some cut the URL there), so providers receive a truncated scope list. Two corpus READMEs (Google Drive extractor, Google Sheets writer) register such URLs.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="config.json"
     /// { "auth_url": "https://accounts.google.com/o/oauth2/v2/auth?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&scope=openid email" }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="config.json"
     /// { "auth_url": "https://accounts.google.com/o/oauth2/v2/auth?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&scope=openid%20email" }
     /// ```
     ///

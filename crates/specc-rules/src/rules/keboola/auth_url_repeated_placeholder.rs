@@ -12,11 +12,11 @@ declare_rule! {
     /// reaches the provider as literal `%%name%%` text.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="config.json"
     /// { "auth_url": "https://x.example.com/authorize?client_id=%%app_key%%&login_hint=%%app_key%%&redirect_uri=%%redirect_uri%%" }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="config.json"
     /// { "auth_url": "https://x.example.com/authorize?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%" }
     /// ```
     pub struct AuthUrlRepeatedPlaceholder {

@@ -14,11 +14,11 @@ declare_rule! {
     /// `state=security_token12345`.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="config.json"
     /// { "auth_url": "https://x.example.com/authorize?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&state=abc123" }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="config.json"
     /// { "auth_url": "https://x.example.com/authorize?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&state=%%hash%%" }
     /// ```
     pub struct AuthUrlStaticState {

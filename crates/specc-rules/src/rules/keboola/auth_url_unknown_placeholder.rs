@@ -17,11 +17,11 @@ declare_rule! {
     /// provider literally.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="config.json"
     /// { "auth_url": "https://x.example.com/authorize?client_id=%%appkey%%&redirect_uri=%%redirect_uri%%" }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="config.json"
     /// { "auth_url": "https://x.example.com/authorize?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%" }
     /// ```
     pub struct AuthUrlUnknownPlaceholder {

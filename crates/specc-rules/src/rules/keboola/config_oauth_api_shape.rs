@@ -19,11 +19,11 @@ declare_rule! {
     /// `#data`, the component has no token to call the API with.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="config.json"
     /// { "authorization": { "oauth_api": { "credentials": { "appKey": "abc", "#appSecret": "KBC::ProjectSecure::…" } } } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="config.json"
     /// { "authorization": { "oauth_api": { "id": "123456", "version": 3 } } }
     /// ```
     pub struct ConfigOauthApiShape {

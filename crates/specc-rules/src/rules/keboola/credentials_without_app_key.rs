@@ -16,11 +16,11 @@ declare_rule! {
     /// `keboola/config-oauth-api-shape`, an error.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="config.json"
     /// { "authorization": { "oauth_api": { "credentials": { "#data": "{\"access_token\":\"…\"}" } } } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="config.json"
     /// { "authorization": { "oauth_api": { "credentials": { "#data": "{\"access_token\":\"…\"}",
     ///   "appKey": "abc", "#appSecret": "KBC::ProjectSecure::…" } } } }
     /// ```

@@ -17,11 +17,11 @@ declare_rule! {
     /// runner injects: components that parse the string fail on it.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="config.json"
     /// { "#data": { "access_token": "…" } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="config.json"
     /// { "#data": "{\"access_token\": \"…\"}" }
     /// ```
     pub struct DataNotJsonString {

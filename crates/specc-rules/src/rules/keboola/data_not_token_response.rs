@@ -20,11 +20,11 @@ declare_rule! {
     /// token works only with components that read `#data` raw, so it is likely wrong elsewhere.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="config.json"
     /// { "authorization": { "oauth_api": { "credentials": { "#data": "ya29.a0AfH6SM" } } } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="config.json"
     /// { "authorization": { "oauth_api": { "credentials": { "#data": "{\"access_token\": \"ya29.a0AfH6SM\"}" } } } }
     /// ```
     pub struct DataNotTokenResponse {

@@ -16,11 +16,11 @@ declare_rule! {
     /// stores an empty string, so specc does not write a default.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="config.json"
     /// { "oauth_version": "facebook" }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="config.json"
     /// { "oauth_version": "facebook", "permissions": "pages_show_list,pages_read_engagement" }
     /// ```
     pub struct FacebookMissingPermissions {

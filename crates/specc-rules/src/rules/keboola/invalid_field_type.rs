@@ -19,11 +19,11 @@ declare_rule! {
     /// extractor's OAuth 1.0 documentation shows `"appKey": 1234` and the broker passes it on.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="config.json"
     /// { "oauth_version": 2.0 }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="config.json"
     /// { "oauth_version": "2.0" }
     /// ```
     pub struct InvalidFieldType {

@@ -16,13 +16,13 @@ declare_rule! {
     /// `app_secret` registers an app that can never exchange a code for a token.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="config.json"
     /// { "component_id": "wr-dropbox", "friendly_name": "Dropbox Writer", "app_key": "k", "app_secret": "",
     ///   "auth_url": "https://www.dropbox.com/oauth2/authorize?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%",
     ///   "token_url": "https://api.dropbox.com/oauth2/token", "oauth_version": "2.0" }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="config.json"
     /// { "component_id": "wr-dropbox", "friendly_name": "Dropbox Writer", "app_key": "k", "app_secret": "${DROPBOX_APP_SECRET}",
     ///   "auth_url": "https://www.dropbox.com/oauth2/authorize?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%",
     ///   "token_url": "https://api.dropbox.com/oauth2/token", "oauth_version": "2.0" }

@@ -13,11 +13,11 @@ declare_rule! {
     /// APIs").
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="config.json"
     /// { "oauth_version": "1.0", "auth_url": "https://api.twitter.com/oauth/authorize?oauth_token=%%oauth_token%%" }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="config.json"
     /// { "oauth_version": "1.0", "auth_url": "https://api.twitter.com/oauth/authorize?oauth_token=%%oauth_token%%",
     ///   "request_token_url": "https://api.twitter.com/oauth/request_token" }
     /// ```

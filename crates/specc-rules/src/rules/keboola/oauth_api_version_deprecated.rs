@@ -20,11 +20,11 @@ declare_rule! {
     /// `version`; specc follows the platform documentation.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="config.json"
     /// { "authorization": { "oauth_api": { "id": "123456" } } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="config.json"
     /// { "authorization": { "oauth_api": { "id": "123456", "version": 3 } } }
     /// ```
     ///

@@ -14,11 +14,11 @@ declare_rule! {
     /// implementation.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="config.json"
     /// { "oauth_version": "2" }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="config.json"
     /// { "oauth_version": "2.0" }
     /// ```
     pub struct OAuthVersionInvalid {

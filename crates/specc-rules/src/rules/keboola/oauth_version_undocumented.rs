@@ -18,11 +18,11 @@ declare_rule! {
     /// no OAuth implementation, and nothing documents which is which.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="config.json"
     /// { "oauth_version": "quickbooks" }
     /// ```
     /// Use instead, when the provider speaks standard OAuth 2.0:
-    /// ```json
+    /// ```json title="config.json"
     /// { "oauth_version": "2.0" }
     /// ```
     pub struct OAuthVersionUndocumented {

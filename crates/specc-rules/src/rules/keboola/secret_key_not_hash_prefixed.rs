@@ -21,11 +21,11 @@ declare_rule! {
     /// is stored, shown and exported in clear. specc never prints the value.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="config.json"
     /// { "parameters": { "api": { "password": "hunter22" } } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="config.json"
     /// { "parameters": { "api": { "#password": "KBC::ProjectSecure::…" } } }
     /// ```
     ///

@@ -16,11 +16,11 @@ declare_rule! {
     /// obvious to whoever edits the file. specc never prints the value.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="config.json"
     /// { "parameters": { "api": { "#token": "KBC::ProjectSecure::…", "token": "old-value" } } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="config.json"
     /// { "parameters": { "api": { "#token": "KBC::ProjectSecure::…" } } }
     /// ```
     pub struct SecretKeyPlainTwin {

@@ -22,11 +22,11 @@ declare_rule! {
     /// it. specc never prints the value.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="config.json"
     /// { "authorization": { "oauth_api": { "credentials": { "#appSecret": "my-client-secret" } } } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="config.json"
     /// { "authorization": { "oauth_api": { "credentials": { "#appSecret": "KBC::ProjectSecure::…" } } } }
     /// ```
     pub struct SecretNotEncrypted {

@@ -15,11 +15,11 @@ declare_rule! {
     /// must send `userData`, or the URL keeps the literal `%%subdomain%%`.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="config.json"
     /// { "auth_url": "https://%%subdomain%%.example.com/oauth/authorize?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%" }
     /// ```
     /// Use instead (a fixed host, when the API has one):
-    /// ```json
+    /// ```json title="config.json"
     /// { "auth_url": "https://login.example.com/oauth/authorize?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%" }
     /// ```
     pub struct SubdomainNeedsUserdata {

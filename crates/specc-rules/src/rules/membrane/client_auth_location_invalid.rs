@@ -13,11 +13,11 @@ declare_rule! {
     /// A value outside the enum makes the SDK reject the config, so no connection can be made.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// clientAuthLocation: header
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// clientAuthLocation: headers
     /// ```
     ///

@@ -21,12 +21,12 @@ declare_rule! {
     /// removes the doubt. The connector works with the SDK default, so this is advice.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// authorizeUri: https://auth.example.com/oauth2/authorize
     /// tokenUri: https://auth.example.com/oauth2/token
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// authorizeUri: https://auth.example.com/oauth2/authorize
     /// tokenUri: https://auth.example.com/oauth2/token
     /// clientAuthLocation: headers

@@ -17,11 +17,11 @@ declare_rule! {
     /// with every copy of the connector. specc never prints the value.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// clientSecret: 8f1c0d2e9a7b
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// clientSecret:
     ///   $var: connectorParameters.clientSecret
     /// ```

@@ -17,11 +17,11 @@ declare_rule! {
     /// secret, so this is a warning.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// clientId: 3MVG9A2kN3Bn17hs
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// clientId:
     ///   $var: connectorParameters.clientId
     /// ```

@@ -14,11 +14,11 @@ declare_rule! {
     /// location, and nothing stops both being `true` (no client authentication at all).
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// skipClientAuthInBody: true
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// clientAuthLocation: headers
     /// ```
     ///

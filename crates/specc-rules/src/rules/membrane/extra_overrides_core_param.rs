@@ -16,13 +16,13 @@ declare_rule! {
     /// the platform's CSRF and redirect handling. Scopes belong in `scopes`.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// extra:
     ///   prompt: consent
     ///   scope: read write
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// scopes:
     ///   - read
     ///   - write

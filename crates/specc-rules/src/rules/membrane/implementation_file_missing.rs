@@ -20,13 +20,13 @@ declare_rule! {
     /// method fail at run time when a user connects.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="spec.yml"
     /// test:
     ///   implementationType: javascript
     ///   filePath: auth/tset.js
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="spec.yml"
     /// test:
     ///   implementationType: javascript
     ///   filePath: auth/test.js

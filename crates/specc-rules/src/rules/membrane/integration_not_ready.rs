@@ -19,7 +19,7 @@ declare_rule! {
     /// release (<https://docs.integration.app/docs/integrations>).
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="spec.yml"
     /// key: parcel-hub
     /// connectorId: 6601e0c1a2b3c4d5e6f70812
     /// state: CONFIGURATION_ERROR
@@ -28,7 +28,7 @@ declare_rule! {
     /// hasMissingParameters: true
     /// ```
     /// Use instead: set the OAuth app's parameters in the workspace, then export again:
-    /// ```yaml
+    /// ```yaml title="spec.yml"
     /// key: parcel-hub
     /// connectorId: 6601e0c1a2b3c4d5e6f70812
     /// state: READY

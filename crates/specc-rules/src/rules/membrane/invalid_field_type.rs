@@ -14,11 +14,11 @@ declare_rule! {
     /// Source: Membrane's OAuth2 connector documentation (<https://docs.integration.app>) ("Config Parameters").
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// skipPkce: "yes"
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// skipPkce: true
     /// ```
     pub struct InvalidFieldType {

@@ -21,13 +21,13 @@ declare_rule! {
     /// the platform's own documentation uses the name, this is a warning rather than an error.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="spec.yml"
     /// auth:
     ///   getCredentialsFromTokenResponse:
     ///     implementationType: javascript
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="spec.yml"
     /// auth:
     ///   getCredentialsFromAccessTokenResponse:
     ///     implementationType: javascript

@@ -20,13 +20,13 @@ declare_rule! {
     /// as a mapping.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="spec.yml"
     /// getOAuthConfig:
     ///   implementationType: mapping
     ///   filePath: auth/oauth.js
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="spec.yml"
     /// getOAuthConfig:
     ///   implementationType: mapping
     ///   filePath: auth/get-oauth-config.map.yml

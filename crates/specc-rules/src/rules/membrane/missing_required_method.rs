@@ -16,14 +16,14 @@ declare_rule! {
     /// (<https://docs.integration.app/docs/connector-auth>).
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="spec.yml"
     /// auth:
     ///   type: oauth2
     ///   getOAuthConfig:
     ///     implementationType: mapping
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="spec.yml"
     /// auth:
     ///   type: oauth2
     ///   getOAuthConfig:

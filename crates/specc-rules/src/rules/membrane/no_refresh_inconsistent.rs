@@ -14,13 +14,13 @@ declare_rule! {
     /// offline` only makes sense if the refresh token is used. One of the two is wrong.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// noRefreshToken: true
     /// extra:
     ///   access_type: offline
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// noRefreshToken: false
     /// extra:
     ///   access_type: offline

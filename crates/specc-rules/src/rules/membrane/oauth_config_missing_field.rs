@@ -14,14 +14,14 @@ declare_rule! {
     /// JavaScript is not checked.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// clientId:
     ///   $var: connectorParameters.clientId
     /// authorizeUri: https://auth.example.com/oauth2/authorize
     /// tokenUri: https://auth.example.com/oauth2/token
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// clientId:
     ///   $var: connectorParameters.clientId
     /// clientSecret:

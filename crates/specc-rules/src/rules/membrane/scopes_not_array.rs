@@ -16,11 +16,11 @@ declare_rule! {
     /// is an array of strings. A string fails validation, or is sent as one scope containing spaces.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// scopes: read write
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// scopes: ["read", "write"]
     /// ```
     ///

@@ -13,11 +13,11 @@ declare_rule! {
     /// should only be there for providers that really reject the `code_challenge` parameter.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// skipPkce: true
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// skipPkce: false
     /// ```
     pub struct SkipPkce {

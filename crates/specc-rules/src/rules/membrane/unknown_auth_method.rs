@@ -15,13 +15,13 @@ declare_rule! {
     /// the author. A misspelt method simply does not run.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="spec.yml"
     /// auth:
     ///   getOAuthConfg:
     ///     implementationType: mapping
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="spec.yml"
     /// auth:
     ///   getOAuthConfig:
     ///     implementationType: mapping

@@ -27,12 +27,12 @@ declare_rule! {
     /// `implementationType` per method).
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="spec.yml"
     /// refreshCredentials:
     ///   implementationType: mapping
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="spec.yml"
     /// refreshCredentials:
     ///   implementationType: javascript
     /// ```

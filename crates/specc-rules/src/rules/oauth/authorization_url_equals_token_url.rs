@@ -19,13 +19,13 @@ declare_rule! {
     /// the token endpoint, so the login page never appears.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// flow: accessCode
     /// authorizationUrl: https://api.example.com/token
     /// tokenUrl: https://api.example.com/token
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// flow: accessCode
     /// authorizationUrl: https://api.example.com/authorize
     /// tokenUrl: https://api.example.com/token

@@ -27,11 +27,11 @@ declare_rule! {
     /// `prompt`) are fine.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// authorizationUrl: https://auth.example.com/authorize?response_type=code&prompt=consent
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// authorizationUrl: https://auth.example.com/authorize?prompt=consent
     /// ```
     ///

@@ -17,11 +17,11 @@ declare_rule! {
     /// are silently dropped.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// authorizationUrl: https://auth.example.com/authorize#consent
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// authorizationUrl: https://auth.example.com/authorize
     /// ```
     ///

@@ -22,11 +22,11 @@ declare_rule! {
     /// standard requires the use of TLS", and OpenAPI 3.2 requires TLS for `oauth2MetadataUrl`.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// tokenUrl: http://auth.example.com/token
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// tokenUrl: https://auth.example.com/token
     /// ```
     ///

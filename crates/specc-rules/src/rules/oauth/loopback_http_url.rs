@@ -17,11 +17,11 @@ declare_rule! {
     /// endpoints with no loopback exception; RFC 8252 §7.3's exception is for redirect URIs only.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// tokenUrl: http://localhost:8080/oauth/token
     /// ```
     /// Use instead the provider's endpoint:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// tokenUrl: https://auth.example.com/oauth/token
     /// ```
     ///

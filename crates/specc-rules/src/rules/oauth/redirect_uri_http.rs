@@ -17,11 +17,11 @@ declare_rule! {
     /// on the redirection endpoint.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// redirect_uri: http://itential.example.com/admin/oauth/
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// redirect_uri: https://itential.example.com/admin/oauth/
     /// ```
     pub struct RedirectUriHttp {

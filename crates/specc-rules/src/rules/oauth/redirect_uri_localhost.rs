@@ -19,11 +19,11 @@ declare_rule! {
     /// from `127.0.0.1`. Use the IP literal, and register exactly that with the provider.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// redirect_uri: http://localhost:8080/callback
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// redirect_uri: http://127.0.0.1:8080/callback
     /// ```
     ///

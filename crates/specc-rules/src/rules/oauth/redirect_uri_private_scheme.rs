@@ -17,11 +17,11 @@ declare_rule! {
     /// based on a domain name the app's publisher controls, so that schemes do not collide.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// redirect_uri: myapp:/oauth/callback
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// redirect_uri: com.example.myapp:/oauth/callback
     /// ```
     pub struct RedirectUriPrivateScheme {

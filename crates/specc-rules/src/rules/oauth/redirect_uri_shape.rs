@@ -22,11 +22,11 @@ declare_rule! {
     /// and patterns are how codes get redirected to an attacker.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// redirect_uri: https://itential.example.com/admin/oauth/#done
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// redirect_uri: https://itential.example.com/admin/oauth/
     /// ```
     ///

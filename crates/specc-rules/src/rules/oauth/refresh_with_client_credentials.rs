@@ -18,14 +18,14 @@ declare_rule! {
     /// flow is dead configuration.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// clientCredentials:
     ///   tokenUrl: https://auth.example.com/token
     ///   refreshUrl: https://auth.example.com/token
     ///   scopes: {}
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// clientCredentials:
     ///   tokenUrl: https://auth.example.com/token
     ///   scopes: {}

@@ -22,12 +22,12 @@ declare_rule! {
     /// grants none of them or rejects the request.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// scopes:
     ///   "read:LH Open API": read access
     /// ```
     /// Use instead (the name the provider really expects, for example):
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// scopes:
     ///   "read:LH_Open_API": read access
     /// ```

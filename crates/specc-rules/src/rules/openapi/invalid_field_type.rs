@@ -12,7 +12,7 @@ declare_rule! {
     /// follows from it is not the one written. specc reports the field and lowers the rest.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// flows:
     ///   clientCredentials:
     ///     tokenUrl: 42

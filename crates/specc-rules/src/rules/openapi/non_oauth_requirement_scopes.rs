@@ -20,13 +20,13 @@ declare_rule! {
     /// 2643). Values there are usually OAuth scopes attached to the wrong scheme.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// openapi: 3.0.3
     /// security:
     ///   - api_key: [read]
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// openapi: 3.0.3
     /// security:
     ///   - api_key: []

@@ -21,14 +21,14 @@ declare_rule! {
     /// warning rather than an error.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// authorizationCode:
     ///   authorizationUrl: https://auth.example.com/
     ///   tokenUrl: https://auth.example.com/oauth/token
     ///   scopes: {}
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// authorizationCode:
     ///   authorizationUrl: https://auth.example.com/oauth/authorize
     ///   tokenUrl: https://auth.example.com/oauth/token

@@ -18,7 +18,7 @@ declare_rule! {
     /// This is advice, reported as `info`.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// flows:
     ///   authorizationCode:
     ///     authorizationUrl: https://auth.example.com/authorize
@@ -26,7 +26,7 @@ declare_rule! {
     ///     scopes: {}
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     ///     scopes:
     ///       items.read: Read items
     /// ```

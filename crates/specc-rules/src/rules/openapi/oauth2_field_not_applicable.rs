@@ -26,7 +26,7 @@ declare_rule! {
     /// <https://spec.openapis.org/oas/v3.2.0.html#oauth-flows-object>.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// flows:
     ///   clientCredentials:
     ///     authorizationUrl: https://auth.example.com/authorize
@@ -34,7 +34,7 @@ declare_rule! {
     ///     scopes: {}
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// flows:
     ///   clientCredentials:
     ///     tokenUrl: https://auth.example.com/token

@@ -20,14 +20,14 @@ declare_rule! {
     /// OpenAPI linters do not.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// flows:
     ///   implicit:
     ///     authorizationUrl: https://auth.example.com/authorize
     ///     scopes: {}
     /// ```
     /// Use instead (authorization code with PKCE):
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// flows:
     ///   authorizationCode:
     ///     authorizationUrl: https://auth.example.com/authorize

@@ -18,14 +18,14 @@ declare_rule! {
     /// button opens the `authorizationUrl`; without it the authorization code flow cannot start.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// flows:
     ///   authorizationCode:
     ///     tokenUrl: https://auth.example.com/token
     ///     scopes: {}
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// flows:
     ///   authorizationCode:
     ///     authorizationUrl: https://auth.example.com/authorize

@@ -20,14 +20,14 @@ declare_rule! {
     /// `openapi/oauth2-unknown-flow`.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// components:
     ///   securitySchemes:
     ///     oauth:
     ///       type: oauth2
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// components:
     ///   securitySchemes:
     ///     oauth:

@@ -24,13 +24,13 @@ declare_rule! {
     /// requires it but whose official JSON Schema does not, so 2.0 tools accept the document.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// flows:
     ///   clientCredentials:
     ///     tokenUrl: https://auth.example.com/token
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// flows:
     ///   clientCredentials:
     ///     tokenUrl: https://auth.example.com/token

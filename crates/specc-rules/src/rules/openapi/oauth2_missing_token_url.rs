@@ -17,14 +17,14 @@ declare_rule! {
     /// credentials for an access token.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// flows:
     ///   authorizationCode:
     ///     authorizationUrl: https://auth.example.com/authorize
     ///     scopes: {}
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// flows:
     ///   authorizationCode:
     ///     authorizationUrl: https://auth.example.com/authorize

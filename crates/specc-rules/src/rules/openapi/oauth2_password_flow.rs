@@ -17,14 +17,14 @@ declare_rule! {
     /// platforms run the authorization code flow.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// flows:
     ///   password:
     ///     tokenUrl: https://auth.example.com/token
     ///     scopes: {}
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// flows:
     ///   authorizationCode:
     ///     authorizationUrl: https://auth.example.com/authorize

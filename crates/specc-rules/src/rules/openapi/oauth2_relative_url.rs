@@ -25,7 +25,7 @@ declare_rule! {
     /// resolved URL into every target, so a relative URL that resolves builds the same configuration.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// servers:
     ///   - url: https://api.example.com/v2
     /// components:
@@ -38,7 +38,7 @@ declare_rule! {
     ///           scopes: {}
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     ///           tokenUrl: https://api.example.com/oauth/token
     /// ```
     pub struct RelativeUrl {

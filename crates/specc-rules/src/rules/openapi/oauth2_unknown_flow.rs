@@ -13,12 +13,12 @@ declare_rule! {
     /// A misspelt flow is ignored by every consumer: the scheme offers no flow at all.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// flows:
     ///   authorisationCode: { authorizationUrl: https://a.example.com/auth, tokenUrl: https://a.example.com/token, scopes: {} }
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// flows:
     ///   authorizationCode: { authorizationUrl: https://a.example.com/auth, tokenUrl: https://a.example.com/token, scopes: {} }
     /// ```

@@ -26,7 +26,7 @@ declare_rule! {
     /// configure one anyway. It works as written, so this is a warning.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// paths:
     ///   /items:
     ///     get:
@@ -39,7 +39,7 @@ declare_rule! {
     ///         clientCredentials: { tokenUrl: https://auth.example.com/token, scopes: { read: Read } }
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// security:
     ///   - oauth: [read]
     /// ```

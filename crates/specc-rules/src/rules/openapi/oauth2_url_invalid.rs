@@ -27,7 +27,7 @@ declare_rule! {
     /// `oauth/insecure-http-url` judges `/oauth/token` by the server it resolves against.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// openapi: 3.1.0
     /// components:
     ///   securitySchemes:
@@ -39,7 +39,7 @@ declare_rule! {
     ///           scopes: {}
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// openapi: 3.1.0
     /// servers:
     ///   - url: https://api.example.com/v1

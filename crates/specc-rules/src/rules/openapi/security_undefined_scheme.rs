@@ -19,7 +19,7 @@ declare_rule! {
     /// cannot tell which OAuth configuration the operation needs.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// security:
     ///   - OAuth2Securty: [read]
     /// components:
@@ -27,7 +27,7 @@ declare_rule! {
     ///     OAuth2Security: { type: oauth2, flows: { ... } }
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// security:
     ///   - OAuth2Security: [read]
     /// ```

@@ -36,7 +36,7 @@ declare_rule! {
     /// issue 1889 and Spectral issue 2566 for the openIdConnect case).
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// security:
     ///   - oauth: [write]
     /// components:
@@ -50,7 +50,7 @@ declare_rule! {
     ///           scopes: { read: Read access }
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     ///           scopes: { read: Read access, write: Write access }
     /// ```
     ///

@@ -21,7 +21,7 @@ declare_rule! {
     /// Spectral it is an open request (issue 727). This is advice, reported as `info`.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// security:
     ///   - oauth: [read]
     /// components:
@@ -34,7 +34,7 @@ declare_rule! {
     ///           scopes: { read: Read access, admin: Everything }
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     ///           scopes: { read: Read access }
     /// ```
     pub struct UnusedScope {

@@ -26,13 +26,13 @@ declare_rule! {
     /// credentials as HTTP Basic.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// authorizeUri: https://api.notion.com/v1/oauth/authorize
     /// tokenUri: https://api.notion.com/v1/oauth/token
     /// clientAuthLocation: body
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// authorizeUri: https://api.notion.com/v1/oauth/authorize
     /// tokenUri: https://api.notion.com/v1/oauth/token
     /// clientAuthLocation: headers

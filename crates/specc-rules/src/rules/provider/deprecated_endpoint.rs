@@ -23,12 +23,12 @@ declare_rule! {
     /// <https://api.slack.com/legacy/oauth>.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="component.json"
     /// { "oauth2": { "auth_uri": "https://accounts.google.com/o/oauth2/v2/auth",
     ///   "token_uri": "https://accounts.google.com/o/oauth2/token" } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="component.json"
     /// { "oauth2": { "auth_uri": "https://accounts.google.com/o/oauth2/v2/auth",
     ///   "token_uri": "https://oauth2.googleapis.com/token" } }
     /// ```

@@ -29,13 +29,13 @@ declare_rule! {
     /// <https://airtable.com/developers/web/api/oauth-reference>.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// authorizeUri: https://airtable.com/oauth2/v1/authorize
     /// tokenUri: https://airtable.com/oauth2/v1/token
     /// skipPkce: true
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="auth/get-oauth-config.map.yml"
     /// authorizeUri: https://airtable.com/oauth2/v1/authorize
     /// tokenUri: https://airtable.com/oauth2/v1/token
     /// ```

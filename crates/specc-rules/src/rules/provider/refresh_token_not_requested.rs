@@ -39,12 +39,12 @@ declare_rule! {
     /// on elastic.io only; the old code still selects, ignores and suppresses this rule.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="component.json"
     /// { "oauth2": { "auth_uri": "https://accounts.google.com/o/oauth2/v2/auth",
     ///   "token_uri": "https://oauth2.googleapis.com/token", "scopes": ["https://www.googleapis.com/auth/drive"] } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="component.json"
     /// { "oauth2": { "auth_uri": "https://accounts.google.com/o/oauth2/v2/auth",
     ///   "token_uri": "https://oauth2.googleapis.com/token", "scopes": ["https://www.googleapis.com/auth/drive"],
     ///   "access_type": "offline", "prompt": "consent" } }

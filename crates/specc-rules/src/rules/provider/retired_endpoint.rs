@@ -20,11 +20,11 @@ declare_rule! {
     /// ## Example
     /// With a catalog entry `{ url = "https://sso.acme.test/oauth/v1/token", replacement =
     /// "https://sso.acme.test/oauth/v2/token", retired = true, drop_in = true, source = "…" }`:
-    /// ```json
+    /// ```json title="component.json"
     /// { "oauth2": { "token_uri": "https://sso.acme.test/oauth/v1/token" } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="component.json"
     /// { "oauth2": { "token_uri": "https://sso.acme.test/oauth/v2/token" } }
     /// ```
     ///

@@ -31,12 +31,12 @@ declare_rule! {
     /// `invalid_scope`, or grants less than asked: the connection does not work.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="component.json"
     /// { "oauth2": { "auth_uri": "https://slack.com/oauth/v2/authorize",
     ///   "token_uri": "https://slack.com/api/oauth.v2.access", "scopes": ["channels:read", "chat:write"] } }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="component.json"
     /// { "oauth2": { "auth_uri": "https://slack.com/oauth/v2/authorize",
     ///   "token_uri": "https://slack.com/api/oauth.v2.access", "scopes": ["channels:read,chat:write"] } }
     /// ```

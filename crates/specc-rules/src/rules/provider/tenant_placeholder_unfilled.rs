@@ -31,11 +31,11 @@ declare_rule! {
     /// exceptions for this code.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="component.json"
     /// { "oauth2": { "auth_uri": "https://{subdomain}.zendesk.com/oauth/authorizations/new" } }
     /// ```
     /// Use instead (with a credentials field `subdomain`):
-    /// ```json
+    /// ```json title="component.json"
     /// { "oauth2": { "auth_uri": "https://{{subdomain}}.zendesk.com/oauth/authorizations/new" } }
     /// ```
     pub struct TenantPlaceholderUnfilled {

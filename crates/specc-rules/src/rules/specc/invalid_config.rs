@@ -14,11 +14,11 @@ declare_rule! {
     /// code 2 and points at the value.
     ///
     /// ## Example
-    /// ```toml
+    /// ```toml title="specc.toml"
     /// ignore = ["openapi/unused-scopes"]
     /// ```
     /// Use instead:
-    /// ```toml
+    /// ```toml title="specc.toml"
     /// ignore = ["openapi/unused-scope"]
     /// ```
     pub struct InvalidConfig {

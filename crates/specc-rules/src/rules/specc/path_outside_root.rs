@@ -15,7 +15,7 @@ declare_rule! {
     /// anything in it.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// model: ../../secrets/model.json
     /// ```
     /// Use instead: keep the model next to the instance (`model: model.json`), as a regular file.

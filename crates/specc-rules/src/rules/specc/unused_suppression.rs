@@ -12,11 +12,11 @@ declare_rule! {
     /// renamed), a stale suppression would silently hide the next, different problem on that line.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// tokenUrl: https://auth.example.com/token # specc: ignore[oauth/insecure-http-url] legacy
     /// ```
     /// Use instead (the URL is https now, the comment has no purpose):
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// tokenUrl: https://auth.example.com/token
     /// ```
     pub struct UnusedSuppression {

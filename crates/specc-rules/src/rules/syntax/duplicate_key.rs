@@ -12,11 +12,11 @@ declare_rule! {
     /// silently means different things on different platforms.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="component.json"
     /// { "tokenUrl": "https://a.example.com/token", "tokenUrl": "https://b.example.com/token" }
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="component.json"
     /// { "tokenUrl": "https://a.example.com/token" }
     /// ```
     pub struct DuplicateKey {

@@ -13,11 +13,11 @@ declare_rule! {
     /// brace or bracket, at where it was opened.
     ///
     /// ## Example
-    /// ```json
+    /// ```json title="component.json"
     /// { "credentials": { "oauth2": {} }, "useOAuthClient": true },
     /// ```
     /// Use instead:
-    /// ```json
+    /// ```json title="component.json"
     /// { "credentials": { "oauth2": {} }, "useOAuthClient": true }
     /// ```
     pub struct InvalidJson {

@@ -11,13 +11,13 @@ declare_rule! {
     /// The platform's loader rejects the file; nothing in it takes effect.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// auth:
     ///   type: oauth2
     ///  getOAuthConfig: {}
     /// ```
     /// Use instead:
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// auth:
     ///   type: oauth2
     ///   getOAuthConfig: {}

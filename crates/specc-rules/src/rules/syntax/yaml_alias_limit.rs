@@ -12,7 +12,7 @@ declare_rule! {
     /// refuses to expand it rather than exhaust memory.
     ///
     /// ## Example
-    /// ```yaml
+    /// ```yaml title="openapi.yaml"
     /// a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]
     /// b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
     /// c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
