@@ -20,15 +20,29 @@ declare_rule! {
     ///
     /// ## Example
     /// ```yaml title="openapi.yaml"
-    /// flow: accessCode
-    /// authorizationUrl: https://api.example.com/token
-    /// tokenUrl: https://api.example.com/token
+    /// @ swagger: "2.0"
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// securityDefinitions:
+    ///   oauth:
+    ///     type: oauth2
+    ///     flow: accessCode
+    ///     authorizationUrl: https://api.example.com/token
+    ///     tokenUrl: https://api.example.com/token
+    ///     scopes: {}
     /// ```
     /// Use instead:
     /// ```yaml title="openapi.yaml"
-    /// flow: accessCode
-    /// authorizationUrl: https://api.example.com/authorize
-    /// tokenUrl: https://api.example.com/token
+    /// @ swagger: "2.0"
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// securityDefinitions:
+    ///   oauth:
+    ///     type: oauth2
+    ///     flow: accessCode
+    ///     authorizationUrl: https://api.example.com/authorize
+    ///     tokenUrl: https://api.example.com/token
+    ///     scopes: {}
     /// ```
     pub struct AuthorizationUrlEqualsTokenUrl {
         code: "oauth/authorization-url-equals-token-url",

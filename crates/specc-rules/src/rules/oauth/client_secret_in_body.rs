@@ -19,8 +19,54 @@ declare_rule! {
     /// switch to the header when the provider supports it.
     ///
     /// ## Example
-    /// A Membrane `get-oauth-config` mapping with `clientAuthLocation: body`. Use instead:
-    /// `clientAuthLocation: headers`, if the provider accepts it.
+    /// A Membrane connector whose `get-oauth-config` mapping sends the client credentials in the body:
+    /// ```yaml title="spec.yml"
+    /// @ auth:
+    /// @   type: oauth2
+    /// @   getOAuthConfig:
+    /// @     implementationType: mapping
+    /// @   makeApiClient:
+    /// @     implementationType: mapping
+    /// @   test:
+    /// @     implementationType: javascript
+    /// ```
+    /// ```yaml title="auth/get-oauth-config.map.yml"
+    /// @ clientId:
+    /// @   $var: connectorParameters.clientId
+    /// @ clientSecret:
+    /// @   $var: connectorParameters.clientSecret
+    /// @ authorizeUri: https://auth.example.com/oauth2/authorize
+    /// @ tokenUri: https://auth.example.com/oauth2/token
+    /// @ scopes:
+    /// @   - read
+    /// clientAuthLocation: body
+    /// ```
+    /// ```yaml title="auth/make-api-client.map.yml"
+    /// @ baseUri: https://api.example.com
+    /// @ headers:
+    /// @   Authorization:
+    /// @     $concat:
+    /// @       values:
+    /// @         - 'Bearer '
+    /// @         - $var: credentials.access_token
+    /// ```
+    /// ```js title="auth/test.js"
+    /// @ exports.test = async function ({ apiClient }) {
+    /// @   await apiClient.get('/me')
+    /// @ }
+    /// ```
+    /// Use instead, if the provider accepts it:
+    /// ```yaml title="auth/get-oauth-config.map.yml"
+    /// @ clientId:
+    /// @   $var: connectorParameters.clientId
+    /// @ clientSecret:
+    /// @   $var: connectorParameters.clientSecret
+    /// @ authorizeUri: https://auth.example.com/oauth2/authorize
+    /// @ tokenUri: https://auth.example.com/oauth2/token
+    /// @ scopes:
+    /// @   - read
+    /// clientAuthLocation: headers
+    /// ```
     pub struct ClientSecretInBody {
         code: "oauth/client-secret-in-body",
         summary: "The client secret is sent in the token request body",

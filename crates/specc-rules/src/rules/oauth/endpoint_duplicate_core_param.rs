@@ -28,11 +28,33 @@ declare_rule! {
     ///
     /// ## Example
     /// ```yaml title="openapi.yaml"
-    /// authorizationUrl: https://auth.example.com/authorize?response_type=code&prompt=consent
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         authorizationCode:
+    ///           authorizationUrl: https://auth.example.com/authorize?response_type=code&prompt=consent
+    ///           tokenUrl: https://auth.example.com/token
+    ///           scopes: {}
     /// ```
     /// Use instead:
     /// ```yaml title="openapi.yaml"
-    /// authorizationUrl: https://auth.example.com/authorize?prompt=consent
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         authorizationCode:
+    ///           authorizationUrl: https://auth.example.com/authorize?prompt=consent
+    ///           tokenUrl: https://auth.example.com/token
+    ///           scopes: {}
     /// ```
     ///
     /// ## Fix safety

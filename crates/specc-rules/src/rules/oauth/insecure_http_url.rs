@@ -23,11 +23,31 @@ declare_rule! {
     ///
     /// ## Example
     /// ```yaml title="openapi.yaml"
-    /// tokenUrl: http://auth.example.com/token
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         clientCredentials:
+    ///           tokenUrl: http://auth.example.com/token
+    ///           scopes: {}
     /// ```
     /// Use instead:
     /// ```yaml title="openapi.yaml"
-    /// tokenUrl: https://auth.example.com/token
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         clientCredentials:
+    ///           tokenUrl: https://auth.example.com/token
+    ///           scopes: {}
     /// ```
     ///
     /// ## Fix safety

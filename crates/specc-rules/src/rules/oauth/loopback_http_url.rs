@@ -18,11 +18,31 @@ declare_rule! {
     ///
     /// ## Example
     /// ```yaml title="openapi.yaml"
-    /// tokenUrl: http://localhost:8080/oauth/token
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         clientCredentials:
+    ///           tokenUrl: http://localhost:8080/oauth/token
+    ///           scopes: {}
     /// ```
     /// Use instead the provider's endpoint:
     /// ```yaml title="openapi.yaml"
-    /// tokenUrl: https://auth.example.com/oauth/token
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         clientCredentials:
+    ///           tokenUrl: https://auth.example.com/oauth/token
+    ///           scopes: {}
     /// ```
     ///
     /// ## Fix safety

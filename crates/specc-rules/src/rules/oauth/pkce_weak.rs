@@ -23,7 +23,53 @@ declare_rule! {
     /// MUST, so both are errors.
     ///
     /// ## Example
-    /// A configuration with `code_challenge_method: plain`. Use instead: `S256`.
+    /// A Membrane connector for a public client (no client secret) that turns PKCE off:
+    /// ```yaml title="spec.yml"
+    /// @ auth:
+    /// @   type: oauth2
+    /// @   getOAuthConfig:
+    /// @     implementationType: mapping
+    /// @   makeApiClient:
+    /// @     implementationType: mapping
+    /// @   test:
+    /// @     implementationType: javascript
+    /// ```
+    /// ```yaml title="auth/get-oauth-config.map.yml"
+    /// @ clientId:
+    /// @   $var: connectorParameters.clientId
+    /// @ authorizeUri: https://auth.example.com/oauth2/authorize
+    /// @ tokenUri: https://auth.example.com/oauth2/token
+    /// @ scopes:
+    /// @   - read
+    /// @ clientAuthLocation: headers
+    /// skipPkce: true
+    /// ```
+    /// ```yaml title="auth/make-api-client.map.yml"
+    /// @ baseUri: https://api.example.com
+    /// @ headers:
+    /// @   Authorization:
+    /// @     $concat:
+    /// @       values:
+    /// @         - 'Bearer '
+    /// @         - $var: credentials.access_token
+    /// ```
+    /// ```js title="auth/test.js"
+    /// @ exports.test = async function ({ apiClient }) {
+    /// @   await apiClient.get('/me')
+    /// @ }
+    /// ```
+    /// Use instead: keep PKCE on (Membrane also expects the client secret of the OAuth app):
+    /// ```yaml title="auth/get-oauth-config.map.yml"
+    /// @ clientId:
+    /// @   $var: connectorParameters.clientId
+    /// @ clientSecret:
+    /// @   $var: connectorParameters.clientSecret
+    /// @ authorizeUri: https://auth.example.com/oauth2/authorize
+    /// @ tokenUri: https://auth.example.com/oauth2/token
+    /// @ scopes:
+    /// @   - read
+    /// skipPkce: false
+    /// ```
     ///
     /// ## Fix safety
     /// `plain` → `S256` is offered when the file spells the method `plain`. Providers that support

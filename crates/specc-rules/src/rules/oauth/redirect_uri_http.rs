@@ -17,11 +17,27 @@ declare_rule! {
     /// on the redirection endpoint.
     ///
     /// ## Example
-    /// ```yaml title="openapi.yaml"
+    /// An Itential instance:
+    /// ```yaml title="instance.yaml"
+    /// @ model: model.json
+    /// @ client_id: "{{BOX_CLIENT_ID}}"
+    /// @ client_secret: "{{BOX_CLIENT_SECRET}}"
+    /// @ scope: root_readonly manage_webhook
     /// redirect_uri: http://itential.example.com/admin/oauth/
     /// ```
+    /// ```json title="model.json"
+    /// @ { "openapi": "3.0.0", "info": { "title": "Box", "version": "2.0" }, "paths": {},
+    /// @   "components": { "securitySchemes": { "OAuth2Security": { "type": "oauth2", "flows": {
+    /// @     "authorizationCode": { "authorizationUrl": "https://account.box.com/api/oauth2/authorize",
+    /// @       "tokenUrl": "https://api.box.com/oauth2/token",
+    /// @       "scopes": { "root_readonly": "Read all files and folders", "manage_webhook": "Create webhooks" } } } } } } }
+    /// ```
     /// Use instead:
-    /// ```yaml title="openapi.yaml"
+    /// ```yaml title="instance.yaml"
+    /// @ model: model.json
+    /// @ client_id: "{{BOX_CLIENT_ID}}"
+    /// @ client_secret: "{{BOX_CLIENT_SECRET}}"
+    /// @ scope: root_readonly manage_webhook
     /// redirect_uri: https://itential.example.com/admin/oauth/
     /// ```
     pub struct RedirectUriHttp {

@@ -19,12 +19,28 @@ declare_rule! {
     /// from `127.0.0.1`. Use the IP literal, and register exactly that with the provider.
     ///
     /// ## Example
-    /// ```yaml title="openapi.yaml"
-    /// redirect_uri: http://localhost:8080/callback
+    /// An Itential instance:
+    /// ```yaml title="instance.yaml"
+    /// @ model: model.json
+    /// @ client_id: "{{BOX_CLIENT_ID}}"
+    /// @ client_secret: "{{BOX_CLIENT_SECRET}}"
+    /// @ scope: root_readonly manage_webhook
+    /// redirect_uri: http://localhost:3000/admin/oauth/
+    /// ```
+    /// ```json title="model.json"
+    /// @ { "openapi": "3.0.0", "info": { "title": "Box", "version": "2.0" }, "paths": {},
+    /// @   "components": { "securitySchemes": { "OAuth2Security": { "type": "oauth2", "flows": {
+    /// @     "authorizationCode": { "authorizationUrl": "https://account.box.com/api/oauth2/authorize",
+    /// @       "tokenUrl": "https://api.box.com/oauth2/token",
+    /// @       "scopes": { "root_readonly": "Read all files and folders", "manage_webhook": "Create webhooks" } } } } } } }
     /// ```
     /// Use instead:
-    /// ```yaml title="openapi.yaml"
-    /// redirect_uri: http://127.0.0.1:8080/callback
+    /// ```yaml title="instance.yaml"
+    /// @ model: model.json
+    /// @ client_id: "{{BOX_CLIENT_ID}}"
+    /// @ client_secret: "{{BOX_CLIENT_SECRET}}"
+    /// @ scope: root_readonly manage_webhook
+    /// redirect_uri: http://127.0.0.1:3000/admin/oauth/
     /// ```
     ///
     /// ## Fix safety

@@ -17,12 +17,28 @@ declare_rule! {
     /// based on a domain name the app's publisher controls, so that schemes do not collide.
     ///
     /// ## Example
-    /// ```yaml title="openapi.yaml"
-    /// redirect_uri: myapp:/oauth/callback
+    /// An Itential instance:
+    /// ```yaml title="instance.yaml"
+    /// @ model: model.json
+    /// @ client_id: "{{BOX_CLIENT_ID}}"
+    /// @ client_secret: "{{BOX_CLIENT_SECRET}}"
+    /// @ scope: root_readonly manage_webhook
+    /// redirect_uri: myapp:/admin/oauth/
     /// ```
-    /// Use instead:
-    /// ```yaml title="openapi.yaml"
-    /// redirect_uri: com.example.myapp:/oauth/callback
+    /// ```json title="model.json"
+    /// @ { "openapi": "3.0.0", "info": { "title": "Box", "version": "2.0" }, "paths": {},
+    /// @   "components": { "securitySchemes": { "OAuth2Security": { "type": "oauth2", "flows": {
+    /// @     "authorizationCode": { "authorizationUrl": "https://account.box.com/api/oauth2/authorize",
+    /// @       "tokenUrl": "https://api.box.com/oauth2/token",
+    /// @       "scopes": { "root_readonly": "Read all files and folders", "manage_webhook": "Create webhooks" } } } } } } }
+    /// ```
+    /// Use instead a scheme in reverse domain form, or here Itential's own callback:
+    /// ```yaml title="instance.yaml"
+    /// @ model: model.json
+    /// @ client_id: "{{BOX_CLIENT_ID}}"
+    /// @ client_secret: "{{BOX_CLIENT_SECRET}}"
+    /// @ scope: root_readonly manage_webhook
+    /// redirect_uri: "{{iap}}/admin/oauth/"
     /// ```
     pub struct RedirectUriPrivateScheme {
         code: "oauth/redirect-uri-private-scheme",

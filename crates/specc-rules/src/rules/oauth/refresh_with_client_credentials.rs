@@ -19,16 +19,32 @@ declare_rule! {
     ///
     /// ## Example
     /// ```yaml title="openapi.yaml"
-    /// clientCredentials:
-    ///   tokenUrl: https://auth.example.com/token
-    ///   refreshUrl: https://auth.example.com/token
-    ///   scopes: {}
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         clientCredentials:
+    ///           tokenUrl: https://auth.example.com/token
+    ///           refreshUrl: https://auth.example.com/token
+    ///           scopes: {}
     /// ```
     /// Use instead:
     /// ```yaml title="openapi.yaml"
-    /// clientCredentials:
-    ///   tokenUrl: https://auth.example.com/token
-    ///   scopes: {}
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         clientCredentials:
+    ///           tokenUrl: https://auth.example.com/token
+    ///           scopes: {}
     /// ```
     pub struct RefreshWithClientCredentials {
         code: "oauth/refresh-with-client-credentials",

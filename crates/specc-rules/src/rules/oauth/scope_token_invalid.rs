@@ -23,13 +23,33 @@ declare_rule! {
     ///
     /// ## Example
     /// ```yaml title="openapi.yaml"
-    /// scopes:
-    ///   "read:LH Open API": read access
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         clientCredentials:
+    ///           tokenUrl: https://auth.example.com/token
+    ///           scopes:
+    ///             "read:LH Open API": read access
     /// ```
     /// Use instead (the name the provider really expects, for example):
     /// ```yaml title="openapi.yaml"
-    /// scopes:
-    ///   "read:LH_Open_API": read access
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         clientCredentials:
+    ///           tokenUrl: https://auth.example.com/token
+    ///           scopes:
+    ///             "read:LH_Open_API": read access
     /// ```
     pub struct ScopeTokenInvalid {
         code: "oauth/scope-token-invalid",

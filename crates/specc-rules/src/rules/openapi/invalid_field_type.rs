@@ -13,9 +13,31 @@ declare_rule! {
     ///
     /// ## Example
     /// ```yaml title="openapi.yaml"
-    /// flows:
-    ///   clientCredentials:
-    ///     tokenUrl: 42
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         clientCredentials:
+    ///           tokenUrl: 42
+    ///           scopes: {}
+    /// ```
+    /// Use instead:
+    /// ```yaml title="openapi.yaml"
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         clientCredentials:
+    ///           tokenUrl: https://auth.example.com/token
+    ///           scopes: {}
     /// ```
     pub struct InvalidFieldType {
         code: specc_dialects::openapi::codes::INVALID_FIELD_TYPE,

@@ -22,14 +22,24 @@ declare_rule! {
     /// ## Example
     /// ```yaml title="openapi.yaml"
     /// openapi: 3.0.3
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
     /// security:
     ///   - api_key: [read]
+    /// components:
+    ///   securitySchemes:
+    ///     api_key: { type: apiKey, in: header, name: X-API-Key }
     /// ```
     /// Use instead:
     /// ```yaml title="openapi.yaml"
     /// openapi: 3.0.3
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
     /// security:
     ///   - api_key: []
+    /// components:
+    ///   securitySchemes:
+    ///     api_key: { type: apiKey, in: header, name: X-API-Key }
     /// ```
     ///
     /// ## Fix safety

@@ -22,17 +22,33 @@ declare_rule! {
     ///
     /// ## Example
     /// ```yaml title="openapi.yaml"
-    /// authorizationCode:
-    ///   authorizationUrl: https://auth.example.com/
-    ///   tokenUrl: https://auth.example.com/oauth/token
-    ///   scopes: {}
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         authorizationCode:
+    ///           authorizationUrl: https://auth.example.com/
+    ///           tokenUrl: https://auth.example.com/oauth/token
+    ///           scopes: {}
     /// ```
     /// Use instead:
     /// ```yaml title="openapi.yaml"
-    /// authorizationCode:
-    ///   authorizationUrl: https://auth.example.com/oauth/authorize
-    ///   tokenUrl: https://auth.example.com/oauth/token
-    ///   scopes: {}
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         authorizationCode:
+    ///           authorizationUrl: https://auth.example.com/oauth/authorize
+    ///           tokenUrl: https://auth.example.com/oauth/token
+    ///           scopes: {}
     /// ```
     pub struct AuthorizationUrlRoot {
         code: "openapi/oauth2-authorization-url-root",

@@ -19,16 +19,34 @@ declare_rule! {
     ///
     /// ## Example
     /// ```yaml title="openapi.yaml"
-    /// flows:
-    ///   authorizationCode:
-    ///     authorizationUrl: https://auth.example.com/authorize
-    ///     tokenUrl: https://auth.example.com/token
-    ///     scopes: {}
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         authorizationCode:
+    ///           authorizationUrl: https://auth.example.com/authorize
+    ///           tokenUrl: https://auth.example.com/token
+    ///           scopes: {}
     /// ```
     /// Use instead:
     /// ```yaml title="openapi.yaml"
-    ///     scopes:
-    ///       items.read: Read items
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         authorizationCode:
+    ///           authorizationUrl: https://auth.example.com/authorize
+    ///           tokenUrl: https://auth.example.com/token
+    ///           scopes:
+    ///             items.read: Read items
     /// ```
     pub struct EmptyScopes {
         code: "openapi/oauth2-empty-scopes",

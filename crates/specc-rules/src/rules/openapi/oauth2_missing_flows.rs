@@ -21,6 +21,9 @@ declare_rule! {
     ///
     /// ## Example
     /// ```yaml title="openapi.yaml"
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
     /// components:
     ///   securitySchemes:
     ///     oauth:
@@ -28,6 +31,9 @@ declare_rule! {
     /// ```
     /// Use instead:
     /// ```yaml title="openapi.yaml"
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
     /// components:
     ///   securitySchemes:
     ///     oauth:

@@ -25,16 +25,30 @@ declare_rule! {
     ///
     /// ## Example
     /// ```yaml title="openapi.yaml"
-    /// flows:
-    ///   clientCredentials:
-    ///     tokenUrl: https://auth.example.com/token
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         clientCredentials:
+    ///           tokenUrl: https://auth.example.com/token
     /// ```
     /// Use instead:
     /// ```yaml title="openapi.yaml"
-    /// flows:
-    ///   clientCredentials:
-    ///     tokenUrl: https://auth.example.com/token
-    ///     scopes: {}
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         clientCredentials:
+    ///           tokenUrl: https://auth.example.com/token
+    ///           scopes: {}
     /// ```
     ///
     /// ## Fix safety

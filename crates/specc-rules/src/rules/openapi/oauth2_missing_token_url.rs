@@ -18,18 +18,32 @@ declare_rule! {
     ///
     /// ## Example
     /// ```yaml title="openapi.yaml"
-    /// flows:
-    ///   authorizationCode:
-    ///     authorizationUrl: https://auth.example.com/authorize
-    ///     scopes: {}
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         authorizationCode:
+    ///           authorizationUrl: https://auth.example.com/authorize
+    ///           scopes: {}
     /// ```
     /// Use instead:
     /// ```yaml title="openapi.yaml"
-    /// flows:
-    ///   authorizationCode:
-    ///     authorizationUrl: https://auth.example.com/authorize
-    ///     tokenUrl: https://auth.example.com/token
-    ///     scopes: {}
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         authorizationCode:
+    ///           authorizationUrl: https://auth.example.com/authorize
+    ///           tokenUrl: https://auth.example.com/token
+    ///           scopes: {}
     /// ```
     pub struct MissingTokenUrl {
         code: "openapi/oauth2-missing-token-url",

@@ -18,18 +18,32 @@ declare_rule! {
     ///
     /// ## Example
     /// ```yaml title="openapi.yaml"
-    /// flows:
-    ///   password:
-    ///     tokenUrl: https://auth.example.com/token
-    ///     scopes: {}
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         password:
+    ///           tokenUrl: https://auth.example.com/token
+    ///           scopes: {}
     /// ```
     /// Use instead:
     /// ```yaml title="openapi.yaml"
-    /// flows:
-    ///   authorizationCode:
-    ///     authorizationUrl: https://auth.example.com/authorize
-    ///     tokenUrl: https://auth.example.com/token
-    ///     scopes: {}
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         authorizationCode:
+    ///           authorizationUrl: https://auth.example.com/authorize
+    ///           tokenUrl: https://auth.example.com/token
+    ///           scopes: {}
     /// ```
     pub struct PasswordFlow {
         code: "openapi/oauth2-password-flow",

@@ -26,6 +26,9 @@ declare_rule! {
     ///
     /// ## Example
     /// ```yaml title="openapi.yaml"
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
     /// servers:
     ///   - url: https://api.example.com/v2
     /// components:
@@ -39,7 +42,19 @@ declare_rule! {
     /// ```
     /// Use instead:
     /// ```yaml title="openapi.yaml"
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// servers:
+    ///   - url: https://api.example.com/v2
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         clientCredentials:
     ///           tokenUrl: https://api.example.com/oauth/token
+    ///           scopes: {}
     /// ```
     pub struct RelativeUrl {
         code: "openapi/oauth2-relative-url",

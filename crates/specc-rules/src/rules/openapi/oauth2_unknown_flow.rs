@@ -14,13 +14,33 @@ declare_rule! {
     ///
     /// ## Example
     /// ```yaml title="openapi.yaml"
-    /// flows:
-    ///   authorisationCode: { authorizationUrl: https://a.example.com/auth, tokenUrl: https://a.example.com/token, scopes: {} }
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         authorisationCode:
+    ///           authorizationUrl: https://auth.example.com/authorize
+    ///           tokenUrl: https://auth.example.com/token
+    ///           scopes: {}
     /// ```
     /// Use instead:
     /// ```yaml title="openapi.yaml"
-    /// flows:
-    ///   authorizationCode: { authorizationUrl: https://a.example.com/auth, tokenUrl: https://a.example.com/token, scopes: {} }
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         authorizationCode:
+    ///           authorizationUrl: https://auth.example.com/authorize
+    ///           tokenUrl: https://auth.example.com/token
+    ///           scopes: {}
     /// ```
     pub struct UnknownFlow {
         code: specc_dialects::openapi::codes::UNKNOWN_FLOW,

@@ -27,6 +27,8 @@ declare_rule! {
     ///
     /// ## Example
     /// ```yaml title="openapi.yaml"
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
     /// paths:
     ///   /items:
     ///     get:
@@ -40,8 +42,20 @@ declare_rule! {
     /// ```
     /// Use instead:
     /// ```yaml title="openapi.yaml"
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
     /// security:
     ///   - oauth: [read]
+    /// paths:
+    ///   /items:
+    ///     get:
+    ///       responses: { '200': { description: OK } }
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         clientCredentials: { tokenUrl: https://auth.example.com/token, scopes: { read: Read } }
     /// ```
     pub struct UnusedScheme {
         code: "openapi/oauth2-unused-scheme",

@@ -28,7 +28,9 @@ declare_rule! {
     ///
     /// ## Example
     /// ```yaml title="openapi.yaml"
-    /// openapi: 3.1.0
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
     /// components:
     ///   securitySchemes:
     ///     oauth:
@@ -40,16 +42,16 @@ declare_rule! {
     /// ```
     /// Use instead:
     /// ```yaml title="openapi.yaml"
-    /// openapi: 3.1.0
-    /// servers:
-    ///   - url: https://api.example.com/v1
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
     /// components:
     ///   securitySchemes:
     ///     oauth:
     ///       type: oauth2
     ///       flows:
     ///         clientCredentials:
-    ///           tokenUrl: /oauth/token
+    ///           tokenUrl: https://auth.example.com/oauth/token
     ///           scopes: {}
     /// ```
     pub struct UrlInvalid {

@@ -20,16 +20,37 @@ declare_rule! {
     ///
     /// ## Example
     /// ```yaml title="openapi.yaml"
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
     /// security:
     ///   - OAuth2Securty: [read]
     /// components:
     ///   securitySchemes:
-    ///     OAuth2Security: { type: oauth2, flows: { ... } }
+    ///     OAuth2Security:
+    ///       type: oauth2
+    ///       flows:
+    ///         authorizationCode:
+    ///           authorizationUrl: https://auth.example.com/authorize
+    ///           tokenUrl: https://auth.example.com/token
+    ///           scopes: { read: Read access }
     /// ```
     /// Use instead:
     /// ```yaml title="openapi.yaml"
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
     /// security:
     ///   - OAuth2Security: [read]
+    /// components:
+    ///   securitySchemes:
+    ///     OAuth2Security:
+    ///       type: oauth2
+    ///       flows:
+    ///         authorizationCode:
+    ///           authorizationUrl: https://auth.example.com/authorize
+    ///           tokenUrl: https://auth.example.com/token
+    ///           scopes: { read: Read access }
     /// ```
     ///
     /// ## Fix safety

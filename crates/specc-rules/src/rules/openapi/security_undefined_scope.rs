@@ -37,6 +37,9 @@ declare_rule! {
     ///
     /// ## Example
     /// ```yaml title="openapi.yaml"
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
     /// security:
     ///   - oauth: [write]
     /// components:
@@ -51,6 +54,19 @@ declare_rule! {
     /// ```
     /// Use instead:
     /// ```yaml title="openapi.yaml"
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// security:
+    ///   - oauth: [write]
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         authorizationCode:
+    ///           authorizationUrl: https://auth.example.com/authorize
+    ///           tokenUrl: https://auth.example.com/token
     ///           scopes: { read: Read access, write: Write access }
     /// ```
     ///

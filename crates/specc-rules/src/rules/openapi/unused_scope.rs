@@ -22,6 +22,9 @@ declare_rule! {
     ///
     /// ## Example
     /// ```yaml title="openapi.yaml"
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
     /// security:
     ///   - oauth: [read]
     /// components:
@@ -29,12 +32,26 @@ declare_rule! {
     ///     oauth:
     ///       type: oauth2
     ///       flows:
-    ///         clientCredentials:
+    ///         authorizationCode:
+    ///           authorizationUrl: https://auth.example.com/authorize
     ///           tokenUrl: https://auth.example.com/token
     ///           scopes: { read: Read access, admin: Everything }
     /// ```
     /// Use instead:
     /// ```yaml title="openapi.yaml"
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// security:
+    ///   - oauth: [read]
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         authorizationCode:
+    ///           authorizationUrl: https://auth.example.com/authorize
+    ///           tokenUrl: https://auth.example.com/token
     ///           scopes: { read: Read access }
     /// ```
     pub struct UnusedScope {
