@@ -19,13 +19,43 @@ declare_rule! {
     ///
     /// ## Example
     /// ```json title="component.json"
-    /// { "envVars": { "SALESFORCE_KEY": { "required": true } },
-    ///   "credentials": { "fields": {}, "oauth2": { "client_id": "SALESFORCE_KEY" } } }
+    /// {
+    /// @   "title": "Acme CRM",
+    ///   "envVars": {
+    ///     "SALESFORCE_KEY": { "required": true },
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    ///   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    ///       "client_id": "SALESFORCE_KEY",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    /// @       "auth_uri": "https://auth.example.com/authorize",
+    /// @       "token_uri": "https://auth.example.com/token"
+    ///     }
+    ///   }
+    /// }
     /// ```
     /// Use instead:
     /// ```json title="component.json"
-    /// { "envVars": { "SALESFORCE_KEY": { "required": true } },
-    ///   "credentials": { "fields": {}, "oauth2": { "client_id": "{{SALESFORCE_KEY}}" } } }
+    /// {
+    /// @   "title": "Acme CRM",
+    ///   "envVars": {
+    ///     "SALESFORCE_KEY": { "required": true },
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    ///   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    ///       "client_id": "{{SALESFORCE_KEY}}",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    /// @       "auth_uri": "https://auth.example.com/authorize",
+    /// @       "token_uri": "https://auth.example.com/token"
+    ///     }
+    ///   }
+    /// }
     /// ```
     ///
     /// ## Fix safety

@@ -31,12 +31,50 @@ declare_rule! {
     ///
     /// ## Example
     /// ```json title="component.json"
-    /// { "credentials": { "fields": { "env": { "viewClass": "SelectView" } } } }
+    /// {
+    /// @   "title": "Acme CRM",
+    /// @   "envVars": {
+    /// @     "OAUTH_CLIENT_ID": { "required": true },
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    /// @   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    ///     "fields": {
+    /// @       "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true },
+    ///       "env": { "viewClass": "SelectView" }
+    ///     },
+    ///     "oauth2": {
+    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    /// @       "auth_uri": "https://auth.example.com/authorize",
+    /// @       "token_uri": "https://auth.example.com/token"
+    ///     }
+    ///   }
+    /// }
     /// ```
     /// Use instead:
     /// ```json title="component.json"
-    /// { "credentials": { "fields": { "env": { "label": "Environment", "viewClass": "SelectView",
-    ///   "model": { "test": "Sandbox", "login": "Production" } } } } }
+    /// {
+    /// @   "title": "Acme CRM",
+    /// @   "envVars": {
+    /// @     "OAUTH_CLIENT_ID": { "required": true },
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    /// @   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    ///     "fields": {
+    /// @       "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true },
+    ///       "env": { "label": "Environment", "viewClass": "SelectView",
+    ///         "model": { "test": "Sandbox", "login": "Production" } }
+    ///     },
+    ///     "oauth2": {
+    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    /// @       "auth_uri": "https://auth.example.com/authorize",
+    /// @       "token_uri": "https://auth.example.com/token"
+    ///     }
+    ///   }
+    /// }
     /// ```
     pub struct CredentialsFieldInvalid {
         code: "elasticio/credentials-field-invalid",

@@ -18,11 +18,43 @@ declare_rule! {
     ///
     /// ## Example
     /// ```json title="component.json"
-    /// { "credentials": { "fields": {}, "oauth2": { "auth_uri": 42 } } }
+    /// {
+    /// @   "title": "Acme CRM",
+    /// @   "envVars": {
+    /// @     "OAUTH_CLIENT_ID": { "required": true },
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    /// @   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    ///       "auth_uri": 42,
+    /// @       "token_uri": "https://auth.example.com/token"
+    ///     }
+    ///   }
+    /// }
     /// ```
     /// Use instead:
     /// ```json title="component.json"
-    /// { "credentials": { "fields": {}, "oauth2": { "auth_uri": "https://auth.example.com/authorize" } } }
+    /// {
+    /// @   "title": "Acme CRM",
+    /// @   "envVars": {
+    /// @     "OAUTH_CLIENT_ID": { "required": true },
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    /// @   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    ///       "auth_uri": "https://auth.example.com/authorize",
+    /// @       "token_uri": "https://auth.example.com/token"
+    ///     }
+    ///   }
+    /// }
     /// ```
     pub struct InvalidFieldType {
         code: specc_dialects::elasticio::codes::INVALID_FIELD_TYPE,

@@ -28,18 +28,40 @@ declare_rule! {
     /// ## Example
     /// ```json title="component.json"
     /// {
-    ///   "envVars": { "OAUTH_CLIENT_ID": { "required": true }, "OAUTH_CLIENT_SECRET": { "required": true } },
-    ///   "credentials": { "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView" } },
-    ///     "oauth2": { "client_id": "{{OAUTH_CLIENT_ID}}", "client_secret": "{{OAUTH_CLIENT_SECRET}}",
-    ///       "auth_uri": "https://auth.example.com/authorize", "token_uri": "https://auth.example.com/token" } }
+    /// @   "title": "Acme CRM",
+    ///   "envVars": {
+    ///     "OAUTH_CLIENT_ID": { "required": true },
+    ///     "OAUTH_CLIENT_SECRET": { "required": true }
+    ///   },
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    ///       "client_id": "{{OAUTH_CLIENT_ID}}",
+    ///       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    /// @       "auth_uri": "https://auth.example.com/authorize",
+    /// @       "token_uri": "https://auth.example.com/token"
+    ///     }
+    ///   }
     /// }
     /// ```
-    /// Use instead (the envVars stay, the root gains the flag):
+    /// Use instead (the `envVars` stay, the root gains the flag):
     /// ```json title="component.json"
     /// {
-    ///   "envVars": { "OAUTH_CLIENT_ID": { "required": true }, "OAUTH_CLIENT_SECRET": { "required": true } },
+    /// @   "title": "Acme CRM",
+    ///   "envVars": {
+    ///     "OAUTH_CLIENT_ID": { "required": true },
+    ///     "OAUTH_CLIENT_SECRET": { "required": true }
+    ///   },
     ///   "useOAuthClient": true,
-    ///   "credentials": { "...": "unchanged" }
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    ///       "client_id": "{{OAUTH_CLIENT_ID}}",
+    ///       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    /// @       "auth_uri": "https://auth.example.com/authorize",
+    /// @       "token_uri": "https://auth.example.com/token"
+    ///     }
+    ///   }
     /// }
     /// ```
     ///

@@ -30,13 +30,42 @@ declare_rule! {
     ///
     /// ## Example
     /// ```json title="component.json"
-    /// { "credentials": { "fields": {}, "oauth2": { "client_id": "{{ID}}", "client_secret": "{{SECRET}}",
-    ///   "auth_uri": "https://auth.example.com/authorize" } } }
+    /// {
+    /// @   "title": "Acme CRM",
+    /// @   "envVars": {
+    /// @     "OAUTH_CLIENT_ID": { "required": true },
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    /// @   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    ///       "auth_uri": "https://auth.example.com/authorize"
+    ///     }
+    ///   }
+    /// }
     /// ```
     /// Use instead:
     /// ```json title="component.json"
-    /// { "credentials": { "fields": {}, "oauth2": { "client_id": "{{ID}}", "client_secret": "{{SECRET}}",
-    ///   "auth_uri": "https://auth.example.com/authorize", "token_uri": "https://auth.example.com/token" } } }
+    /// {
+    /// @   "title": "Acme CRM",
+    /// @   "envVars": {
+    /// @     "OAUTH_CLIENT_ID": { "required": true },
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    /// @   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    ///       "auth_uri": "https://auth.example.com/authorize",
+    ///       "token_uri": "https://auth.example.com/token"
+    ///     }
+    ///   }
+    /// }
     /// ```
     pub struct OAuth2MissingRequiredField {
         code: "elasticio/oauth2-missing-required-field",

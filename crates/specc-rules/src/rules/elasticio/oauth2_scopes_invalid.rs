@@ -31,11 +31,45 @@ declare_rule! {
     ///
     /// ## Example
     /// ```json title="component.json"
-    /// { "oauth2": { "scopes": ["openid", "Profile", "User.Read", "User.Read"] } }
+    /// {
+    /// @   "title": "Acme CRM",
+    /// @   "envVars": {
+    /// @     "OAUTH_CLIENT_ID": { "required": true },
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    /// @   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    /// @       "auth_uri": "https://auth.example.com/authorize",
+    /// @       "token_uri": "https://auth.example.com/token",
+    ///       "scopes": ["openid", "Profile", "User.Read", "User.Read"]
+    ///     }
+    ///   }
+    /// }
     /// ```
     /// Use instead:
     /// ```json title="component.json"
-    /// { "oauth2": { "scopes": ["openid", "profile", "User.Read"] } }
+    /// {
+    /// @   "title": "Acme CRM",
+    /// @   "envVars": {
+    /// @     "OAUTH_CLIENT_ID": { "required": true },
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    /// @   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    /// @       "auth_uri": "https://auth.example.com/authorize",
+    /// @       "token_uri": "https://auth.example.com/token",
+    ///       "scopes": ["openid", "profile", "User.Read"]
+    ///     }
+    ///   }
+    /// }
     /// ```
     ///
     /// ## Fix safety

@@ -19,11 +19,45 @@ declare_rule! {
     ///
     /// ## Example
     /// ```json title="component.json"
-    /// { "oauth2": { "auth_uri": "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize" } }
+    /// {
+    /// @   "title": "Acme CRM",
+    /// @   "envVars": {
+    /// @     "OAUTH_CLIENT_ID": { "required": true },
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    /// @   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    ///       "auth_uri": "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize",
+    /// @       "token_uri": "https://login.microsoftonline.com/organizations/oauth2/v2.0/token",
+    /// @       "scopes": ["offline_access", "User.Read"]
+    ///     }
+    ///   }
+    /// }
     /// ```
     /// Use instead:
     /// ```json title="component.json"
-    /// { "oauth2": { "auth_uri": "https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize" } }
+    /// {
+    /// @   "title": "Acme CRM",
+    /// @   "envVars": {
+    /// @     "OAUTH_CLIENT_ID": { "required": true },
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    /// @   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    ///       "auth_uri": "https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize",
+    /// @       "token_uri": "https://login.microsoftonline.com/organizations/oauth2/v2.0/token",
+    /// @       "scopes": ["offline_access", "User.Read"]
+    ///     }
+    ///   }
+    /// }
     /// ```
     pub struct OAuth2UriExampleTenant {
         code: "elasticio/oauth2-uri-example-tenant",

@@ -32,14 +32,48 @@ declare_rule! {
     ///
     /// ## Example
     /// ```json title="component.json"
-    /// { "credentials": { "fields": { "domain": { "label": "Domain", "viewClass": "TextFieldView" } },
-    ///   "oauth2": { "token_uri": "https://{{domain}}/oauth/token" } } }
+    /// {
+    /// @   "title": "Acme CRM",
+    /// @   "envVars": {
+    /// @     "OAUTH_CLIENT_ID": { "required": true },
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    /// @   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    ///     "fields": {
+    /// @       "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true },
+    ///       "domain": { "label": "Domain", "viewClass": "TextFieldView" }
+    ///     },
+    ///     "oauth2": {
+    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    /// @       "auth_uri": "https://login.salesforce.com/services/oauth2/authorize",
+    ///       "token_uri": "https://{{domain}}/services/oauth2/token",
+    /// @       "scopes": ["api", "refresh_token"]
+    ///     }
+    ///   }
+    /// }
     /// ```
-    /// Use instead (a fixed list of hosts):
+    /// Use instead a fixed host (a host picked from a fixed `SelectView` list is reported as info):
     /// ```json title="component.json"
-    /// { "credentials": { "fields": { "env": { "label": "Environment", "viewClass": "SelectView",
-    ///   "model": { "login": "Production", "test": "Sandbox" } } },
-    ///   "oauth2": { "token_uri": "https://{{env}}.salesforce.com/services/oauth2/token" } } }
+    /// {
+    /// @   "title": "Acme CRM",
+    /// @   "envVars": {
+    /// @     "OAUTH_CLIENT_ID": { "required": true },
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    /// @   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    /// @       "auth_uri": "https://login.salesforce.com/services/oauth2/authorize",
+    ///       "token_uri": "https://login.salesforce.com/services/oauth2/token",
+    /// @       "scopes": ["api", "refresh_token"]
+    ///     }
+    ///   }
+    /// }
     /// ```
     pub struct PlaceholderInUriHost {
         code: "elasticio/placeholder-in-uri-host",

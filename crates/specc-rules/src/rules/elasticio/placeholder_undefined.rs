@@ -27,13 +27,43 @@ declare_rule! {
     ///
     /// ## Example
     /// ```json title="component.json"
-    /// { "envVars": { "APP_ID": { "required": true } },
-    ///   "credentials": { "fields": {}, "oauth2": { "client_id": "{{APP_KEY}}" } } }
+    /// {
+    /// @   "title": "Acme CRM",
+    ///   "envVars": {
+    ///     "OAUTH_CLIENT_ID": { "required": true },
+    ///     "OAUTH_CLIENT_SECRET": { "required": true }
+    ///   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    ///       "client_id": "{{OAUTH_CLEINT_ID}}",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    /// @       "auth_uri": "https://auth.example.com/authorize",
+    /// @       "token_uri": "https://auth.example.com/token"
+    ///     }
+    ///   }
+    /// }
     /// ```
     /// Use instead:
     /// ```json title="component.json"
-    /// { "envVars": { "APP_ID": { "required": true } },
-    ///   "credentials": { "fields": {}, "oauth2": { "client_id": "{{APP_ID}}" } } }
+    /// {
+    /// @   "title": "Acme CRM",
+    ///   "envVars": {
+    ///     "OAUTH_CLIENT_ID": { "required": true },
+    ///     "OAUTH_CLIENT_SECRET": { "required": true }
+    ///   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    ///       "client_id": "{{OAUTH_CLIENT_ID}}",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    /// @       "auth_uri": "https://auth.example.com/authorize",
+    /// @       "token_uri": "https://auth.example.com/token"
+    ///     }
+    ///   }
+    /// }
     /// ```
     pub struct PlaceholderUndefined {
         code: "elasticio/placeholder-undefined",

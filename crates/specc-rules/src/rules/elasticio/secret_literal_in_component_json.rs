@@ -24,12 +24,43 @@ declare_rule! {
     ///
     /// ## Example
     /// ```json title="component.json"
-    /// { "credentials": { "fields": {}, "oauth2": { "client_secret": "s3cr3t-value-from-the-provider" } } }
+    /// {
+    /// @   "title": "Acme CRM",
+    /// @   "envVars": {
+    /// @     "OAUTH_CLIENT_ID": { "required": true },
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    /// @   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
+    ///       "client_secret": "s3cr3t-value-from-the-provider",
+    /// @       "auth_uri": "https://auth.example.com/authorize",
+    /// @       "token_uri": "https://auth.example.com/token"
+    ///     }
+    ///   }
+    /// }
     /// ```
     /// Use instead:
     /// ```json title="component.json"
-    /// { "envVars": { "OAUTH_CLIENT_SECRET": { "required": true } },
-    ///   "credentials": { "fields": {}, "oauth2": { "client_secret": "{{OAUTH_CLIENT_SECRET}}" } } }
+    /// {
+    /// @   "title": "Acme CRM",
+    ///   "envVars": {
+    ///     "OAUTH_CLIENT_ID": { "required": true },
+    ///     "OAUTH_CLIENT_SECRET": { "required": true }
+    ///   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
+    ///       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    /// @       "auth_uri": "https://auth.example.com/authorize",
+    /// @       "token_uri": "https://auth.example.com/token"
+    ///     }
+    ///   }
+    /// }
     /// ```
     pub struct SecretLiteralInComponentJson {
         code: "elasticio/secret-literal-in-component-json",
