@@ -17,12 +17,28 @@ declare_rule! {
     /// asks, and the authorization fails.
     ///
     /// ## Example
-    /// ```json title="config.json"
-    /// { "oauth_version": "2.0", "auth_url": "https://www.dropbox.com/oauth2/authorize?response_type=code&redirect_uri=%%redirect_uri%%" }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "app_key": "example-client-id",
+    /// @   "app_secret": "${EXAMPLE_APP_SECRET}",
+    /// @   "token_url": "https://auth.example.com/oauth2/token",
+    /// @   "oauth_version": "2.0",
+    ///   "auth_url": "https://auth.example.com/oauth2/authorize?response_type=code&redirect_uri=%%redirect_uri%%&state=%%hash%%"
+    /// }
     /// ```
     /// Use instead:
-    /// ```json title="config.json"
-    /// { "oauth_version": "2.0", "auth_url": "https://www.dropbox.com/oauth2/authorize?response_type=code&redirect_uri=%%redirect_uri%%&client_id=%%app_key%%" }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "app_key": "example-client-id",
+    /// @   "app_secret": "${EXAMPLE_APP_SECRET}",
+    /// @   "token_url": "https://auth.example.com/oauth2/token",
+    /// @   "oauth_version": "2.0",
+    ///   "auth_url": "https://auth.example.com/oauth2/authorize?response_type=code&redirect_uri=%%redirect_uri%%&state=%%hash%%&client_id=%%app_key%%"
+    /// }
     /// ```
     ///
     /// ## Fix safety

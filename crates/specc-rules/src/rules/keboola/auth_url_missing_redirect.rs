@@ -15,12 +15,28 @@ declare_rule! {
     /// providers.
     ///
     /// ## Example
-    /// ```json title="config.json"
-    /// { "oauth_version": "2.0", "auth_url": "https://www.dropbox.com/oauth2/authorize?response_type=code&client_id=%%app_key%%" }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "app_key": "example-client-id",
+    /// @   "app_secret": "${EXAMPLE_APP_SECRET}",
+    /// @   "token_url": "https://auth.example.com/oauth2/token",
+    /// @   "oauth_version": "2.0",
+    ///   "auth_url": "https://auth.example.com/oauth2/authorize?response_type=code&client_id=%%app_key%%&state=%%hash%%"
+    /// }
     /// ```
     /// Use instead:
-    /// ```json title="config.json"
-    /// { "oauth_version": "2.0", "auth_url": "https://www.dropbox.com/oauth2/authorize?response_type=code&client_id=%%app_key%%&redirect_uri=%%redirect_uri%%" }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "app_key": "example-client-id",
+    /// @   "app_secret": "${EXAMPLE_APP_SECRET}",
+    /// @   "token_url": "https://auth.example.com/oauth2/token",
+    /// @   "oauth_version": "2.0",
+    ///   "auth_url": "https://auth.example.com/oauth2/authorize?response_type=code&client_id=%%app_key%%&state=%%hash%%&redirect_uri=%%redirect_uri%%"
+    /// }
     /// ```
     ///
     /// ## Fix safety

@@ -16,12 +16,28 @@ declare_rule! {
     /// differently (some cut the URL there), so providers receive a truncated scope list. Two corpus READMEs (Google Drive extractor, Google Sheets writer) register such URLs.
     ///
     /// ## Example
-    /// ```json title="config.json"
-    /// { "auth_url": "https://accounts.google.com/o/oauth2/v2/auth?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&scope=openid email" }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "app_key": "example-client-id",
+    /// @   "app_secret": "${EXAMPLE_APP_SECRET}",
+    /// @   "token_url": "https://auth.example.com/oauth2/token",
+    /// @   "oauth_version": "2.0",
+    ///   "auth_url": "https://auth.example.com/oauth2/authorize?response_type=code&client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&state=%%hash%%&scope=openid email"
+    /// }
     /// ```
     /// Use instead:
-    /// ```json title="config.json"
-    /// { "auth_url": "https://accounts.google.com/o/oauth2/v2/auth?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&scope=openid%20email" }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "app_key": "example-client-id",
+    /// @   "app_secret": "${EXAMPLE_APP_SECRET}",
+    /// @   "token_url": "https://auth.example.com/oauth2/token",
+    /// @   "oauth_version": "2.0",
+    ///   "auth_url": "https://auth.example.com/oauth2/authorize?response_type=code&client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&state=%%hash%%&scope=openid%20email"
+    /// }
     /// ```
     ///
     /// ## Fix safety

@@ -12,12 +12,28 @@ declare_rule! {
     /// reaches the provider as literal `%%name%%` text.
     ///
     /// ## Example
-    /// ```json title="config.json"
-    /// { "auth_url": "https://x.example.com/authorize?client_id=%%app_key%%&login_hint=%%app_key%%&redirect_uri=%%redirect_uri%%" }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "app_key": "example-client-id",
+    /// @   "app_secret": "${EXAMPLE_APP_SECRET}",
+    /// @   "token_url": "https://auth.example.com/oauth2/token",
+    /// @   "oauth_version": "2.0",
+    ///   "auth_url": "https://auth.example.com/oauth2/authorize?response_type=code&client_id=%%app_key%%&login_hint=%%app_key%%&redirect_uri=%%redirect_uri%%&state=%%hash%%"
+    /// }
     /// ```
     /// Use instead:
-    /// ```json title="config.json"
-    /// { "auth_url": "https://x.example.com/authorize?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%" }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "app_key": "example-client-id",
+    /// @   "app_secret": "${EXAMPLE_APP_SECRET}",
+    /// @   "token_url": "https://auth.example.com/oauth2/token",
+    /// @   "oauth_version": "2.0",
+    ///   "auth_url": "https://auth.example.com/oauth2/authorize?response_type=code&client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&state=%%hash%%"
+    /// }
     /// ```
     pub struct AuthUrlRepeatedPlaceholder {
         code: "keboola/auth-url-repeated-placeholder",

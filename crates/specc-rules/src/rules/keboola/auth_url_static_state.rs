@@ -14,12 +14,28 @@ declare_rule! {
     /// `state=security_token12345`.
     ///
     /// ## Example
-    /// ```json title="config.json"
-    /// { "auth_url": "https://x.example.com/authorize?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&state=abc123" }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "app_key": "example-client-id",
+    /// @   "app_secret": "${EXAMPLE_APP_SECRET}",
+    /// @   "token_url": "https://auth.example.com/oauth2/token",
+    /// @   "oauth_version": "2.0",
+    ///   "auth_url": "https://auth.example.com/oauth2/authorize?response_type=code&client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&state=abc123"
+    /// }
     /// ```
     /// Use instead:
-    /// ```json title="config.json"
-    /// { "auth_url": "https://x.example.com/authorize?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&state=%%hash%%" }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "app_key": "example-client-id",
+    /// @   "app_secret": "${EXAMPLE_APP_SECRET}",
+    /// @   "token_url": "https://auth.example.com/oauth2/token",
+    /// @   "oauth_version": "2.0",
+    ///   "auth_url": "https://auth.example.com/oauth2/authorize?response_type=code&client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&state=%%hash%%"
+    /// }
     /// ```
     pub struct AuthUrlStaticState {
         code: "keboola/auth-url-static-state",

@@ -17,12 +17,28 @@ declare_rule! {
     /// provider literally.
     ///
     /// ## Example
-    /// ```json title="config.json"
-    /// { "auth_url": "https://x.example.com/authorize?client_id=%%appkey%%&redirect_uri=%%redirect_uri%%" }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "app_key": "example-client-id",
+    /// @   "app_secret": "${EXAMPLE_APP_SECRET}",
+    /// @   "token_url": "https://auth.example.com/oauth2/token",
+    /// @   "oauth_version": "2.0",
+    ///   "auth_url": "https://auth.example.com/oauth2/authorize?response_type=code&client_id=%%appkey%%&redirect_uri=%%redirect_uri%%&state=%%hash%%"
+    /// }
     /// ```
     /// Use instead:
-    /// ```json title="config.json"
-    /// { "auth_url": "https://x.example.com/authorize?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%" }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "app_key": "example-client-id",
+    /// @   "app_secret": "${EXAMPLE_APP_SECRET}",
+    /// @   "token_url": "https://auth.example.com/oauth2/token",
+    /// @   "oauth_version": "2.0",
+    ///   "auth_url": "https://auth.example.com/oauth2/authorize?response_type=code&client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&state=%%hash%%"
+    /// }
     /// ```
     pub struct AuthUrlUnknownPlaceholder {
         code: "keboola/auth-url-unknown-placeholder",

@@ -18,11 +18,33 @@ declare_rule! {
     ///
     /// ## Example
     /// ```json title="config.json"
-    /// { "#data": { "access_token": "…" } }
+    /// {
+    /// @   "parameters": {},
+    ///   "authorization": {
+    ///     "oauth_api": {
+    ///       "credentials": {
+    /// @         "appKey": "example-client-id",
+    /// @         "#appSecret": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiBBBBBB==",
+    ///         "#data": { "access_token": "KBC::ProjectSecure::eJwBYACf" }
+    ///       }
+    ///     }
+    ///   }
+    /// }
     /// ```
-    /// Use instead:
+    /// Use instead (the token response as one string, which Keboola stores encrypted):
     /// ```json title="config.json"
-    /// { "#data": "{\"access_token\": \"…\"}" }
+    /// {
+    /// @   "parameters": {},
+    ///   "authorization": {
+    ///     "oauth_api": {
+    ///       "credentials": {
+    /// @         "appKey": "example-client-id",
+    /// @         "#appSecret": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiBBBBBB==",
+    ///         "#data": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiAAAAAA=="
+    ///       }
+    ///     }
+    ///   }
+    /// }
     /// ```
     pub struct DataNotJsonString {
         code: "keboola/data-not-json-string",

@@ -21,11 +21,33 @@ declare_rule! {
     ///
     /// ## Example
     /// ```json title="config.json"
-    /// { "authorization": { "oauth_api": { "credentials": { "#data": "ya29.a0AfH6SM" } } } }
+    /// {
+    /// @   "parameters": {},
+    ///   "authorization": {
+    ///     "oauth_api": {
+    ///       "credentials": {
+    /// @         "appKey": "example-client-id",
+    /// @         "#appSecret": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiBBBBBB==",
+    ///         "#data": "ya29.a0AfH6SM"
+    ///       }
+    ///     }
+    ///   }
+    /// }
     /// ```
-    /// Use instead:
+    /// Use instead the whole token response (`{"access_token": …}` as a string), which Keboola stores encrypted:
     /// ```json title="config.json"
-    /// { "authorization": { "oauth_api": { "credentials": { "#data": "{\"access_token\": \"ya29.a0AfH6SM\"}" } } } }
+    /// {
+    /// @   "parameters": {},
+    ///   "authorization": {
+    ///     "oauth_api": {
+    ///       "credentials": {
+    /// @         "appKey": "example-client-id",
+    /// @         "#appSecret": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiBBBBBB==",
+    ///         "#data": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiAAAAAA=="
+    ///       }
+    ///     }
+    ///   }
+    /// }
     /// ```
     pub struct DataNotTokenResponse {
         code: "keboola/data-not-token-response",

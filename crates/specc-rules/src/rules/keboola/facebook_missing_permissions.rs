@@ -16,12 +16,27 @@ declare_rule! {
     /// stores an empty string, so specc does not write a default.
     ///
     /// ## Example
-    /// ```json title="config.json"
-    /// { "oauth_version": "facebook" }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "app_key": "example-client-id",
+    /// @   "app_secret": "${EXAMPLE_APP_SECRET}",
+    ///   "oauth_version": "facebook",
+    ///   "graph_api_version": "v19.0"
+    /// }
     /// ```
     /// Use instead:
-    /// ```json title="config.json"
-    /// { "oauth_version": "facebook", "permissions": "pages_show_list,pages_read_engagement" }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "app_key": "example-client-id",
+    /// @   "app_secret": "${EXAMPLE_APP_SECRET}",
+    ///   "oauth_version": "facebook",
+    ///   "graph_api_version": "v19.0",
+    ///   "permissions": "pages_show_list,pages_read_engagement"
+    /// }
     /// ```
     pub struct FacebookMissingPermissions {
         code: "keboola/facebook-missing-permissions",

@@ -19,12 +19,28 @@ declare_rule! {
     /// extractor's OAuth 1.0 documentation shows `"appKey": 1234` and the broker passes it on.
     ///
     /// ## Example
-    /// ```json title="config.json"
-    /// { "oauth_version": 2.0 }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "app_key": "example-client-id",
+    /// @   "app_secret": "${EXAMPLE_APP_SECRET}",
+    /// @   "auth_url": "https://auth.example.com/oauth2/authorize?response_type=code&client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&state=%%hash%%",
+    /// @   "token_url": "https://auth.example.com/oauth2/token",
+    ///   "oauth_version": 2.0
+    /// }
     /// ```
     /// Use instead:
-    /// ```json title="config.json"
-    /// { "oauth_version": "2.0" }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "app_key": "example-client-id",
+    /// @   "app_secret": "${EXAMPLE_APP_SECRET}",
+    /// @   "auth_url": "https://auth.example.com/oauth2/authorize?response_type=code&client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&state=%%hash%%",
+    /// @   "token_url": "https://auth.example.com/oauth2/token",
+    ///   "oauth_version": "2.0"
+    /// }
     /// ```
     pub struct InvalidFieldType {
         code: specc_dialects::keboola::codes::INVALID_FIELD_TYPE,

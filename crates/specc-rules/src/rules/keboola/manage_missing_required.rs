@@ -16,16 +16,28 @@ declare_rule! {
     /// `app_secret` registers an app that can never exchange a code for a token.
     ///
     /// ## Example
-    /// ```json title="config.json"
-    /// { "component_id": "wr-dropbox", "friendly_name": "Dropbox Writer", "app_key": "k", "app_secret": "",
-    ///   "auth_url": "https://www.dropbox.com/oauth2/authorize?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%",
-    ///   "token_url": "https://api.dropbox.com/oauth2/token", "oauth_version": "2.0" }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "auth_url": "https://auth.example.com/oauth2/authorize?response_type=code&client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&state=%%hash%%",
+    /// @   "token_url": "https://auth.example.com/oauth2/token",
+    /// @   "oauth_version": "2.0",
+    ///   "app_key": "example-client-id",
+    ///   "app_secret": ""
+    /// }
     /// ```
     /// Use instead:
-    /// ```json title="config.json"
-    /// { "component_id": "wr-dropbox", "friendly_name": "Dropbox Writer", "app_key": "k", "app_secret": "${DROPBOX_APP_SECRET}",
-    ///   "auth_url": "https://www.dropbox.com/oauth2/authorize?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%",
-    ///   "token_url": "https://api.dropbox.com/oauth2/token", "oauth_version": "2.0" }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "auth_url": "https://auth.example.com/oauth2/authorize?response_type=code&client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&state=%%hash%%",
+    /// @   "token_url": "https://auth.example.com/oauth2/token",
+    /// @   "oauth_version": "2.0",
+    ///   "app_key": "example-client-id",
+    ///   "app_secret": "${EXAMPLE_APP_SECRET}"
+    /// }
     /// ```
     pub struct ManageMissingRequired {
         code: "keboola/manage-missing-required",

@@ -13,13 +13,29 @@ declare_rule! {
     /// APIs").
     ///
     /// ## Example
-    /// ```json title="config.json"
-    /// { "oauth_version": "1.0", "auth_url": "https://api.twitter.com/oauth/authorize?oauth_token=%%oauth_token%%" }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "app_key": "example-client-id",
+    /// @   "app_secret": "${EXAMPLE_APP_SECRET}",
+    ///   "oauth_version": "1.0",
+    ///   "auth_url": "https://api.twitter.com/oauth/authorize?oauth_token=%%oauth_token%%",
+    ///   "token_url": "https://api.twitter.com/oauth/access_token"
+    /// }
     /// ```
     /// Use instead:
-    /// ```json title="config.json"
-    /// { "oauth_version": "1.0", "auth_url": "https://api.twitter.com/oauth/authorize?oauth_token=%%oauth_token%%",
-    ///   "request_token_url": "https://api.twitter.com/oauth/request_token" }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "app_key": "example-client-id",
+    /// @   "app_secret": "${EXAMPLE_APP_SECRET}",
+    ///   "oauth_version": "1.0",
+    ///   "auth_url": "https://api.twitter.com/oauth/authorize?oauth_token=%%oauth_token%%",
+    ///   "token_url": "https://api.twitter.com/oauth/access_token",
+    ///   "request_token_url": "https://api.twitter.com/oauth/request_token"
+    /// }
     /// ```
     pub struct OAuth1MissingRequestTokenUrl {
         code: "keboola/oauth1-missing-request-token-url",

@@ -14,12 +14,28 @@ declare_rule! {
     /// implementation.
     ///
     /// ## Example
-    /// ```json title="config.json"
-    /// { "oauth_version": "2" }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "app_key": "example-client-id",
+    /// @   "app_secret": "${EXAMPLE_APP_SECRET}",
+    /// @   "auth_url": "https://auth.example.com/oauth2/authorize?response_type=code&client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&state=%%hash%%",
+    /// @   "token_url": "https://auth.example.com/oauth2/token",
+    ///   "oauth_version": "2"
+    /// }
     /// ```
     /// Use instead:
-    /// ```json title="config.json"
-    /// { "oauth_version": "2.0" }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "app_key": "example-client-id",
+    /// @   "app_secret": "${EXAMPLE_APP_SECRET}",
+    /// @   "auth_url": "https://auth.example.com/oauth2/authorize?response_type=code&client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&state=%%hash%%",
+    /// @   "token_url": "https://auth.example.com/oauth2/token",
+    ///   "oauth_version": "2.0"
+    /// }
     /// ```
     pub struct OAuthVersionInvalid {
         code: "keboola/oauth-version-invalid",

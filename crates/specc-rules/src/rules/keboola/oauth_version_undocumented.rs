@@ -18,12 +18,28 @@ declare_rule! {
     /// no OAuth implementation, and nothing documents which is which.
     ///
     /// ## Example
-    /// ```json title="config.json"
-    /// { "oauth_version": "quickbooks" }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "app_key": "example-client-id",
+    /// @   "app_secret": "${EXAMPLE_APP_SECRET}",
+    /// @   "auth_url": "https://auth.example.com/oauth2/authorize?response_type=code&client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&state=%%hash%%",
+    /// @   "token_url": "https://auth.example.com/oauth2/token",
+    ///   "oauth_version": "quickbooks"
+    /// }
     /// ```
     /// Use instead, when the provider speaks standard OAuth 2.0:
-    /// ```json title="config.json"
-    /// { "oauth_version": "2.0" }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "app_key": "example-client-id",
+    /// @   "app_secret": "${EXAMPLE_APP_SECRET}",
+    /// @   "auth_url": "https://auth.example.com/oauth2/authorize?response_type=code&client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&state=%%hash%%",
+    /// @   "token_url": "https://auth.example.com/oauth2/token",
+    ///   "oauth_version": "2.0"
+    /// }
     /// ```
     pub struct OAuthVersionUndocumented {
         code: "keboola/oauth-version-undocumented",

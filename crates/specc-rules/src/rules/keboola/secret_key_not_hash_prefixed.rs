@@ -22,11 +22,43 @@ declare_rule! {
     ///
     /// ## Example
     /// ```json title="config.json"
-    /// { "parameters": { "api": { "password": "hunter22" } } }
+    /// {
+    ///   "parameters": {
+    ///     "api": {
+    /// @       "baseUrl": "https://api.example.com/",
+    ///       "password": "hunter2-but-longer"
+    ///     }
+    ///   },
+    ///   "authorization": {
+    ///     "oauth_api": {
+    ///       "credentials": {
+    /// @         "#data": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiAAAAAA==",
+    /// @         "appKey": "example-client-id",
+    /// @         "#appSecret": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiBBBBBB=="
+    ///       }
+    ///     }
+    ///   }
+    /// }
     /// ```
     /// Use instead:
     /// ```json title="config.json"
-    /// { "parameters": { "api": { "#password": "KBC::ProjectSecure::…" } } }
+    /// {
+    ///   "parameters": {
+    ///     "api": {
+    /// @       "baseUrl": "https://api.example.com/",
+    ///       "#password": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiCCCCCC=="
+    ///     }
+    ///   },
+    ///   "authorization": {
+    ///     "oauth_api": {
+    ///       "credentials": {
+    /// @         "#data": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiAAAAAA==",
+    /// @         "appKey": "example-client-id",
+    /// @         "#appSecret": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiBBBBBB=="
+    ///       }
+    ///     }
+    ///   }
+    /// }
     /// ```
     ///
     /// ## Fix safety

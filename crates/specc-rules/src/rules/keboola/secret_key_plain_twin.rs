@@ -17,11 +17,44 @@ declare_rule! {
     ///
     /// ## Example
     /// ```json title="config.json"
-    /// { "parameters": { "api": { "#token": "KBC::ProjectSecure::…", "token": "old-value" } } }
+    /// {
+    ///   "parameters": {
+    ///     "api": {
+    /// @       "baseUrl": "https://api.example.com/",
+    ///       "#token": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiCCCCCC==",
+    ///       "token": "stale-token-value-1234"
+    ///     }
+    ///   },
+    ///   "authorization": {
+    ///     "oauth_api": {
+    ///       "credentials": {
+    /// @         "#data": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiAAAAAA==",
+    /// @         "appKey": "example-client-id",
+    /// @         "#appSecret": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiBBBBBB=="
+    ///       }
+    ///     }
+    ///   }
+    /// }
     /// ```
     /// Use instead:
     /// ```json title="config.json"
-    /// { "parameters": { "api": { "#token": "KBC::ProjectSecure::…" } } }
+    /// {
+    ///   "parameters": {
+    ///     "api": {
+    /// @       "baseUrl": "https://api.example.com/",
+    ///       "#token": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiCCCCCC=="
+    ///     }
+    ///   },
+    ///   "authorization": {
+    ///     "oauth_api": {
+    ///       "credentials": {
+    /// @         "#data": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiAAAAAA==",
+    /// @         "appKey": "example-client-id",
+    /// @         "#appSecret": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiBBBBBB=="
+    ///       }
+    ///     }
+    ///   }
+    /// }
     /// ```
     pub struct SecretKeyPlainTwin {
         code: "keboola/secret-key-plain-twin",

@@ -23,11 +23,33 @@ declare_rule! {
     ///
     /// ## Example
     /// ```json title="config.json"
-    /// { "authorization": { "oauth_api": { "credentials": { "#appSecret": "my-client-secret" } } } }
+    /// {
+    /// @   "parameters": {},
+    ///   "authorization": {
+    ///     "oauth_api": {
+    ///       "credentials": {
+    /// @         "#data": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiAAAAAA==",
+    /// @         "appKey": "example-client-id",
+    ///         "#appSecret": "Zq4f-19xPw-kT7mB"
+    ///       }
+    ///     }
+    ///   }
+    /// }
     /// ```
     /// Use instead:
     /// ```json title="config.json"
-    /// { "authorization": { "oauth_api": { "credentials": { "#appSecret": "KBC::ProjectSecure::…" } } } }
+    /// {
+    /// @   "parameters": {},
+    ///   "authorization": {
+    ///     "oauth_api": {
+    ///       "credentials": {
+    /// @         "#data": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiAAAAAA==",
+    /// @         "appKey": "example-client-id",
+    ///         "#appSecret": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiBBBBBB=="
+    ///       }
+    ///     }
+    ///   }
+    /// }
     /// ```
     pub struct SecretNotEncrypted {
         code: "keboola/secret-not-encrypted",

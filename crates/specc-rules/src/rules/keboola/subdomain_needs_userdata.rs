@@ -15,12 +15,28 @@ declare_rule! {
     /// must send `userData`, or the URL keeps the literal `%%subdomain%%`.
     ///
     /// ## Example
-    /// ```json title="config.json"
-    /// { "auth_url": "https://%%subdomain%%.example.com/oauth/authorize?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%" }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "app_key": "example-client-id",
+    /// @   "app_secret": "${EXAMPLE_APP_SECRET}",
+    /// @   "token_url": "https://auth.example.com/oauth2/token",
+    /// @   "oauth_version": "2.0",
+    ///   "auth_url": "https://%%subdomain%%.example.com/oauth2/authorize?response_type=code&client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&state=%%hash%%"
+    /// }
     /// ```
     /// Use instead (a fixed host, when the API has one):
-    /// ```json title="config.json"
-    /// { "auth_url": "https://login.example.com/oauth/authorize?client_id=%%app_key%%&redirect_uri=%%redirect_uri%%" }
+    /// ```json title="manage.json"
+    /// {
+    /// @   "component_id": "keboola.ex-example",
+    /// @   "friendly_name": "Example Extractor",
+    /// @   "app_key": "example-client-id",
+    /// @   "app_secret": "${EXAMPLE_APP_SECRET}",
+    /// @   "token_url": "https://auth.example.com/oauth2/token",
+    /// @   "oauth_version": "2.0",
+    ///   "auth_url": "https://login.example.com/oauth2/authorize?response_type=code&client_id=%%app_key%%&redirect_uri=%%redirect_uri%%&state=%%hash%%"
+    /// }
     /// ```
     pub struct SubdomainNeedsUserdata {
         code: "keboola/subdomain-needs-userdata",
