@@ -18,14 +18,47 @@ declare_rule! {
     /// platform calls the method.
     ///
     /// ## Example
-    /// ```js
-    /// // auth/get-token-data.js
-    /// exports.refreshCredentials = async function () {}
+    /// A connector whose `test` method is `auth/test.js`:
+    /// ```yaml title="spec.yml"
+    /// @ auth:
+    /// @   type: oauth2
+    /// @   getOAuthConfig:
+    /// @     implementationType: mapping
+    /// @   makeApiClient:
+    /// @     implementationType: mapping
+    /// @   test:
+    /// @     implementationType: javascript
+    /// ```
+    /// ```yaml title="auth/get-oauth-config.map.yml"
+    /// @ clientId:
+    /// @   $var: connectorParameters.clientId
+    /// @ clientSecret:
+    /// @   $var: connectorParameters.clientSecret
+    /// @ authorizeUri: https://auth.example.com/oauth2/authorize
+    /// @ tokenUri: https://auth.example.com/oauth2/token
+    /// @ scopes:
+    /// @   - read
+    /// @ clientAuthLocation: headers
+    /// ```
+    /// ```yaml title="auth/make-api-client.map.yml"
+    /// @ baseUri: https://api.example.com
+    /// @ headers:
+    /// @   Authorization:
+    /// @     $concat:
+    /// @       values:
+    /// @         - 'Bearer '
+    /// @         - $var: credentials.access_token
+    /// ```
+    /// ```js title="auth/test.js"
+    /// exports.check = async function ({ apiClient }) {
+    ///   await apiClient.get('/me')
+    /// }
     /// ```
     /// Use instead:
-    /// ```js
-    /// // auth/get-token-data.js
-    /// exports.getTokenData = async function () {}
+    /// ```js title="auth/test.js"
+    /// exports.test = async function ({ apiClient }) {
+    ///   await apiClient.get('/me')
+    /// }
     /// ```
     pub struct ImplementationExportMissing {
         code: "membrane/implementation-export-missing",

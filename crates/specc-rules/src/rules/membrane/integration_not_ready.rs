@@ -19,8 +19,9 @@ declare_rule! {
     /// release (<https://docs.integration.app/docs/integrations>).
     ///
     /// ## Example
-    /// ```yaml title="spec.yml"
+    /// ```yaml title="parcel-hub.yaml"
     /// key: parcel-hub
+    /// name: Parcel Hub
     /// connectorId: 6601e0c1a2b3c4d5e6f70812
     /// state: CONFIGURATION_ERROR
     /// errors:
@@ -28,8 +29,9 @@ declare_rule! {
     /// hasMissingParameters: true
     /// ```
     /// Use instead: set the OAuth app's parameters in the workspace, then export again:
-    /// ```yaml title="spec.yml"
+    /// ```yaml title="parcel-hub.yaml"
     /// key: parcel-hub
+    /// name: Parcel Hub
     /// connectorId: 6601e0c1a2b3c4d5e6f70812
     /// state: READY
     /// hasMissingParameters: false

@@ -14,12 +14,54 @@ declare_rule! {
     /// Source: Membrane's OAuth2 connector documentation (<https://docs.integration.app>) ("Config Parameters").
     ///
     /// ## Example
+    /// ```yaml title="spec.yml"
+    /// @ auth:
+    /// @   type: oauth2
+    /// @   getOAuthConfig:
+    /// @     implementationType: mapping
+    /// @   makeApiClient:
+    /// @     implementationType: mapping
+    /// @   test:
+    /// @     implementationType: javascript
+    /// ```
     /// ```yaml title="auth/get-oauth-config.map.yml"
+    /// @ clientId:
+    /// @   $var: connectorParameters.clientId
+    /// @ clientSecret:
+    /// @   $var: connectorParameters.clientSecret
+    /// @ authorizeUri: https://auth.example.com/oauth2/authorize
+    /// @ tokenUri: https://auth.example.com/oauth2/token
+    /// @ scopes:
+    /// @   - read
+    /// @ clientAuthLocation: headers
     /// skipPkce: "yes"
+    /// ```
+    /// ```yaml title="auth/make-api-client.map.yml"
+    /// @ baseUri: https://api.example.com
+    /// @ headers:
+    /// @   Authorization:
+    /// @     $concat:
+    /// @       values:
+    /// @         - 'Bearer '
+    /// @         - $var: credentials.access_token
+    /// ```
+    /// ```js title="auth/test.js"
+    /// @ exports.test = async function ({ apiClient }) {
+    /// @   await apiClient.get('/me')
+    /// @ }
     /// ```
     /// Use instead:
     /// ```yaml title="auth/get-oauth-config.map.yml"
-    /// skipPkce: true
+    /// @ clientId:
+    /// @   $var: connectorParameters.clientId
+    /// @ clientSecret:
+    /// @   $var: connectorParameters.clientSecret
+    /// @ authorizeUri: https://auth.example.com/oauth2/authorize
+    /// @ tokenUri: https://auth.example.com/oauth2/token
+    /// @ scopes:
+    /// @   - read
+    /// @ clientAuthLocation: headers
+    /// skipPkce: false
     /// ```
     pub struct InvalidFieldType {
         code: specc_dialects::membrane::codes::INVALID_FIELD_TYPE,

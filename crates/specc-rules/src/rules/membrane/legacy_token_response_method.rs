@@ -23,14 +23,63 @@ declare_rule! {
     /// ## Example
     /// ```yaml title="spec.yml"
     /// auth:
+    /// @   type: oauth2
+    /// @   getOAuthConfig:
+    /// @     implementationType: mapping
+    /// @   makeApiClient:
+    /// @     implementationType: mapping
+    /// @   test:
+    /// @     implementationType: javascript
     ///   getCredentialsFromTokenResponse:
     ///     implementationType: javascript
+    /// ```
+    /// ```yaml title="auth/get-oauth-config.map.yml"
+    /// @ clientId:
+    /// @   $var: connectorParameters.clientId
+    /// @ clientSecret:
+    /// @   $var: connectorParameters.clientSecret
+    /// @ authorizeUri: https://auth.example.com/oauth2/authorize
+    /// @ tokenUri: https://auth.example.com/oauth2/token
+    /// @ scopes:
+    /// @   - read
+    /// @ clientAuthLocation: headers
+    /// ```
+    /// ```yaml title="auth/make-api-client.map.yml"
+    /// @ baseUri: https://api.example.com
+    /// @ headers:
+    /// @   Authorization:
+    /// @     $concat:
+    /// @       values:
+    /// @         - 'Bearer '
+    /// @         - $var: credentials.access_token
+    /// ```
+    /// ```js title="auth/test.js"
+    /// @ exports.test = async function ({ apiClient }) {
+    /// @   await apiClient.get('/me')
+    /// @ }
+    /// ```
+    /// ```js title="auth/get-credentials-from-token-response.js"
+    /// @ exports.getCredentialsFromTokenResponse = async function ({ tokenResponse }) {
+    /// @   return tokenResponse
+    /// @ }
     /// ```
     /// Use instead:
     /// ```yaml title="spec.yml"
     /// auth:
+    /// @   type: oauth2
+    /// @   getOAuthConfig:
+    /// @     implementationType: mapping
+    /// @   makeApiClient:
+    /// @     implementationType: mapping
+    /// @   test:
+    /// @     implementationType: javascript
     ///   getCredentialsFromAccessTokenResponse:
     ///     implementationType: javascript
+    /// ```
+    /// ```js title="auth/get-credentials-from-access-token-response.js"
+    /// @ exports.getCredentialsFromAccessTokenResponse = async function ({ tokenResponse }) {
+    /// @   return tokenResponse
+    /// @ }
     /// ```
     ///
     /// ## Fix safety

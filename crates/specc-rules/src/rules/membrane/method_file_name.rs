@@ -21,15 +21,61 @@ declare_rule! {
     ///
     /// ## Example
     /// ```yaml title="spec.yml"
-    /// getOAuthConfig:
-    ///   implementationType: mapping
-    ///   filePath: auth/oauth.js
+    /// @ name: Example
+    /// @ key: example
+    /// auth:
+    /// @   type: oauth2
+    /// @   getOAuthConfig:
+    /// @     implementationType: mapping
+    /// @   makeApiClient:
+    /// @     implementationType: mapping
+    ///   test:
+    ///     implementationType: javascript
+    ///     filePath: auth/check-connection.js
+    /// ```
+    /// ```yaml title="auth/get-oauth-config.map.yml"
+    /// @ clientId:
+    /// @   $var: connectorParameters.clientId
+    /// @ clientSecret:
+    /// @   $var: connectorParameters.clientSecret
+    /// @ authorizeUri: https://auth.example.com/oauth2/authorize
+    /// @ tokenUri: https://auth.example.com/oauth2/token
+    /// @ scopes:
+    /// @   - read
+    /// @ clientAuthLocation: headers
+    /// ```
+    /// ```yaml title="auth/make-api-client.map.yml"
+    /// @ baseUri: https://api.example.com
+    /// @ headers:
+    /// @   Authorization:
+    /// @     $concat:
+    /// @       values:
+    /// @         - 'Bearer '
+    /// @         - $var: credentials.access_token
+    /// ```
+    /// ```js title="auth/check-connection.js"
+    /// @ exports.test = async function ({ apiClient }) {
+    /// @   await apiClient.get('/me')
+    /// @ }
     /// ```
     /// Use instead:
     /// ```yaml title="spec.yml"
-    /// getOAuthConfig:
-    ///   implementationType: mapping
-    ///   filePath: auth/get-oauth-config.map.yml
+    /// @ name: Example
+    /// @ key: example
+    /// auth:
+    /// @   type: oauth2
+    /// @   getOAuthConfig:
+    /// @     implementationType: mapping
+    /// @   makeApiClient:
+    /// @     implementationType: mapping
+    ///   test:
+    ///     implementationType: javascript
+    ///     filePath: auth/test.js
+    /// ```
+    /// ```js title="auth/test.js"
+    /// @ exports.test = async function ({ apiClient }) {
+    /// @   await apiClient.get('/me')
+    /// @ }
     /// ```
     pub struct MethodFileName {
         code: "membrane/method-file-name",

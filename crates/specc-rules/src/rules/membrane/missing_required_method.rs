@@ -21,6 +21,33 @@ declare_rule! {
     ///   type: oauth2
     ///   getOAuthConfig:
     ///     implementationType: mapping
+    /// @   test:
+    /// @     implementationType: javascript
+    /// ```
+    /// ```yaml title="auth/get-oauth-config.map.yml"
+    /// @ clientId:
+    /// @   $var: connectorParameters.clientId
+    /// @ clientSecret:
+    /// @   $var: connectorParameters.clientSecret
+    /// @ authorizeUri: https://auth.example.com/oauth2/authorize
+    /// @ tokenUri: https://auth.example.com/oauth2/token
+    /// @ scopes:
+    /// @   - read
+    /// @ clientAuthLocation: headers
+    /// ```
+    /// ```yaml title="auth/make-api-client.map.yml"
+    /// @ baseUri: https://api.example.com
+    /// @ headers:
+    /// @   Authorization:
+    /// @     $concat:
+    /// @       values:
+    /// @         - 'Bearer '
+    /// @         - $var: credentials.access_token
+    /// ```
+    /// ```js title="auth/test.js"
+    /// @ exports.test = async function ({ apiClient }) {
+    /// @   await apiClient.get('/me')
+    /// @ }
     /// ```
     /// Use instead:
     /// ```yaml title="spec.yml"
@@ -30,6 +57,8 @@ declare_rule! {
     ///     implementationType: mapping
     ///   makeApiClient:
     ///     implementationType: mapping
+    /// @   test:
+    /// @     implementationType: javascript
     /// ```
     pub struct MissingRequiredMethod {
         code: "membrane/missing-required-method",

@@ -14,14 +14,44 @@ declare_rule! {
     /// JavaScript is not checked.
     ///
     /// ## Example
+    /// ```yaml title="spec.yml"
+    /// @ auth:
+    /// @   type: oauth2
+    /// @   getOAuthConfig:
+    /// @     implementationType: mapping
+    /// @   makeApiClient:
+    /// @     implementationType: mapping
+    /// @   test:
+    /// @     implementationType: javascript
+    /// ```
     /// ```yaml title="auth/get-oauth-config.map.yml"
+    /// @ scopes:
+    /// @   - read
+    /// @ clientAuthLocation: headers
     /// clientId:
     ///   $var: connectorParameters.clientId
     /// authorizeUri: https://auth.example.com/oauth2/authorize
     /// tokenUri: https://auth.example.com/oauth2/token
     /// ```
+    /// ```yaml title="auth/make-api-client.map.yml"
+    /// @ baseUri: https://api.example.com
+    /// @ headers:
+    /// @   Authorization:
+    /// @     $concat:
+    /// @       values:
+    /// @         - 'Bearer '
+    /// @         - $var: credentials.access_token
+    /// ```
+    /// ```js title="auth/test.js"
+    /// @ exports.test = async function ({ apiClient }) {
+    /// @   await apiClient.get('/me')
+    /// @ }
+    /// ```
     /// Use instead:
     /// ```yaml title="auth/get-oauth-config.map.yml"
+    /// @ scopes:
+    /// @   - read
+    /// @ clientAuthLocation: headers
     /// clientId:
     ///   $var: connectorParameters.clientId
     /// clientSecret:

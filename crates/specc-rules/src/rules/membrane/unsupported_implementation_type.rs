@@ -28,13 +28,63 @@ declare_rule! {
     ///
     /// ## Example
     /// ```yaml title="spec.yml"
-    /// refreshCredentials:
-    ///   implementationType: mapping
+    /// auth:
+    /// @   type: oauth2
+    /// @   getOAuthConfig:
+    /// @     implementationType: mapping
+    /// @   makeApiClient:
+    /// @     implementationType: mapping
+    /// @   test:
+    /// @     implementationType: javascript
+    ///   refreshCredentials:
+    ///     implementationType: mapping
+    /// ```
+    /// ```yaml title="auth/get-oauth-config.map.yml"
+    /// @ clientId:
+    /// @   $var: connectorParameters.clientId
+    /// @ clientSecret:
+    /// @   $var: connectorParameters.clientSecret
+    /// @ authorizeUri: https://auth.example.com/oauth2/authorize
+    /// @ tokenUri: https://auth.example.com/oauth2/token
+    /// @ scopes:
+    /// @   - read
+    /// @ clientAuthLocation: headers
+    /// ```
+    /// ```yaml title="auth/make-api-client.map.yml"
+    /// @ baseUri: https://api.example.com
+    /// @ headers:
+    /// @   Authorization:
+    /// @     $concat:
+    /// @       values:
+    /// @         - 'Bearer '
+    /// @         - $var: credentials.access_token
+    /// ```
+    /// ```js title="auth/test.js"
+    /// @ exports.test = async function ({ apiClient }) {
+    /// @   await apiClient.get('/me')
+    /// @ }
+    /// ```
+    /// ```yaml title="auth/refresh-credentials.map.yml"
+    /// @ access_token:
+    /// @   $var: credentials.access_token
     /// ```
     /// Use instead:
     /// ```yaml title="spec.yml"
-    /// refreshCredentials:
-    ///   implementationType: javascript
+    /// auth:
+    /// @   type: oauth2
+    /// @   getOAuthConfig:
+    /// @     implementationType: mapping
+    /// @   makeApiClient:
+    /// @     implementationType: mapping
+    /// @   test:
+    /// @     implementationType: javascript
+    ///   refreshCredentials:
+    ///     implementationType: javascript
+    /// ```
+    /// ```js title="auth/refresh-credentials.js"
+    /// @ exports.refreshCredentials = async function ({ credentials }) {
+    /// @   return credentials
+    /// @ }
     /// ```
     pub struct UnsupportedImplementationType {
         code: "membrane/unsupported-implementation-type",
