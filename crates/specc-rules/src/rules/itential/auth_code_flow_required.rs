@@ -19,14 +19,34 @@ declare_rule! {
     /// Token" button has nothing to start.
     ///
     /// ## Example
+    /// An Itential instance whose model's only OAuth scheme has just a client credentials flow:
     /// ```yaml title="instance.yaml"
-    /// # instance.yaml; the model's only oauth2 scheme has just a clientCredentials flow
-    /// model: model.json
-    /// client_id: "{{BOX_CLIENT_ID}}"
-    /// client_secret: "{{BOX_CLIENT_SECRET}}"
+    /// @ model: model.json
+    /// @ client_id: "{{BOX_CLIENT_ID}}"
+    /// @ client_secret: "{{BOX_CLIENT_SECRET}}"
+    /// @ scope: root_readonly manage_webhook
+    /// @ redirect_uri: "{{iap}}/admin/oauth/"
     /// ```
-    /// Use instead: give the model's scheme an `authorizationCode` flow with `authorizationUrl`,
-    /// `tokenUrl` and `scopes`.
+    /// ```json title="model.json"
+    /// @ { "openapi": "3.0.0", "info": { "title": "Box", "version": "2.0" }, "paths": {},
+    /// @   "components": { "securitySchemes": { "OAuth2Security": { "type": "oauth2", "flows": {
+    ///       "clientCredentials": {
+    ///         "tokenUrl": "https://api.box.com/oauth2/token",
+    ///         "scopes": {}
+    ///       }
+    /// @ } } } } }
+    /// ```
+    /// Use instead: give the model's scheme an `authorizationCode` flow:
+    /// ```json title="model.json"
+    /// @ { "openapi": "3.0.0", "info": { "title": "Box", "version": "2.0" }, "paths": {},
+    /// @   "components": { "securitySchemes": { "OAuth2Security": { "type": "oauth2", "flows": {
+    ///       "authorizationCode": {
+    ///         "authorizationUrl": "https://account.box.com/api/oauth2/authorize",
+    ///         "tokenUrl": "https://api.box.com/oauth2/token",
+    ///         "scopes": { "root_readonly": "Read all files and folders", "manage_webhook": "Create webhooks" }
+    ///       }
+    /// @ } } } } }
+    /// ```
     pub struct AuthCodeFlowRequired {
         code: "itential/auth-code-flow-required",
         summary: "The instance's OAuth scheme has no authorization code flow",

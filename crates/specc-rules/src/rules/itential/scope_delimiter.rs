@@ -24,11 +24,26 @@ declare_rule! {
     ///
     /// ## Example
     /// ```yaml title="instance.yaml"
-    /// scope: manage_app_users, manage_data_retention, manage_webhook
+    /// @ model: model.json
+    /// @ client_id: "{{BOX_CLIENT_ID}}"
+    /// @ client_secret: "{{BOX_CLIENT_SECRET}}"
+    /// scope: root_readonly, manage_webhook
+    /// @ redirect_uri: "{{iap}}/admin/oauth/"
+    /// ```
+    /// ```json title="model.json"
+    /// @ { "openapi": "3.0.0", "info": { "title": "Box", "version": "2.0" }, "paths": {},
+    /// @   "components": { "securitySchemes": { "OAuth2Security": { "type": "oauth2", "flows": {
+    /// @     "authorizationCode": { "authorizationUrl": "https://account.box.com/api/oauth2/authorize",
+    /// @       "tokenUrl": "https://api.box.com/oauth2/token",
+    /// @       "scopes": { "root_readonly": "Read all files and folders", "manage_webhook": "Create webhooks" } } } } } } }
     /// ```
     /// Use instead:
     /// ```yaml title="instance.yaml"
-    /// scope: "manage_app_users manage_data_retention manage_webhook"
+    /// @ model: model.json
+    /// @ client_id: "{{BOX_CLIENT_ID}}"
+    /// @ client_secret: "{{BOX_CLIENT_SECRET}}"
+    /// scope: "root_readonly manage_webhook"
+    /// @ redirect_uri: "{{iap}}/admin/oauth/"
     /// ```
     ///
     /// ## Fix safety

@@ -20,12 +20,28 @@ declare_rule! {
     /// exist, the OAuth provider may outright refuse your request" (same page, Troubleshooting).
     ///
     /// ## Example
+    /// An instance asking for a scope its model does not declare (the model has `manage_webhook`):
     /// ```yaml title="instance.yaml"
+    /// @ model: model.json
+    /// @ client_id: "{{BOX_CLIENT_ID}}"
+    /// @ client_secret: "{{BOX_CLIENT_SECRET}}"
     /// scope: root_readonly manage_webhooks
+    /// @ redirect_uri: "{{iap}}/admin/oauth/"
     /// ```
-    /// with a model that declares `manage_webhook`. Use instead:
+    /// ```json title="model.json"
+    /// @ { "openapi": "3.0.0", "info": { "title": "Box", "version": "2.0" }, "paths": {},
+    /// @   "components": { "securitySchemes": { "OAuth2Security": { "type": "oauth2", "flows": {
+    /// @     "authorizationCode": { "authorizationUrl": "https://account.box.com/api/oauth2/authorize",
+    /// @       "tokenUrl": "https://api.box.com/oauth2/token",
+    /// @       "scopes": { "root_readonly": "Read all files and folders", "manage_webhook": "Create webhooks" } } } } } } }
+    /// ```
+    /// Use instead:
     /// ```yaml title="instance.yaml"
+    /// @ model: model.json
+    /// @ client_id: "{{BOX_CLIENT_ID}}"
+    /// @ client_secret: "{{BOX_CLIENT_SECRET}}"
     /// scope: root_readonly manage_webhook
+    /// @ redirect_uri: "{{iap}}/admin/oauth/"
     /// ```
     pub struct ScopeNotSubset {
         code: "itential/scope-not-subset",

@@ -25,18 +25,42 @@ declare_rule! {
     /// be included more than once").
     ///
     /// ## Example
-    /// ```yaml title="instance.yaml"
-    /// x-itential-parameters:
-    ///   - name: audience
-    ///     in: form
-    ///     x-itential-use-in: [token, refesh]
+    /// ```yaml title="openapi.yaml"
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         authorizationCode:
+    /// @           authorizationUrl: https://auth.example.com/authorize
+    /// @           tokenUrl: https://auth.example.com/token
+    /// @           scopes: {}
+    ///           x-itential-parameters:
+    ///             - name: audience
+    ///               in: form
+    ///               x-itential-use-in: [token, refesh]
     /// ```
     /// Use instead:
-    /// ```yaml title="instance.yaml"
-    /// x-itential-parameters:
-    ///   - name: audience
-    ///     in: body
-    ///     x-itential-use-in: [token, refresh]
+    /// ```yaml title="openapi.yaml"
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         authorizationCode:
+    /// @           authorizationUrl: https://auth.example.com/authorize
+    /// @           tokenUrl: https://auth.example.com/token
+    /// @           scopes: {}
+    ///           x-itential-parameters:
+    ///             - name: audience
+    ///               in: body
+    ///               x-itential-use-in: [token, refresh]
     /// ```
     pub struct XItentialParameterInvalid {
         code: "itential/x-itential-parameter-invalid",
