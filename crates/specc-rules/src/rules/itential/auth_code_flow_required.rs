@@ -21,7 +21,7 @@ declare_rule! {
     /// ## Example
     /// An Itential instance whose model's only OAuth scheme has just a client credentials flow:
     /// ```yaml title="instance.yaml"
-    /// @ model: model.json
+    /// model: model.json
     /// @ client_id: "{{BOX_CLIENT_ID}}"
     /// @ client_secret: "{{BOX_CLIENT_SECRET}}"
     /// @ scope: root_readonly manage_webhook

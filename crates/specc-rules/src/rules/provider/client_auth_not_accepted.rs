@@ -26,13 +26,50 @@ declare_rule! {
     /// credentials as HTTP Basic.
     ///
     /// ## Example
+    /// A Membrane connector for Notion, whose token endpoint takes the client credentials only in the `Authorization` header:
+    /// ```yaml title="spec.yml"
+    /// @ auth:
+    /// @   type: oauth2
+    /// @   getOAuthConfig:
+    /// @     implementationType: mapping
+    /// @   makeApiClient:
+    /// @     implementationType: mapping
+    /// @   test:
+    /// @     implementationType: javascript
+    /// ```
     /// ```yaml title="auth/get-oauth-config.map.yml"
+    /// @ clientId:
+    /// @   $var: connectorParameters.clientId
+    /// @ clientSecret:
+    /// @   $var: connectorParameters.clientSecret
+    /// @ scopes:
+    /// @   - read
     /// authorizeUri: https://api.notion.com/v1/oauth/authorize
     /// tokenUri: https://api.notion.com/v1/oauth/token
     /// clientAuthLocation: body
     /// ```
+    /// ```yaml title="auth/make-api-client.map.yml"
+    /// @ baseUri: https://api.example.com
+    /// @ headers:
+    /// @   Authorization:
+    /// @     $concat:
+    /// @       values:
+    /// @         - 'Bearer '
+    /// @         - $var: credentials.access_token
+    /// ```
+    /// ```js title="auth/test.js"
+    /// @ exports.test = async function ({ apiClient }) {
+    /// @   await apiClient.get('/me')
+    /// @ }
+    /// ```
     /// Use instead:
     /// ```yaml title="auth/get-oauth-config.map.yml"
+    /// @ clientId:
+    /// @   $var: connectorParameters.clientId
+    /// @ clientSecret:
+    /// @   $var: connectorParameters.clientSecret
+    /// @ scopes:
+    /// @   - read
     /// authorizeUri: https://api.notion.com/v1/oauth/authorize
     /// tokenUri: https://api.notion.com/v1/oauth/token
     /// clientAuthLocation: headers

@@ -24,13 +24,49 @@ declare_rule! {
     ///
     /// ## Example
     /// ```json title="component.json"
-    /// { "oauth2": { "auth_uri": "https://accounts.google.com/o/oauth2/v2/auth",
-    ///   "token_uri": "https://accounts.google.com/o/oauth2/token" } }
+    /// {
+    /// @   "title": "Acme CRM",
+    /// @   "envVars": {
+    /// @     "OAUTH_CLIENT_ID": { "required": true },
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    /// @   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    /// @       "auth_uri": "https://accounts.google.com/o/oauth2/v2/auth",
+    ///       "token_uri": "https://accounts.google.com/o/oauth2/token",
+    /// @       "scopes": ["https://www.googleapis.com/auth/drive"],
+    /// @       "access_type": "offline",
+    /// @       "prompt": "consent"
+    ///     }
+    ///   }
+    /// }
     /// ```
     /// Use instead:
     /// ```json title="component.json"
-    /// { "oauth2": { "auth_uri": "https://accounts.google.com/o/oauth2/v2/auth",
-    ///   "token_uri": "https://oauth2.googleapis.com/token" } }
+    /// {
+    /// @   "title": "Acme CRM",
+    /// @   "envVars": {
+    /// @     "OAUTH_CLIENT_ID": { "required": true },
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    /// @   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    /// @       "auth_uri": "https://accounts.google.com/o/oauth2/v2/auth",
+    ///       "token_uri": "https://oauth2.googleapis.com/token",
+    /// @       "scopes": ["https://www.googleapis.com/auth/drive"],
+    /// @       "access_type": "offline",
+    /// @       "prompt": "consent"
+    ///     }
+    ///   }
+    /// }
     /// ```
     ///
     /// ## Fix safety

@@ -29,13 +29,52 @@ declare_rule! {
     /// <https://airtable.com/developers/web/api/oauth-reference>.
     ///
     /// ## Example
+    /// A Membrane connector for Airtable, which requires PKCE:
+    /// ```yaml title="spec.yml"
+    /// @ auth:
+    /// @   type: oauth2
+    /// @   getOAuthConfig:
+    /// @     implementationType: mapping
+    /// @   makeApiClient:
+    /// @     implementationType: mapping
+    /// @   test:
+    /// @     implementationType: javascript
+    /// ```
     /// ```yaml title="auth/get-oauth-config.map.yml"
+    /// @ clientId:
+    /// @   $var: connectorParameters.clientId
+    /// @ clientSecret:
+    /// @   $var: connectorParameters.clientSecret
+    /// @ scopes:
+    /// @   - read
+    /// @ clientAuthLocation: headers
     /// authorizeUri: https://airtable.com/oauth2/v1/authorize
     /// tokenUri: https://airtable.com/oauth2/v1/token
     /// skipPkce: true
     /// ```
+    /// ```yaml title="auth/make-api-client.map.yml"
+    /// @ baseUri: https://api.example.com
+    /// @ headers:
+    /// @   Authorization:
+    /// @     $concat:
+    /// @       values:
+    /// @         - 'Bearer '
+    /// @         - $var: credentials.access_token
+    /// ```
+    /// ```js title="auth/test.js"
+    /// @ exports.test = async function ({ apiClient }) {
+    /// @   await apiClient.get('/me')
+    /// @ }
+    /// ```
     /// Use instead:
     /// ```yaml title="auth/get-oauth-config.map.yml"
+    /// @ clientId:
+    /// @   $var: connectorParameters.clientId
+    /// @ clientSecret:
+    /// @   $var: connectorParameters.clientSecret
+    /// @ scopes:
+    /// @   - read
+    /// @ clientAuthLocation: headers
     /// authorizeUri: https://airtable.com/oauth2/v1/authorize
     /// tokenUri: https://airtable.com/oauth2/v1/token
     /// ```

@@ -18,14 +18,54 @@ declare_rule! {
     /// `source`).
     ///
     /// ## Example
-    /// With a catalog entry `{ url = "https://sso.acme.test/oauth/v1/token", replacement =
-    /// "https://sso.acme.test/oauth/v2/token", retired = true, drop_in = true, source = "…" }`:
+    /// With a provider of the organisation declared in `specc.toml`:
+    /// ```toml title="specc.toml"
+    /// [[providers]]
+    /// id = "acme-sso"
+    /// name = "Acme SSO"
+    /// recognize = { hosts = ["sso.acme.test"], source = "https://wiki.acme.test/oauth" }
+    /// deprecated = [
+    ///   { url = "https://sso.acme.test/oauth/v1/token", replacement = "https://sso.acme.test/oauth/v2/token", retired = true, drop_in = true, source = "https://wiki.acme.test/oauth/changelog" },
+    /// ]
+    /// ```
     /// ```json title="component.json"
-    /// { "oauth2": { "token_uri": "https://sso.acme.test/oauth/v1/token" } }
+    /// {
+    /// @   "title": "Acme CRM",
+    /// @   "envVars": {
+    /// @     "OAUTH_CLIENT_ID": { "required": true },
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    /// @   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    /// @       "auth_uri": "https://sso.acme.test/oauth/v2/authorize",
+    ///       "token_uri": "https://sso.acme.test/oauth/v1/token"
+    ///     }
+    ///   }
+    /// }
     /// ```
     /// Use instead:
     /// ```json title="component.json"
-    /// { "oauth2": { "token_uri": "https://sso.acme.test/oauth/v2/token" } }
+    /// {
+    /// @   "title": "Acme CRM",
+    /// @   "envVars": {
+    /// @     "OAUTH_CLIENT_ID": { "required": true },
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    /// @   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    /// @       "auth_uri": "https://sso.acme.test/oauth/v2/authorize",
+    ///       "token_uri": "https://sso.acme.test/oauth/v2/token"
+    ///     }
+    ///   }
+    /// }
     /// ```
     ///
     /// ## Fix safety

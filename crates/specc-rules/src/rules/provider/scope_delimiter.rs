@@ -31,14 +31,47 @@ declare_rule! {
     /// `invalid_scope`, or grants less than asked: the connection does not work.
     ///
     /// ## Example
+    /// Slack reads the `scope` parameter as a comma-separated list, and elastic.io joins the list with spaces:
     /// ```json title="component.json"
-    /// { "oauth2": { "auth_uri": "https://slack.com/oauth/v2/authorize",
-    ///   "token_uri": "https://slack.com/api/oauth.v2.access", "scopes": ["channels:read", "chat:write"] } }
+    /// {
+    /// @   "title": "Acme CRM",
+    /// @   "envVars": {
+    /// @     "OAUTH_CLIENT_ID": { "required": true },
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    /// @   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    /// @       "auth_uri": "https://slack.com/oauth/v2/authorize",
+    /// @       "token_uri": "https://slack.com/api/oauth.v2.access",
+    ///       "scopes": ["channels:read", "chat:write"]
+    ///     }
+    ///   }
+    /// }
     /// ```
     /// Use instead:
     /// ```json title="component.json"
-    /// { "oauth2": { "auth_uri": "https://slack.com/oauth/v2/authorize",
-    ///   "token_uri": "https://slack.com/api/oauth.v2.access", "scopes": ["channels:read,chat:write"] } }
+    /// {
+    /// @   "title": "Acme CRM",
+    /// @   "envVars": {
+    /// @     "OAUTH_CLIENT_ID": { "required": true },
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    /// @   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    /// @       "auth_uri": "https://slack.com/oauth/v2/authorize",
+    /// @       "token_uri": "https://slack.com/api/oauth.v2.access",
+    ///       "scopes": ["channels:read,chat:write"]
+    ///     }
+    ///   }
+    /// }
     /// ```
     ///
     /// ## Fix safety

@@ -32,11 +32,46 @@ declare_rule! {
     ///
     /// ## Example
     /// ```json title="component.json"
-    /// { "oauth2": { "auth_uri": "https://{subdomain}.zendesk.com/oauth/authorizations/new" } }
+    /// {
+    /// @   "title": "Acme CRM",
+    /// @   "envVars": {
+    /// @     "OAUTH_CLIENT_ID": { "required": true },
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    /// @   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    ///     "fields": {
+    /// @       "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true },
+    ///       "subdomain": { "label": "Zendesk subdomain", "viewClass": "TextFieldView", "required": true }
+    ///     },
+    ///     "oauth2": {
+    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    ///       "auth_uri": "https://{subdomain}.zendesk.com/oauth/authorizations/new",
+    /// @       "token_uri": "https://{subdomain}.zendesk.com/oauth/tokens"
+    ///     }
+    ///   }
+    /// }
     /// ```
-    /// Use instead (with a credentials field `subdomain`):
+    /// Use instead the tenant's own host (a `{{subdomain}}` filled from a field the user types is `elasticio/placeholder-in-uri-host`):
     /// ```json title="component.json"
-    /// { "oauth2": { "auth_uri": "https://{{subdomain}}.zendesk.com/oauth/authorizations/new" } }
+    /// {
+    /// @   "title": "Acme CRM",
+    /// @   "envVars": {
+    /// @     "OAUTH_CLIENT_ID": { "required": true },
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    /// @   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    ///       "auth_uri": "https://acme.zendesk.com/oauth/authorizations/new",
+    /// @       "token_uri": "https://acme.zendesk.com/oauth/tokens"
+    ///     }
+    ///   }
+    /// }
     /// ```
     pub struct TenantPlaceholderUnfilled {
         code: "provider/tenant-placeholder-unfilled",
