@@ -17,6 +17,19 @@ declare_rule! {
     /// ```toml title="specc.toml"
     /// ignore = ["openapi/unused-scopes"]
     /// ```
+    /// ```yaml title="openapi.yaml"
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// @ components:
+    /// @   securitySchemes:
+    /// @     oauth:
+    /// @       type: oauth2
+    /// @       flows:
+    /// @         clientCredentials:
+    /// @           tokenUrl: https://auth.example.com/token
+    /// @           scopes: {}
+    /// ```
     /// Use instead:
     /// ```toml title="specc.toml"
     /// ignore = ["openapi/unused-scope"]

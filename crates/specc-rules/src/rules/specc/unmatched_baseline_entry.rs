@@ -13,10 +13,43 @@ declare_rule! {
     /// the same code at the same place.
     ///
     /// ## Example
-    /// After fixing the insecure token URL that `specc check --write-baseline specc-baseline.json`
-    /// recorded, `specc check --baseline specc-baseline.json` reports the entry.
-    /// Use instead: write the baseline again (`specc check --write-baseline specc-baseline.json`); that
-    /// replaces the entries of every checked file and keeps those of other files.
+    /// The token URL that `specc check --write-baseline specc-baseline.json` recorded is https now:
+    /// ```toml title="specc.toml"
+    /// baseline = "specc-baseline.json"
+    /// ```
+    /// ```json title="specc-baseline.json"
+    /// {
+    ///   "version": 1,
+    ///   "entries": [
+    ///     {
+    ///       "file": "openapi.yaml",
+    ///       "code": "oauth/insecure-http-url",
+    ///       "pointer": "/components/securitySchemes/oauth/flows/clientCredentials/tokenUrl",
+    ///       "fingerprint": "9d6a232dc53195e7"
+    ///     }
+    ///   ]
+    /// }
+    /// ```
+    /// ```yaml title="openapi.yaml"
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// @ components:
+    /// @   securitySchemes:
+    /// @     oauth:
+    /// @       type: oauth2
+    /// @       flows:
+    /// @         clientCredentials:
+    ///           tokenUrl: https://auth.example.com/token
+    /// @           scopes: { read: Read }
+    /// ```
+    /// Use instead: write the baseline again (`specc check --write-baseline specc-baseline.json`), which replaces the entries of every checked file and keeps those of other files:
+    /// ```json title="specc-baseline.json"
+    /// {
+    ///   "version": 1,
+    ///   "entries": []
+    /// }
+    /// ```
     pub struct UnmatchedBaselineEntry {
         code: super::UNMATCHED_BASELINE_ENTRY,
         summary: "A baseline entry matches no finding",

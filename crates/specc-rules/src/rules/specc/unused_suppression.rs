@@ -13,11 +13,31 @@ declare_rule! {
     ///
     /// ## Example
     /// ```yaml title="openapi.yaml"
-    /// tokenUrl: https://auth.example.com/token # specc: ignore[oauth/insecure-http-url] legacy
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         clientCredentials:
+    ///           tokenUrl: https://auth.example.com/token # specc: ignore[oauth/insecure-http-url] legacy
+    ///           scopes: {}
     /// ```
     /// Use instead (the URL is https now, the comment has no purpose):
     /// ```yaml title="openapi.yaml"
-    /// tokenUrl: https://auth.example.com/token
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         clientCredentials:
+    ///           tokenUrl: https://auth.example.com/token
+    ///           scopes: {}
     /// ```
     pub struct UnusedSuppression {
         code: super::UNUSED_SUPPRESSION,

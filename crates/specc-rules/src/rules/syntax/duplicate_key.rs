@@ -12,12 +12,33 @@ declare_rule! {
     /// silently means different things on different platforms.
     ///
     /// ## Example
-    /// ```json title="component.json"
-    /// { "tokenUrl": "https://a.example.com/token", "tokenUrl": "https://b.example.com/token" }
+    /// ```yaml title="openapi.yaml"
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         clientCredentials:
+    ///           tokenUrl: https://a.example.com/token
+    ///           tokenUrl: https://b.example.com/token
+    ///           scopes: {}
     /// ```
     /// Use instead:
-    /// ```json title="component.json"
-    /// { "tokenUrl": "https://a.example.com/token" }
+    /// ```yaml title="openapi.yaml"
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         clientCredentials:
+    ///           tokenUrl: https://a.example.com/token
+    ///           scopes: {}
     /// ```
     pub struct DuplicateKey {
         code: specc_syntax::codes::DUPLICATE_KEY,

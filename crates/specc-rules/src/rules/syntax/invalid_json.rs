@@ -14,11 +14,43 @@ declare_rule! {
     ///
     /// ## Example
     /// ```json title="component.json"
-    /// { "credentials": { "oauth2": {} }, "useOAuthClient": true },
+    /// {
+    /// @   "title": "Acme CRM",
+    /// @   "envVars": {
+    /// @     "OAUTH_CLIENT_ID": { "required": true },
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    /// @   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    ///       "auth_uri": "https://auth.example.com/authorize",
+    ///       "token_uri": "https://auth.example.com/token",
+    ///     }
+    ///   }
+    /// }
     /// ```
     /// Use instead:
     /// ```json title="component.json"
-    /// { "credentials": { "oauth2": {} }, "useOAuthClient": true }
+    /// {
+    /// @   "title": "Acme CRM",
+    /// @   "envVars": {
+    /// @     "OAUTH_CLIENT_ID": { "required": true },
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    /// @   },
+    /// @   "useOAuthClient": true,
+    ///   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
+    ///     "oauth2": {
+    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
+    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    ///       "auth_uri": "https://auth.example.com/authorize",
+    ///       "token_uri": "https://auth.example.com/token"
+    ///     }
+    ///   }
+    /// }
     /// ```
     pub struct InvalidJson {
         code: specc_syntax::codes::INVALID_JSON,
