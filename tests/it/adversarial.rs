@@ -299,7 +299,7 @@ fn walked_directory_with_symlink_loop_fifo_and_unreadable_file() {
         assert_eq!(codes_for(&o, &locked), ["syntax/unreadable-file"], "{:#}", o.json);
     }
     // Named explicitly, a FIFO is read; one that nobody writes to is reported at once, not waited for
-    // (tests/workflow.rs reads one that is written to).
+    // (tests/it/workflow.rs reads one that is written to).
     if made_fifo {
         let o = run(&[&fifo, &w], Duration::from_secs(30));
         assert_eq!(codes_for(&o, &fifo), ["syntax/unreadable-file"]);

@@ -476,9 +476,10 @@ fn every_valid_fixture_and_corpus_file_builds_to_checkable_output() {
             }
         }
     }
-    let corpus = root.join("../shared/corpus");
     for dialect in ["elasticio", "membrane", "openapi", "keboola"] {
-        for item in std::fs::read_dir(corpus.join(dialect)).into_iter().flatten().flatten() {
+        // Absent: the fixtures are still built, and the skip of the corpus part is printed (or fails).
+        let Some(corpus) = crate::shared_corpus(dialect) else { continue };
+        for item in std::fs::read_dir(corpus).into_iter().flatten().flatten() {
             inputs.push(item.path());
         }
     }

@@ -201,7 +201,7 @@ fn large_file_limit_and_unreadable_paths_are_one_line_errors() {
         value["diagnostics"].as_array().expect("array").iter().filter_map(|d| d["code"].as_str()).collect();
     assert_eq!(codes, ["syntax/file-too-large"]);
     assert_eq!(out.status.code(), Some(1));
-    // A path that does not exist is a usage error, not a finding (tests/workflow.rs).
+    // A path that does not exist is a usage error, not a finding (tests/it/workflow.rs).
     let out = specc().args(["check", "--format", "json"]).arg(&big).arg(dir.join("nope.yaml")).output().expect("run");
     assert_eq!(out.status.code(), Some(2));
 }

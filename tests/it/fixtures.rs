@@ -19,10 +19,10 @@ const NO_FIXTURE: &[&str] = &[
     "syntax/file-too-large",
     "syntax/unreadable-file",
     "specc/unsupported-file",
-    // Needs a symbolic link or a path out of the tree: covered by tests/security.rs.
+    // Needs a symbolic link or a path out of the tree: covered by tests/it/security.rs.
     "specc/path-outside-root",
     "specc/unmatched-baseline-entry",
-    // Made by `specc build`, never by `specc check`: covered by tests/build.rs.
+    // Made by `specc build`, never by `specc check`: covered by tests/it/build.rs.
     "build/field-not-expressible",
     "build/missing-input",
     "build/incompatible-target",
@@ -195,7 +195,7 @@ fn every_rule_is_documented_unique_and_has_a_fixture() {
         if m.summary.is_empty() || m.summary.ends_with('.') {
             problems.push(format!("{}: summary must be one line without a trailing period", m.code));
         }
-        // `probe/` codes come from a live server, never from a file: covered by tests/probe.rs.
+        // `probe/` codes come from a live server, never from a file: covered by tests/it/probe.rs.
         if NO_FIXTURE.contains(&m.code) || m.code.starts_with("probe/") {
             continue;
         }

@@ -135,11 +135,7 @@ fn json_of(bytes: &[u8]) -> Value {
 
 #[test]
 fn corpus_legacy_components_migrate_losslessly_and_idempotently() {
-    let corpus = root().join("../shared/corpus/elasticio");
-    if !corpus.is_dir() {
-        eprintln!("skipped: {} not found", corpus.display());
-        return;
-    }
+    let Some(corpus) = crate::shared_corpus("elasticio") else { return };
     let dir = tmpdir("corpus");
     let files = copy_files(&corpus, &dir);
     let originals: Vec<(PathBuf, Vec<u8>)> = files.iter().map(|f| (f.clone(), std::fs::read(f).unwrap())).collect();

@@ -1,5 +1,7 @@
 //! Generated files: one Markdown page per rule under `docs/rules/<namespace>/<name>.md` and the rules
-//! table `docs/rules/README.md`, all from the rule metadata and doc comments.
+//! table `docs/rules/README.md`, from the rule metadata and doc comments (`RuleMeta::doc`, which leaves
+//! out the examples' hidden lines), and the JSON Schemas of the input files under `schemas/`
+//! (`specc::schemas`). The test below runs `--check`, so `cargo test` fails on a stale file.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -1,6 +1,6 @@
 //! `cargo xtask fuzz [--seconds N] [--target NAME]`: runs every cargo-fuzz target for N seconds
 //! (default 60), seeded from our fixtures, and prints targets, seconds, executions and crashes.
-//! Crash inputs are copied to `fuzz/regressions/<target>/`, which `tests/fuzz_regressions.rs` replays.
+//! Crash inputs are copied to `fuzz/regressions/<target>/`, which `fuzz_regressions_replay` in `tests/it/fixes.rs` replays.
 //!
 //! cargo-fuzz needs nightly features; this uses the stable toolchain with `RUSTC_BOOTSTRAP=1`.
 

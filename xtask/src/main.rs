@@ -1,7 +1,9 @@
 //! Development tasks, run as `cargo xtask <task>`:
 //!
-//! - `codegen [--check]`: writes `docs/rules/` from the rules' own doc comments; `--check` fails when a
-//!   committed file is stale (CI runs it).
+//! - `codegen [--check]`: writes `docs/rules/` (one page per rule, from its doc comment with the
+//!   examples' hidden lines left out, and the rules table) and `schemas/` (the JSON Schemas of the input
+//!   files); `--check` fails when a committed file is stale or belongs to no rule (CI runs it, and
+//!   `cargo test` runs the same check in `codegen.rs`).
 //! - `corpus DIR`: runs specc over a corpus laid out as `DIR/<dialect>/<files>` and prints, per dialect,
 //!   files seen, units lowered, syntax errors, panics and findings per code.
 //! - `fuzz [--seconds N] [--target NAME]`: runs the cargo-fuzz targets (see `fuzz.rs`).

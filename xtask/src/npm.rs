@@ -11,7 +11,7 @@
 //! host's from `target/release/` too; platforms without a binary are skipped (and named). `npm pack`
 //! in each written directory makes the tarballs to publish (platform packages first).
 //!
-//! This file uses only `std`: `tests/npm.rs` includes it to assemble packages from the test binary.
+//! This file uses only `std`: `tests/it/npm.rs` includes it to assemble packages from the test binary.
 
 use std::path::{Path, PathBuf};
 
