@@ -24,17 +24,43 @@ const MEMBRANE: &[Template] = &[
 ];
 
 /// The namespaces a rule can be added to, with the example format of each (file extension for a
-/// one-file example, or the files of a directory example) and the doc example's fence language.
+/// one-file example, or the files of a directory example) and the name the rule page's example gives
+/// a one-file example.
 fn dialect(namespace: &str) -> Option<(&'static str, &'static [Template], &'static str)> {
     Some(match namespace {
-        "elasticio" => ("json", ELASTICIO, "json"),
-        "keboola" => ("json", KEBOOLA, "json"),
+        "elasticio" => ("json", ELASTICIO, "component.json"),
+        "keboola" => ("json", KEBOOLA, "config.json"),
         // The cross-dialect namespaces are shown on OpenAPI, the smallest dialect to write.
-        "openapi" | "oauth" | "provider" => ("yaml", OPENAPI, "yaml"),
-        "itential" => ("", ITENTIAL, "yaml"),
-        "membrane" => ("", MEMBRANE, "yaml"),
+        "openapi" | "oauth" | "provider" => ("yaml", OPENAPI, "openapi.yaml"),
+        "itential" => ("", ITENTIAL, ""),
+        "membrane" => ("", MEMBRANE, ""),
         _ => return None,
     })
+}
+
+/// The rule page's example blocks of a dialect's template (see `specc_rules::examples`): the first
+/// file shown, the others with every line hidden, so the blocks are a unit specc can check.
+fn example_blocks(templates: &[Template], single_name: &str, only_first: bool) -> String {
+    let mut out = String::new();
+    for (i, (rel, text)) in templates.iter().enumerate() {
+        if only_first && i > 0 {
+            break;
+        }
+        let name = if rel.is_empty() { single_name } else { rel };
+        let lang = match name.rsplit('.').next() {
+            Some("json") => "json",
+            Some("js") => "js",
+            _ => "yaml",
+        };
+        out.push_str(&format!("    /// ```{lang} title=\"{name}\"\n"));
+        for line in text.lines() {
+            let line = if i == 0 { line.to_string() } else { format!("@ {line}") };
+            out.push_str(format!("    /// {line}").trim_end());
+            out.push('\n');
+        }
+        out.push_str("    /// ```\n");
+    }
+    out
 }
 
 /// The `since` of a new rule: the newest version any rule names (new rules join the unreleased ones),
@@ -119,10 +145,9 @@ impl NewRule {
 
     /// The rule file's text.
     pub fn rule_text(&self) -> String {
-        let (_, templates, fence) = dialect(&self.namespace).unwrap_or(("", OPENAPI, "yaml"));
-        let example = templates.first().map_or("", |t| t.1);
-        let example: String =
-            example.lines().take(12).map(|l| format!("    /// {l}").trim_end().to_string() + "\n").collect();
+        let (_, templates, single_name) = dialect(&self.namespace).unwrap_or(("", OPENAPI, "openapi.yaml"));
+        let example = example_blocks(templates, single_name, false);
+        let fixed = example_blocks(templates, single_name, true);
         let code = self.code();
         let ty = self.type_name();
         let since = next_since();
@@ -143,14 +168,10 @@ declare_rule! {{
     /// deprecated or likely wrong; info = advice.
     ///
     /// ## Example
-    /// TODO: the smallest excerpt that raises the rule.
-    /// ```{fence}
-{example}    /// ```
-    /// Use instead:
-    /// ```{fence}
-    /// TODO: the same excerpt, fixed.
-    /// ```
-    pub struct {ty} {{
+    /// TODO: edit the first file so it raises the rule, and hide (`@ ` before the line) what a reader
+    /// does not need; `tests/it/examples.rs` checks that it raises the rule and the fixed one does not.
+{example}    /// Use instead (TODO: the same file, fixed):
+{fixed}    pub struct {ty} {{
         code: "{code}",
         summary: "TODO one line for `specc rules`, without a trailing period",
         severity: Warning,
@@ -290,7 +311,7 @@ mod tests {
             "    /// ## What it checks\n",
             "    /// ## Why it matters\n",
             "    /// ## Example\n",
-            "    /// ```json\n",
+            "    /// ```json title=\"config.json\"\n",
             "    pub struct DemoNewRule {\n",
             "        code: \"keboola/demo-new-rule\",\n",
             "impl Rule for DemoNewRule {\n",
@@ -338,6 +359,31 @@ mod tests {
                     .collect();
                 assert!(findings.is_empty(), "{}: {findings:?}", example.display());
                 assert!(run.reports.iter().any(|r| r.lowered), "{}: not lowered as a unit", example.display());
+            }
+            // The page's example blocks form a unit too: every block names its file and both sides
+            // check clean until the rule's author edits the first side to show the problem.
+            let doc: String = rule
+                .rule_text()
+                .lines()
+                .filter_map(|l| l.trim_start().strip_prefix("///"))
+                .map(|l| l.strip_prefix(' ').unwrap_or(l).to_string() + "\n")
+                .collect();
+            let examples = specc_rules::examples::parse(&doc);
+            assert_eq!(examples.untitled, 0, "{ns}: {doc}");
+            assert!(!examples.bad.is_empty() && !examples.good.is_empty(), "{ns}: {doc}");
+            for (side, files) in [("example", &examples.bad), ("fixed", &examples.good)] {
+                let dir = root.join("page-examples").join(ns).join(side);
+                for f in files {
+                    let path = dir.join(&f.path);
+                    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+                    std::fs::write(&path, &f.text).expect("write");
+                }
+                let options = specc::RunOptions { paths: vec![dir.clone()], ..specc::RunOptions::default() };
+                let run = specc::run(&options).unwrap_or_else(|_| panic!("{}: run failed", dir.display()));
+                let findings: Vec<String> =
+                    run.reports.iter().flat_map(|r| r.diagnostics.iter()).map(|d| d.code.to_string()).collect();
+                assert!(findings.is_empty(), "{ns} {side}: {findings:?}");
+                assert!(run.reports.iter().any(|r| r.lowered), "{ns} {side}: not lowered as a unit");
             }
         }
         let missing_ns = scaffold(&root.join("nowhere"), &NewRule { namespace: "oauth".into(), name: "y".into() });
