@@ -10,6 +10,10 @@
 //! `fixtures/<namespace>/<name>/` (`valid*` must check clean, `invalid*` must raise the rule).
 //! Nothing else lists rules: `build.rs` finds the file. `cargo xtask new-rule <namespace>/<name>`
 //! writes both for you. Helpers shared by a namespace live in its `mod.rs` or under its `support/`.
+//!
+//! The doc comment's `## Example` is checked as well: each block names the file it stands for and may
+//! hide lines from the page ([`examples`]); the example must raise the rule and its `Use instead`
+//! side must check clean (`tests/it/examples.rs`).
 
 // The example blocks of the rule pages name the file they stand for in their info string
 // (```yaml title="openapi.yaml"```, see `examples`); rustdoc reads that string as code block
