@@ -78,7 +78,8 @@ fn problems_of(meta: &specc_rules::RuleMeta, dir: &Path) -> Vec<String> {
     let ex = meta.examples();
     let mut problems = Vec::new();
     if ex.untitled > 0 {
-        problems.push(format!("{code}: {} example block(s) name no file (```yaml title=\"openapi.yaml\"```)", ex.untitled));
+        problems
+            .push(format!("{code}: {} example block(s) name no file (```yaml title=\"openapi.yaml\"```)", ex.untitled));
     }
     if ex.bad.is_empty() {
         problems.push(format!("{code}: `## Example` has no block naming a file"));
