@@ -22,17 +22,17 @@ declare_rule! {
     /// {
     /// @   "title": "Acme CRM",
     ///   "envVars": {
-    ///     "SALESFORCE_KEY": { "required": true },
-    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true },
+    ///     "SALESFORCE_KEY": { "required": true }
     ///   },
     /// @   "useOAuthClient": true,
     ///   "credentials": {
     /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
     ///     "oauth2": {
-    ///       "client_id": "SALESFORCE_KEY",
     /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
     /// @       "auth_uri": "https://auth.example.com/authorize",
-    /// @       "token_uri": "https://auth.example.com/token"
+    /// @       "token_uri": "https://auth.example.com/token",
+    ///       "client_id": "SALESFORCE_KEY"
     ///     }
     ///   }
     /// }
@@ -42,17 +42,17 @@ declare_rule! {
     /// {
     /// @   "title": "Acme CRM",
     ///   "envVars": {
-    ///     "SALESFORCE_KEY": { "required": true },
-    /// @     "OAUTH_CLIENT_SECRET": { "required": true }
+    /// @     "OAUTH_CLIENT_SECRET": { "required": true },
+    ///     "SALESFORCE_KEY": { "required": true }
     ///   },
     /// @   "useOAuthClient": true,
     ///   "credentials": {
     /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
     ///     "oauth2": {
-    ///       "client_id": "{{SALESFORCE_KEY}}",
     /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
     /// @       "auth_uri": "https://auth.example.com/authorize",
-    /// @       "token_uri": "https://auth.example.com/token"
+    /// @       "token_uri": "https://auth.example.com/token",
+    ///       "client_id": "{{SALESFORCE_KEY}}"
     ///     }
     ///   }
     /// }

@@ -30,8 +30,8 @@ declare_rule! {
     ///     "oauth2": {
     /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
     /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
-    ///       "auth_uri": 42,
-    /// @       "token_uri": "https://auth.example.com/token"
+    /// @       "token_uri": "https://auth.example.com/token",
+    ///       "auth_uri": 42
     ///     }
     ///   }
     /// }
@@ -50,8 +50,8 @@ declare_rule! {
     ///     "oauth2": {
     /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
     /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
-    ///       "auth_uri": "https://auth.example.com/authorize",
-    /// @       "token_uri": "https://auth.example.com/token"
+    /// @       "token_uri": "https://auth.example.com/token",
+    ///       "auth_uri": "https://auth.example.com/authorize"
     ///     }
     ///   }
     /// }

@@ -31,9 +31,9 @@ declare_rule! {
     ///     "oauth2": {
     /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
     /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
-    ///       "auth_uri": "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize",
     /// @       "token_uri": "https://login.microsoftonline.com/organizations/oauth2/v2.0/token",
-    /// @       "scopes": ["offline_access", "User.Read"]
+    /// @       "scopes": ["offline_access", "User.Read"],
+    ///       "auth_uri": "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize"
     ///     }
     ///   }
     /// }
@@ -52,9 +52,9 @@ declare_rule! {
     ///     "oauth2": {
     /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
     /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
-    ///       "auth_uri": "https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize",
     /// @       "token_uri": "https://login.microsoftonline.com/organizations/oauth2/v2.0/token",
-    /// @       "scopes": ["offline_access", "User.Read"]
+    /// @       "scopes": ["offline_access", "User.Read"],
+    ///       "auth_uri": "https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize"
     ///     }
     ///   }
     /// }

@@ -48,8 +48,8 @@ declare_rule! {
     /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
     /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
     /// @       "auth_uri": "https://login.salesforce.com/services/oauth2/authorize",
-    ///       "token_uri": "https://{{domain}}/services/oauth2/token",
-    /// @       "scopes": ["api", "refresh_token"]
+    /// @       "scopes": ["api", "refresh_token"],
+    ///       "token_uri": "https://{{domain}}/services/oauth2/token"
     ///     }
     ///   }
     /// }
@@ -69,8 +69,8 @@ declare_rule! {
     /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
     /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
     /// @       "auth_uri": "https://login.salesforce.com/services/oauth2/authorize",
-    ///       "token_uri": "https://login.salesforce.com/services/oauth2/token",
-    /// @       "scopes": ["api", "refresh_token"]
+    /// @       "scopes": ["api", "refresh_token"],
+    ///       "token_uri": "https://login.salesforce.com/services/oauth2/token"
     ///     }
     ///   }
     /// }

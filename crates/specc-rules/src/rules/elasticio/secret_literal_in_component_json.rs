@@ -35,9 +35,9 @@ declare_rule! {
     /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
     ///     "oauth2": {
     /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
-    ///       "client_secret": "s3cr3t-value-from-the-provider",
     /// @       "auth_uri": "https://auth.example.com/authorize",
-    /// @       "token_uri": "https://auth.example.com/token"
+    /// @       "token_uri": "https://auth.example.com/token",
+    ///       "client_secret": "s3cr3t-value-from-the-provider"
     ///     }
     ///   }
     /// }
@@ -55,9 +55,9 @@ declare_rule! {
     /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
     ///     "oauth2": {
     /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
-    ///       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
     /// @       "auth_uri": "https://auth.example.com/authorize",
-    /// @       "token_uri": "https://auth.example.com/token"
+    /// @       "token_uri": "https://auth.example.com/token",
+    ///       "client_secret": "{{OAUTH_CLIENT_SECRET}}"
     ///     }
     ///   }
     /// }

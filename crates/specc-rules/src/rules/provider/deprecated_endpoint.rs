@@ -37,10 +37,10 @@ declare_rule! {
     /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
     /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
     /// @       "auth_uri": "https://accounts.google.com/o/oauth2/v2/auth",
-    ///       "token_uri": "https://accounts.google.com/o/oauth2/token",
     /// @       "scopes": ["https://www.googleapis.com/auth/drive"],
     /// @       "access_type": "offline",
-    /// @       "prompt": "consent"
+    /// @       "prompt": "consent",
+    ///       "token_uri": "https://accounts.google.com/o/oauth2/token"
     ///     }
     ///   }
     /// }
@@ -60,10 +60,10 @@ declare_rule! {
     /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
     /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
     /// @       "auth_uri": "https://accounts.google.com/o/oauth2/v2/auth",
-    ///       "token_uri": "https://oauth2.googleapis.com/token",
     /// @       "scopes": ["https://www.googleapis.com/auth/drive"],
     /// @       "access_type": "offline",
-    /// @       "prompt": "consent"
+    /// @       "prompt": "consent",
+    ///       "token_uri": "https://oauth2.googleapis.com/token"
     ///     }
     ///   }
     /// }

@@ -47,8 +47,8 @@ declare_rule! {
     ///     "oauth2": {
     /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
     /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
-    ///       "auth_uri": "https://{subdomain}.zendesk.com/oauth/authorizations/new",
-    /// @       "token_uri": "https://{subdomain}.zendesk.com/oauth/tokens"
+    /// @       "token_uri": "https://{subdomain}.zendesk.com/oauth/tokens",
+    ///       "auth_uri": "https://{subdomain}.zendesk.com/oauth/authorizations/new"
     ///     }
     ///   }
     /// }
@@ -67,8 +67,8 @@ declare_rule! {
     ///     "oauth2": {
     /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
     /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
-    ///       "auth_uri": "https://acme.zendesk.com/oauth/authorizations/new",
-    /// @       "token_uri": "https://acme.zendesk.com/oauth/tokens"
+    /// @       "token_uri": "https://acme.zendesk.com/oauth/tokens",
+    ///       "auth_uri": "https://acme.zendesk.com/oauth/authorizations/new"
     ///     }
     ///   }
     /// }
