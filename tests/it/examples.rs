@@ -91,7 +91,7 @@ fn problems_of(meta: &specc_rules::RuleMeta, dir: &Path) -> Vec<String> {
         return problems;
     }
     if ex.good == ex.bad {
-        problems.push(format!("{code}: the `Use instead:` side names no file"));
+        problems.push(format!("{code}: the `Use instead:` side changes no file of the example"));
     }
     for (side, files) in [("example", &ex.bad), ("`Use instead` side", &ex.good)] {
         if files.iter().all(|f| f.hidden) {
