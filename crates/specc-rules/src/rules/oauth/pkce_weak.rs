@@ -9,7 +9,8 @@ declare_rule! {
     /// ## What it checks
     /// The configuration weakens PKCE for the authorization code flow:
     /// - PKCE is switched off for a public client (one with no client secret);
-    /// - the code challenge method is `plain`.
+    /// - the code challenge method is `plain` (when the configuration states the method; none of the
+    ///   dialects specc reads records it yet, so today only the first case is reported from files).
     ///
     /// Turning PKCE off for a confidential client is left to the dialect's own rule (for example
     /// `membrane/skip-pkce`), since RFC 9700 only RECOMMENDS it there.
