@@ -259,8 +259,8 @@ pub fn run(args: &[String]) -> anyhow::Result<bool> {
              docs/rules/{code}.md), the summary, the severity, and `check`.\n\
              2. Edit the invalid example(s) under {fixtures}/ so they show the problem; keep the valid one clean.\n   \
              Add more `valid*`/`invalid*` files for other cases.\n\
-             3. `cargo test -p specc-rules --lib` and `cargo test -p specc --test it fixtures::` (the fixture test\n   \
-             fails until the invalid example raises `{code}`).\n\
+             3. `cargo test -p specc-rules --lib` and `cargo test -p specc --test it fixtures:: examples::` (they\n   \
+             fail until the invalid fixture and the page's example raise `{code}`).\n\
              4. Review the new snapshots: `INSTA_FORCE_PASS=1 INSTA_UPDATE=new cargo test -p specc --test it fixtures::`,\n   \
              read each tests/snapshots/*.snap.new and move it over the .snap.\n\
              5. `cargo xtask codegen` to write the rule's page, then `cargo xtask ecosystem` (and `--bless` plus\n   \
