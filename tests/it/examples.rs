@@ -1,6 +1,7 @@
 //! The examples of every rule page are checked, as biome does with its rule docs: the files of the
 //! `## Example` section (see `specc_rules::examples` for how a block names its file and hides lines)
-//! are written to a temporary directory and checked as the CLI checks a directory. The example must
+//! are written to a temporary directory and checked as the CLI checks them (one file by its path, a
+//! unit of several files as a directory). The example must
 //! raise the rule; the `Use instead` side must be read as a configuration (not skipped as an unknown
 //! file) and raise neither the rule nor any error or warning.
 
@@ -24,8 +25,6 @@ const NOT_CHECKED: &[(&str, &str)] = &[
     ("syntax/file-too-large", "a file over the size limit"),
     ("syntax/nesting-too-deep", "more than 256 levels"),
     ("syntax/unreadable-file", "file permissions"),
-    // Needs a path that is not a file or directory specc walks into (tests/it/cli.rs).
-    ("specc/unsupported-file", "a file named on the command line"),
     // Needs a symbolic link, or a file outside the directory checked (tests/it/security.rs).
     ("specc/path-outside-root", "a file outside the example's directory"),
 ];
@@ -41,7 +40,8 @@ fn scratch(test: &str) -> PathBuf {
     dir
 }
 
-/// Writes `files` under `dir` and checks the directory as `specc check DIR` does.
+/// Writes `files` under `dir` and checks them as the CLI does: one file as `specc check FILE`, several
+/// (a connector directory, an instance and its model, a file and its `specc.toml`) as `specc check DIR`.
 fn check(dir: &Path, files: &[specc_rules::examples::ExampleFile]) -> Result<Vec<UnitReport>, String> {
     for f in files {
         let rel = Path::new(&f.path);
@@ -52,10 +52,14 @@ fn check(dir: &Path, files: &[specc_rules::examples::ExampleFile]) -> Result<Vec
         std::fs::create_dir_all(path.parent().expect("a parent")).expect("create dir");
         std::fs::write(&path, &f.text).expect("write example");
     }
-    let options = specc::RunOptions { paths: vec![dir.to_path_buf()], ..specc::RunOptions::default() };
+    let target = match files {
+        [one] => dir.join(&one.path),
+        _ => dir.to_path_buf(),
+    };
+    let options = specc::RunOptions { paths: vec![target.clone()], ..specc::RunOptions::default() };
     Ok(match specc::run(&options) {
         Ok(run) => run.reports,
-        Err(err) => vec![UnitReport::bare(dir.to_path_buf(), err.db, err.diagnostics)],
+        Err(err) => vec![UnitReport::bare(target, err.db, err.diagnostics)],
     })
 }
 
