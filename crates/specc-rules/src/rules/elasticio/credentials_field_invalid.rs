@@ -39,15 +39,15 @@ declare_rule! {
     /// @   },
     /// @   "useOAuthClient": true,
     ///   "credentials": {
-    ///     "fields": {
-    /// @       "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true },
-    ///       "env": { "viewClass": "SelectView" }
-    ///     },
-    ///     "oauth2": {
+    /// @     "oauth2": {
     /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
     /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
     /// @       "auth_uri": "https://auth.example.com/authorize",
     /// @       "token_uri": "https://auth.example.com/token"
+    /// @     },
+    ///     "fields": {
+    /// @       "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true },
+    ///       "env": { "viewClass": "SelectView" }
     ///     }
     ///   }
     /// }
@@ -62,16 +62,16 @@ declare_rule! {
     /// @   },
     /// @   "useOAuthClient": true,
     ///   "credentials": {
-    ///     "fields": {
-    /// @       "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true },
-    ///       "env": { "label": "Environment", "viewClass": "SelectView",
-    ///         "model": { "test": "Sandbox", "login": "Production" } }
-    ///     },
-    ///     "oauth2": {
+    /// @     "oauth2": {
     /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
     /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
     /// @       "auth_uri": "https://auth.example.com/authorize",
     /// @       "token_uri": "https://auth.example.com/token"
+    /// @     },
+    ///     "fields": {
+    /// @       "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true },
+    ///       "env": { "label": "Environment", "viewClass": "SelectView",
+    ///         "model": { "test": "Sandbox", "login": "Production" } }
     ///     }
     ///   }
     /// }

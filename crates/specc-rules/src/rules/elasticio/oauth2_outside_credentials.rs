@@ -25,14 +25,14 @@ declare_rule! {
     /// @     "OAUTH_CLIENT_SECRET": { "required": true }
     /// @   },
     /// @   "useOAuthClient": true,
+    /// @   "credentials": {
+    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } }
+    /// @   },
     ///   "oauth2": {
     /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
     /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
     ///       "auth_uri": "https://auth.example.com/authorize",
     ///       "token_uri": "https://auth.example.com/token"
-    ///   },
-    ///   "credentials": {
-    /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } }
     ///   }
     /// }
     /// ```

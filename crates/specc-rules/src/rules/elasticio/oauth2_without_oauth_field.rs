@@ -28,13 +28,13 @@ declare_rule! {
     /// @   },
     /// @   "useOAuthClient": true,
     ///   "credentials": {
-    ///     "fields": { "apiKey": { "label": "API key", "viewClass": "PasswordFieldView" } },
-    ///     "oauth2": {
+    /// @     "oauth2": {
     /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
     /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
     /// @       "auth_uri": "https://auth.example.com/authorize",
     /// @       "token_uri": "https://auth.example.com/token"
-    ///     }
+    /// @     },
+    ///     "fields": { "apiKey": { "label": "API key", "viewClass": "PasswordFieldView" } }
     ///   }
     /// }
     /// ```
@@ -48,13 +48,13 @@ declare_rule! {
     /// @   },
     /// @   "useOAuthClient": true,
     ///   "credentials": {
-    ///     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
-    ///     "oauth2": {
+    /// @     "oauth2": {
     /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
     /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
     /// @       "auth_uri": "https://auth.example.com/authorize",
     /// @       "token_uri": "https://auth.example.com/token"
-    ///     }
+    /// @     },
+    ///     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } }
     ///   }
     /// }
     /// ```

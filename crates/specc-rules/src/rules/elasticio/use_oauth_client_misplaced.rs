@@ -49,8 +49,7 @@ declare_rule! {
     /// @     "OAUTH_CLIENT_ID": { "required": true },
     /// @     "OAUTH_CLIENT_SECRET": { "required": true }
     /// @   },
-    ///   "useOAuthClient": true,
-    ///   "credentials": {
+    /// @   "credentials": {
     /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
     /// @     "oauth2": {
     /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
@@ -58,7 +57,8 @@ declare_rule! {
     /// @       "auth_uri": "https://auth.example.com/authorize",
     /// @       "token_uri": "https://auth.example.com/token"
     /// @     }
-    ///   }
+    /// @   },
+    ///   "useOAuthClient": true
     /// }
     /// ```
     ///

@@ -23,19 +23,19 @@ declare_rule! {
     /// ## Example
     /// ```json title="config.json"
     /// {
+    /// @   "authorization": {
+    /// @     "oauth_api": {
+    /// @       "credentials": {
+    /// @         "#data": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiAAAAAA==",
+    /// @         "appKey": "example-client-id",
+    /// @         "#appSecret": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiBBBBBB=="
+    /// @       }
+    /// @     }
+    /// @   },
     ///   "parameters": {
     ///     "api": {
     /// @       "baseUrl": "https://api.example.com/",
     ///       "password": "hunter2-but-longer"
-    ///     }
-    ///   },
-    ///   "authorization": {
-    ///     "oauth_api": {
-    ///       "credentials": {
-    /// @         "#data": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiAAAAAA==",
-    /// @         "appKey": "example-client-id",
-    /// @         "#appSecret": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiBBBBBB=="
-    ///       }
     ///     }
     ///   }
     /// }
@@ -43,19 +43,19 @@ declare_rule! {
     /// Use instead:
     /// ```json title="config.json"
     /// {
+    /// @   "authorization": {
+    /// @     "oauth_api": {
+    /// @       "credentials": {
+    /// @         "#data": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiAAAAAA==",
+    /// @         "appKey": "example-client-id",
+    /// @         "#appSecret": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiBBBBBB=="
+    /// @       }
+    /// @     }
+    /// @   },
     ///   "parameters": {
     ///     "api": {
     /// @       "baseUrl": "https://api.example.com/",
     ///       "#password": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiCCCCCC=="
-    ///     }
-    ///   },
-    ///   "authorization": {
-    ///     "oauth_api": {
-    ///       "credentials": {
-    /// @         "#data": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiAAAAAA==",
-    /// @         "appKey": "example-client-id",
-    /// @         "#appSecret": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiBBBBBB=="
-    ///       }
     ///     }
     ///   }
     /// }

@@ -18,20 +18,20 @@ declare_rule! {
     /// ## Example
     /// ```json title="config.json"
     /// {
+    /// @   "authorization": {
+    /// @     "oauth_api": {
+    /// @       "credentials": {
+    /// @         "#data": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiAAAAAA==",
+    /// @         "appKey": "example-client-id",
+    /// @         "#appSecret": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiBBBBBB=="
+    /// @       }
+    /// @     }
+    /// @   },
     ///   "parameters": {
     ///     "api": {
     /// @       "baseUrl": "https://api.example.com/",
     ///       "#token": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiCCCCCC==",
     ///       "token": "stale-token-value-1234"
-    ///     }
-    ///   },
-    ///   "authorization": {
-    ///     "oauth_api": {
-    ///       "credentials": {
-    /// @         "#data": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiAAAAAA==",
-    /// @         "appKey": "example-client-id",
-    /// @         "#appSecret": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiBBBBBB=="
-    ///       }
     ///     }
     ///   }
     /// }
@@ -39,19 +39,19 @@ declare_rule! {
     /// Use instead:
     /// ```json title="config.json"
     /// {
+    /// @   "authorization": {
+    /// @     "oauth_api": {
+    /// @       "credentials": {
+    /// @         "#data": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiAAAAAA==",
+    /// @         "appKey": "example-client-id",
+    /// @         "#appSecret": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiBBBBBB=="
+    /// @       }
+    /// @     }
+    /// @   },
     ///   "parameters": {
     ///     "api": {
     /// @       "baseUrl": "https://api.example.com/",
     ///       "#token": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiCCCCCC=="
-    ///     }
-    ///   },
-    ///   "authorization": {
-    ///     "oauth_api": {
-    ///       "credentials": {
-    /// @         "#data": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiAAAAAA==",
-    /// @         "appKey": "example-client-id",
-    /// @         "#appSecret": "KBC::ProjectSecure::eJwBYACf/2E6Mjp7aTowO3M6NzoiBBBBBB=="
-    ///       }
     ///     }
     ///   }
     /// }

@@ -29,10 +29,10 @@ declare_rule! {
     ///   "credentials": {
     /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
     ///     "oauth2": {
-    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
-    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
-    /// @       "auth_uri": "https://auth.example.com/authorize",
-    /// @       "token_uri": "https://auth.example.com/token"
+    ///       "client_id": "{{OAUTH_CLIENT_ID}}",
+    ///       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    ///       "auth_uri": "https://auth.example.com/authorize",
+    ///       "token_uri": "https://auth.example.com/token"
     ///     }
     ///   }
     /// }

@@ -12,9 +12,8 @@ declare_rule! {
     /// ## Example
     /// A zero-byte `component.json`:
     /// ```json title="component.json"
-    ///
     /// ```
-    /// Use instead:
+    /// Use instead a component, or no file at all:
     /// ```json title="component.json"
     /// {
     /// @   "title": "Acme CRM",
@@ -26,10 +25,10 @@ declare_rule! {
     ///   "credentials": {
     /// @     "fields": { "oauth": { "label": "Authentication", "viewClass": "OAuthFieldView", "required": true } },
     ///     "oauth2": {
-    /// @       "client_id": "{{OAUTH_CLIENT_ID}}",
-    /// @       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
-    /// @       "auth_uri": "https://auth.example.com/authorize",
-    /// @       "token_uri": "https://auth.example.com/token"
+    ///       "client_id": "{{OAUTH_CLIENT_ID}}",
+    ///       "client_secret": "{{OAUTH_CLIENT_SECRET}}",
+    ///       "auth_uri": "https://auth.example.com/authorize",
+    ///       "token_uri": "https://auth.example.com/token"
     ///     }
     ///   }
     /// }
