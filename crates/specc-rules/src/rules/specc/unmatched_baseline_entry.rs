@@ -34,12 +34,12 @@ declare_rule! {
     /// @ openapi: 3.1.0
     /// @ info: { title: Example, version: "1" }
     /// @ paths: {}
-    /// @ components:
-    /// @   securitySchemes:
-    /// @     oauth:
-    /// @       type: oauth2
-    /// @       flows:
-    /// @         clientCredentials:
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         clientCredentials:
     ///           tokenUrl: https://auth.example.com/token
     /// @           scopes: { read: Read }
     /// ```
