@@ -201,7 +201,7 @@ pub struct SuspectKey {
 
 /// The parts of the file that keboola-specific rules read besides the IR.
 #[derive(Debug, Clone, Default)]
-pub struct Model {
+pub struct KeboolaView {
     pub file: FileId,
     pub kind: Kind,
     pub manage: Option<Box<ManageView>>,
@@ -210,6 +210,9 @@ pub struct Model {
     pub secrets: Vec<SecretField>,
     /// Secret-looking keys without `#`, and plain twins of `#`-keys.
     pub suspects: Vec<SuspectKey>,
+    /// Generic Extractor's `parameters.api.authentication` has `type: oauth20` and a `format` other
+    /// than `json` (or none): it reads `#data` as text.
+    pub reads_data_as_text: bool,
 }
 
 fn is_manage_body(root: &Node) -> bool {
@@ -264,7 +267,7 @@ pub fn lower(db: &mut SourceDb, primary: FileId) -> Lowered {
     };
     let mut r = Reader::new(doc, codes::INVALID_FIELD_TYPE);
     let mut manifest = Manifest::new(Dialect::Keboola, primary);
-    let mut model = Model { file: primary, ..Model::default() };
+    let mut model = KeboolaView { file: primary, ..KeboolaView::default() };
     if is_manage_body(root) {
         model.kind = Kind::Manage;
         let (config, view) = lower_manage(&mut r, doc, root);
@@ -390,7 +393,11 @@ fn secret_credential(field: &SecretField, node: &Node) -> Option<Credential> {
     Some(Credential { value, span })
 }
 
-fn lower_config(r: &mut Reader<'_>, root: &Node, model: &mut Model) -> Option<AuthConfig> {
+fn lower_config(r: &mut Reader<'_>, root: &Node, model: &mut KeboolaView) -> Option<AuthConfig> {
+    if let Some(auth) = root.get("parameters").and_then(|p| p.get("api")).and_then(|a| a.get("authentication")) {
+        model.reads_data_as_text = auth.get("type").and_then(Node::as_str) == Some("oauth20")
+            && auth.get("format").and_then(Node::as_str) != Some("json");
+    }
     let auth = r.object(root, "authorization")?;
     let api_member = auth.member("oauth_api")?;
     let api = &api_member.value;
@@ -546,7 +553,7 @@ const SECRET_WORDS: &[&str] = &[
 ];
 
 /// Collects every `#`-key and every secret-looking plain key of a configuration.
-fn walk_keys(r: &Reader<'_>, node: &Node, path: &str, model: &mut Model) {
+fn walk_keys(r: &Reader<'_>, node: &Node, path: &str, model: &mut KeboolaView) {
     match &node.value {
         Value::Object(members) => {
             for m in members {

@@ -29,11 +29,11 @@ use specc_syntax::{Diagnostic, Document, FileId, SourceDb};
 #[derive(Debug, Clone)]
 #[allow(clippy::large_enum_variant)] // one view per unit: boxing would buy nothing
 pub enum View {
-    OpenApi(openapi::Model),
+    OpenApi(openapi::OpenApiView),
     Itential(openapi::ItentialInstance),
-    ElasticIo(elasticio::Model),
-    Membrane(membrane::Model),
-    Keboola(keboola::Model),
+    ElasticIo(elasticio::ElasticIoView),
+    Membrane(membrane::ConnectorView),
+    Keboola(keboola::KeboolaView),
 }
 
 /// The result of lowering one unit.
@@ -123,11 +123,11 @@ pub fn lower(db: &mut SourceDb, primary: FileId, dialect: Dialect) -> Lowered {
 /// An empty result for a unit that could not be read.
 pub fn empty(dialect: Dialect, primary: FileId) -> Lowered {
     let view = match dialect {
-        Dialect::OpenApi => View::OpenApi(openapi::Model::default()),
+        Dialect::OpenApi => View::OpenApi(openapi::OpenApiView::default()),
         Dialect::Itential => View::Itential(openapi::ItentialInstance::default()),
-        Dialect::ElasticIo => View::ElasticIo(elasticio::Model::default()),
-        Dialect::Membrane => View::Membrane(membrane::Model::default()),
-        Dialect::Keboola => View::Keboola(keboola::Model::default()),
+        Dialect::ElasticIo => View::ElasticIo(elasticio::ElasticIoView::default()),
+        Dialect::Membrane => View::Membrane(membrane::ConnectorView::default()),
+        Dialect::Keboola => View::Keboola(keboola::KeboolaView::default()),
     };
     Lowered { ir: Manifest::new(dialect, primary), view, diagnostics: Vec::new() }
 }

@@ -246,7 +246,7 @@ impl AuthView {
 
 /// The parts of a connector that membrane-specific rules read besides the IR.
 #[derive(Debug, Clone, Default)]
-pub struct Model {
+pub struct ConnectorView {
     pub spec: FileId,
     pub form: SpecForm,
     pub auth: Option<AuthView>,
@@ -356,7 +356,7 @@ fn lower_integration(db: &mut SourceDb, primary: FileId, root: &Node, path: &Pat
     if let Some(c) = connector {
         view.connector = Some(db.load(&c));
     }
-    let model = Model { spec: primary, form: SpecForm::Export, auth: None, integration: Some(view) };
+    let model = ConnectorView { spec: primary, form: SpecForm::Export, auth: None, integration: Some(view) };
     Lowered { ir: Manifest::new(Dialect::Membrane, primary), view: View::Membrane(model), diagnostics }
 }
 
@@ -490,7 +490,7 @@ pub fn lower(db: &mut SourceDb, primary: FileId) -> Lowered {
     }
     let name = spec_path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
     let form = if is_spec_name(&name) { SpecForm::Directory } else { SpecForm::Export };
-    let mut model = Model { spec: primary, form, auth: None, integration: None };
+    let mut model = ConnectorView { spec: primary, form, auth: None, integration: None };
     let mut manifest = Manifest::new(Dialect::Membrane, primary);
     let mut r = Reader::new(doc, codes::INVALID_FIELD_TYPE);
 

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use specc_ir::{
     AuthConfig, Credential, CredentialValue, Dialect, EndpointUrl, ExtraParam, Flow, FlowKind, Manifest, ParamTarget,
     Placeholder, PlaceholderSyntax, Protocol, RequestedScopes, Requirement, Resolution, ScopeDecl, ScopeSet, Secret,
-    Spanned,
+    Spanned, ViewLink,
 };
 use specc_syntax::{Diagnostic, Document, FileId, Node, SourceDb, Span, Value};
 
@@ -117,7 +117,7 @@ pub struct SchemeView {
 
 /// What OpenAPI-specific rules read besides the IR.
 #[derive(Debug, Clone, Default)]
-pub struct Model {
+pub struct OpenApiView {
     pub file: FileId,
     pub version: SpecVersion,
     /// The `openapi` / `swagger` field.
@@ -134,7 +134,7 @@ pub struct Model {
     pub operations_elsewhere: bool,
 }
 
-impl Model {
+impl OpenApiView {
     pub fn scheme(&self, name: &str) -> Option<&SchemeView> {
         self.schemes.iter().find(|s| s.name == name)
     }
@@ -145,11 +145,15 @@ impl Model {
 pub struct ItentialInstance {
     pub file: FileId,
     pub model_path: Option<Spanned<String>>,
-    pub model: Option<Model>,
+    pub model: Option<OpenApiView>,
     /// The scheme the instance uses (named, or the first oauth2 scheme of the model).
     pub scheme: Option<String>,
     pub scheme_field: Option<Spanned<String>>,
+    /// `client_id` when it is a string.
     pub client_id: Option<Spanned<String>>,
+    /// The `client_id` value's span, whatever its type (present means the key is written).
+    pub client_id_span: Option<Span>,
+    /// The `client_secret` value's span, whatever its type (present means the key is written).
     pub client_secret_span: Option<Span>,
     /// `scope` as written: a string, or a list (which the seed does not allow).
     pub scope: Option<Spanned<String>>,
@@ -225,9 +229,9 @@ pub fn lower(db: &mut SourceDb, primary: FileId) -> Lowered {
 }
 
 /// Lowers one OpenAPI document into a manifest of the given dialect.
-pub fn lower_document(doc: &Document, dialect: Dialect) -> (Manifest, Model, Vec<Diagnostic>) {
+pub fn lower_document(doc: &Document, dialect: Dialect) -> (Manifest, OpenApiView, Vec<Diagnostic>) {
     let mut manifest = Manifest::new(dialect, doc.file);
-    let mut model = Model { file: doc.file, ..Model::default() };
+    let mut model = OpenApiView { file: doc.file, ..OpenApiView::default() };
     let mut r = Reader::new(doc, codes::INVALID_FIELD_TYPE);
     let Some(root) = doc.root.as_ref() else {
         return (manifest, model, r.diagnostics);
@@ -250,11 +254,12 @@ pub fn lower_document(doc: &Document, dialect: Dialect) -> (Manifest, Model, Vec
             None => r.wrong_type(schemes_node, what, "an object"),
             Some(members) => {
                 for m in members {
-                    let Some((config, view)) =
+                    let Some((mut config, view)) =
                         lower_scheme(&mut r, version, &m.key, m, model.base_url.as_deref(), dialect)
                     else {
                         continue;
                     };
+                    config.view = Some(ViewLink::at(model.schemes.len()));
                     manifest.configs.push(config);
                     model.schemes.push(view);
                 }
@@ -377,6 +382,7 @@ fn lower_scheme(
             if let Some(kind) = kind {
                 let mut flow = lower_flow(r, node, kind, base);
                 flow.kind_span = flow_name.span;
+                flow.view = Some(ViewLink::at(view.flows.len()));
                 config.flows.push(flow);
             }
             view.flows.push(fv);
@@ -402,6 +408,7 @@ fn lower_scheme(
                     if let Some(kind) = kind {
                         let mut flow = lower_flow(r, &f.value, kind, base);
                         flow.kind_span = flow_name.span;
+                        flow.view = Some(ViewLink::at(view.flows.len()));
                         config.flows.push(flow);
                     }
                     // Itential's extension sits inside the flow object.
@@ -594,6 +601,7 @@ pub fn lower_itential(db: &mut SourceDb, primary: FileId) -> Lowered {
     inst.model_path = r.string(&root, "model").or_else(|| r.string(&root, "openapi_model"));
     inst.scheme_field = r.string(&root, "scheme");
     inst.client_id = r.string(&root, "client_id");
+    inst.client_id_span = root.get("client_id").map(|n| r.span(n));
     inst.client_secret_span = root.get("client_secret").map(|n| r.span(n));
     let client_secret = root.get("client_secret").and_then(Node::as_str).map(str::to_string);
     inst.redirect_uri = r.string(&root, "redirect_uri");

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use specc_ir::{
     AuthConfig, ClientAuthLocation, Credential, CredentialValue, Dialect, EndpointUrl, ExtraParam, Flow, FlowKind,
-    ParamTarget, Placeholder, PlaceholderSyntax, Protocol, RequestedScopes, Resolution, Secret, Spanned,
+    ParamTarget, Placeholder, PlaceholderSyntax, Protocol, RequestedScopes, Resolution, Secret, Spanned, ViewLink,
 };
 use specc_syntax::{Diagnostic, Document, Node, Span, Value};
 
@@ -137,6 +137,11 @@ impl OAuthBlock {
         self.entries.iter().find(|e| e.member.key == key)
     }
 
+    /// The entry whose value is at `span` (the entry an IR endpoint URL or credential was read from).
+    pub fn entry_at(&self, span: Span) -> Option<&OAuthEntry> {
+        self.entries.iter().find(|e| e.member.value_span == span)
+    }
+
     /// Whether any value of the block links to a declared environment variable.
     pub fn placeholders(&self) -> impl Iterator<Item = (&OAuthEntry, &PlaceholderRef)> {
         self.entries.iter().flat_map(|e| e.placeholders.iter().map(move |p| (e, p)))
@@ -178,6 +183,8 @@ pub struct CredentialsView {
 }
 
 impl CredentialsView {
+    /// The `oauth2` block, then the `oauth1` block (an IR configuration's view link is its position
+    /// here).
     pub fn blocks(&self) -> impl Iterator<Item = &OAuthBlock> {
         self.oauth2.iter().chain(self.oauth1.iter())
     }
@@ -651,12 +658,13 @@ fn lower_configs(c: &Component) -> Vec<AuthConfig> {
     let Some(cred) = &c.credentials else {
         return out;
     };
-    for block in cred.blocks() {
+    for (index, block) in cred.blocks().enumerate() {
         let protocol = match block.version {
             OAuthVersion::V2 => Protocol::OAuth2,
             OAuthVersion::V1 => Protocol::OAuth1,
         };
         let mut config = AuthConfig::new(&name, Dialect::ElasticIo, protocol, block.object.span);
+        config.view = Some(ViewLink::at(index));
         add_attributes(c, &mut config);
         let kind = match block.version {
             OAuthVersion::V2 => FlowKind::AuthorizationCode,

@@ -79,7 +79,7 @@ pub enum InputKind {
 
 /// The parts of the file that elasticio-specific rules read besides the IR.
 #[derive(Debug, Clone, Default)]
-pub struct Model {
+pub struct ElasticIoView {
     pub file: FileId,
     pub kind: InputKind,
     pub component: Option<Box<Component>>,
@@ -148,7 +148,7 @@ pub fn lower(db: &mut SourceDb, primary: FileId) -> Lowered {
     let Some(root) = doc.root.as_ref() else {
         return crate::empty(Dialect::ElasticIo, primary);
     };
-    let mut model = Model { file: primary, ..Model::default() };
+    let mut model = ElasticIoView { file: primary, ..ElasticIoView::default() };
     let mut ir = Manifest::new(Dialect::ElasticIo, primary);
     let diagnostics = match classify(&doc.path, root) {
         Some(InputKind::TenantState) => {

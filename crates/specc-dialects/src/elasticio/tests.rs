@@ -19,7 +19,7 @@ fn load(name: &str, text: &str) -> (SourceDb, Option<Detection>, Lowered) {
     (db, det, l)
 }
 
-fn model(l: &Lowered) -> &Model {
+fn model(l: &Lowered) -> &ElasticIoView {
     match &l.view {
         View::ElasticIo(m) => m,
         _ => panic!("not an elastic.io view"),

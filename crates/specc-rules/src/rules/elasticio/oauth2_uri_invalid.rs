@@ -2,7 +2,7 @@
 
 use specc_dialects::elasticio::component::OAuthEntry;
 
-use super::component;
+use super::{endpoints, EndpointEntry};
 use super::json_edit::replace;
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
@@ -49,27 +49,20 @@ declare_rule! {
         severity: Error,
         fix: Unsafe,
         since: "0.1.0",
+        reads: [ElasticIo],
     }
 }
 
-pub(super) const URI_KEYS: [&str; 4] = ["auth_uri", "token_uri", "request_token_uri", "access_token_uri"];
-
 impl Rule for OAuth2UriInvalid {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(c) = component(cx) else { return };
-        let Some(cred) = &c.credentials else { return };
-        for block in cred.blocks() {
-            for key in URI_KEYS {
-                let Some(e) = block.entry(key) else { continue };
-                check_uri(cx, &block.member.key, e, out);
-            }
+        for EndpointEntry { block, entry, url } in endpoints(cx) {
+            check_uri(cx, &block.member.key, entry, &url.raw, out);
         }
     }
 }
 
-fn check_uri(cx: &Context<'_>, block: &str, e: &OAuthEntry, out: &mut Vec<Diagnostic>) {
+fn check_uri(cx: &Context<'_>, block: &str, e: &OAuthEntry, url: &str, out: &mut Vec<Diagnostic>) {
     let code = OAuth2UriInvalid::META.code;
-    let Some(url) = e.text.as_deref() else { return };
     let key = &e.member.key;
     let span = e.member.value_span;
     if url.trim().is_empty() {

@@ -40,6 +40,7 @@ declare_rule! {
         severity: Warning,
         fix: Safe,
         since: "0.1.0",
+        reads: [Itential],
     }
 }
 

@@ -32,6 +32,7 @@ declare_rule! {
         severity: Warning,
         fix: Unsafe,
         since: "0.1.0",
+        reads: [Keboola],
     }
 }
 

@@ -7,18 +7,14 @@
 
 include!(concat!(env!("OUT_DIR"), "/rules_keboola.rs"));
 
-use specc_dialects::keboola::{value_sub_span, ManageView, Model};
+use specc_dialects::keboola::{value_sub_span, KeboolaView, ManageView};
 use specc_dialects::placeholders::{percent, Occurrence};
-use specc_dialects::View;
 use specc_syntax::Span;
 
 use crate::{Context, Edit};
 
-pub(crate) fn model<'a>(cx: &Context<'a>) -> Option<&'a Model> {
-    match cx.view() {
-        View::Keboola(m) => Some(m),
-        _ => None,
-    }
+pub(crate) fn model<'a>(cx: &Context<'a>) -> Option<&'a KeboolaView> {
+    cx.keboola()
 }
 
 pub(crate) fn manage<'a>(cx: &Context<'a>) -> Option<&'a ManageView> {

@@ -37,6 +37,7 @@ declare_rule! {
         severity: Warning,
         fix: Safe,
         since: "0.2.0",
+        reads: [Keboola],
     }
 }
 

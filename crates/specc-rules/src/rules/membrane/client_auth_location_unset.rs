@@ -41,6 +41,7 @@ declare_rule! {
         severity: Info,
         fix: Unsafe,
         since: "0.2.0",
+        reads: [Membrane],
     }
 }
 

@@ -7,18 +7,14 @@
 
 include!(concat!(env!("OUT_DIR"), "/rules_membrane.rs"));
 
-use specc_dialects::membrane::{AuthView, Model, OAuthConfigView};
-use specc_dialects::View;
+use specc_dialects::membrane::{AuthView, ConnectorView, OAuthConfigView};
 use specc_syntax::Span;
 
 use crate::{Context, Edit};
 
 /// The connector model, for Membrane units.
-pub(crate) fn model<'a>(cx: &Context<'a>) -> Option<&'a Model> {
-    match cx.view() {
-        View::Membrane(m) => Some(m),
-        _ => None,
-    }
+pub(crate) fn model<'a>(cx: &Context<'a>) -> Option<&'a ConnectorView> {
+    cx.membrane()
 }
 
 /// The `auth:` section, for Membrane units that have one.

@@ -40,6 +40,7 @@ declare_rule! {
         severity: Warning,
         fix: None,
         since: "0.1.0",
+        reads: [OpenApi],
     }
 }
 
@@ -67,8 +68,8 @@ impl Rule for AuthorizationUrlRoot {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(model) = model(cx) else { return };
         let base = model.base_url.as_deref();
-        for (config, scheme) in schemes(cx) {
-            for (flow, view) in flows(config, scheme) {
+        for (config, _) in schemes(cx) {
+            for (flow, view) in flows(cx, config) {
                 let Some(url) = &flow.authorization_url else { continue };
                 let absolute = url.resolved.as_deref().unwrap_or(url.raw.as_str());
                 if !is_server_root(absolute, base) {

@@ -46,6 +46,7 @@ declare_rule! {
         severity: Error,
         fix: Safe,
         since: "0.1.0",
+        reads: [OpenApi],
     }
 }
 
@@ -54,8 +55,8 @@ impl Rule for MissingScopes {
         let Some(model) = model(cx) else { return };
         let swagger2 = model.version == SpecVersion::Swagger2;
         let doc = cx.doc(model.file);
-        for (config, scheme) in schemes(cx) {
-            for (flow, view) in flows(config, scheme) {
+        for (config, _) in schemes(cx) {
+            for (flow, view) in flows(cx, config) {
                 if view.field("scopes").is_some() {
                     continue;
                 }

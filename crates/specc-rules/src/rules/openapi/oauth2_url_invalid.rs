@@ -58,6 +58,7 @@ declare_rule! {
         severity: Error,
         fix: None,
         since: "0.1.0",
+        reads: [OpenApi],
     }
 }
 
@@ -65,8 +66,8 @@ impl Rule for UrlInvalid {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(model) = model(cx) else { return };
         let swagger2 = model.version.is_swagger2();
-        for (config, scheme) in schemes(cx) {
-            for (flow, view) in flows(config, scheme) {
+        for (config, _) in schemes(cx) {
+            for (flow, view) in flows(cx, config) {
                 for (what, url) in flow.urls() {
                     let place = format!("{what} of flow `{}` in security scheme `{}`", view.name.value, config.name);
                     if let Some(d) = judge(&place, url, swagger2) {

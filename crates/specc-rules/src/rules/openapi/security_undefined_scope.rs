@@ -4,7 +4,6 @@ use std::collections::BTreeSet;
 
 use specc_diagnostics::Fix;
 use specc_dialects::openapi::did_you_mean;
-use specc_dialects::View;
 use specc_ir::{Flow, FlowKind};
 
 use super::{flows, is_oauth2, model, schemes};
@@ -63,6 +62,7 @@ declare_rule! {
         severity: Error,
         fix: Unsafe,
         since: "0.1.0",
+        reads: [OpenApi, Itential],
     }
 }
 
@@ -70,10 +70,7 @@ impl Rule for UndefinedScope {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(model) = model(cx) else { return };
         let doc = cx.doc(model.file);
-        let instance_scheme = match cx.view() {
-            View::Itential(i) => i.scheme.as_deref(),
-            _ => None,
-        };
+        let instance_scheme = cx.itential().and_then(|i| i.scheme.as_deref());
         let mut fixed: BTreeSet<(String, String)> = BTreeSet::new();
         for (config, scheme) in schemes(cx) {
             if !is_oauth2(scheme) {
@@ -81,7 +78,7 @@ impl Rule for UndefinedScope {
             }
             let itential = instance_scheme == Some(config.name.as_str());
             // The flows the integration may use, each with a scopes map to check against.
-            let used: Vec<(&Flow, &str)> = flows(config, scheme)
+            let used: Vec<(&Flow, &str)> = flows(cx, config)
                 .into_iter()
                 .filter(|(f, _)| !itential || f.kind == FlowKind::AuthorizationCode)
                 .filter(|(f, _)| f.scopes.is_some())
