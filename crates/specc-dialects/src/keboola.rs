@@ -243,20 +243,6 @@ fn key_view(r: &Reader<'_>, m: &Member) -> KeyView {
     }
 }
 
-/// The span of bytes `start..end` of a string value, when the source writes it without escapes;
-/// otherwise the whole value's span.
-pub fn value_sub_span(doc: &Document, value_span: Span, value: &str, start: usize, end: usize) -> Span {
-    let src = doc.text.get(value_span.range()).unwrap_or("");
-    let inner =
-        if src.len() >= 2 && (src.starts_with('"') || src.starts_with('\'')) { &src[1..src.len() - 1] } else { src };
-    if inner == value {
-        let base = value_span.start as usize + (src.len() - inner.len()) / 2;
-        Span::new(value_span.file, base + start, base + end)
-    } else {
-        value_span
-    }
-}
-
 /// Lowers a manage body or a component configuration.
 pub fn lower(db: &mut SourceDb, primary: FileId) -> Lowered {
     let Some(doc) = db.get(primary) else {
@@ -352,7 +338,7 @@ fn lower_manage(r: &mut Reader<'_>, doc: &Document, root: &Node) -> (AuthConfig,
             config.placeholders.push(Placeholder {
                 name: o.name.clone(),
                 syntax: PlaceholderSyntax::Percent,
-                span: value_sub_span(doc, url.span, &url.value, o.start, o.end),
+                span: doc.string_part(url.span, &url.value, o.start..o.end),
                 resolution: if known { Resolution::Platform } else { Resolution::Unresolved },
             });
         }

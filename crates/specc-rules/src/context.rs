@@ -6,8 +6,10 @@
 //! ([`specc_ir::ViewLink`], followed by [`Context::openapi_scheme`] and [`Context::openapi_flow`]).
 //! The documents are there for their text (fixes, narrow spans), not for walking the tree.
 
+use std::ops::Range;
 use std::sync::atomic::{AtomicU8, Ordering};
 
+use specc_diagnostics::Edit;
 use specc_dialects::elasticio::component::OAuthBlock;
 use specc_dialects::elasticio::ElasticIoView;
 use specc_dialects::keboola::KeboolaView;
@@ -16,6 +18,7 @@ use specc_dialects::openapi::{FlowView, ItentialInstance, OpenApiView, SchemeVie
 use specc_dialects::{Lowered, View};
 use specc_ir::{AuthConfig, Dialect, Flow, Manifest};
 use specc_providers::Catalog;
+use specc_syntax::edit::replace_string_part;
 use specc_syntax::{Document, FileId, SourceDb, Span, TextRange};
 
 /// A dialect view a rule may read besides the IR, through its one accessor on [`Context`].
@@ -98,6 +101,18 @@ impl<'a> Context<'a> {
     /// The source text under a span.
     pub fn text(&self, span: Span) -> &'a str {
         self.db.get(span.file).map(|d| d.slice(TextRange { start: span.start, end: span.end })).unwrap_or("")
+    }
+
+    /// The span of bytes `part` of the string `value` written at `span`, escapes followed; the whole
+    /// value's span when the file's spelling cannot be mapped (`specc_syntax::string_part_span`).
+    pub fn string_part(&self, span: Span, value: &str, part: Range<usize>) -> Span {
+        self.doc(span.file).map_or(span, |d| d.string_part(span, value, part))
+    }
+
+    /// An edit replacing bytes `part` of the string `value` written at `span`, when the file spells the
+    /// value verbatim (`specc_syntax::edit::replace_string_part`).
+    pub fn string_edit(&self, span: Span, value: &str, part: Range<usize>, replacement: &str) -> Option<Edit> {
+        replace_string_part(span, self.text(span), value, part, replacement)
     }
 
     /// The OpenAPI view, for OpenAPI documents and Itential instances (their model) alike.

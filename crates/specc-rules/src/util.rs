@@ -1,29 +1,8 @@
 //! Helpers shared by several rules: URL inspection and span arithmetic.
 
 use specc_diagnostics::Edit;
-use specc_ir::{EndpointUrl, Span};
+use specc_ir::Span;
 use specc_syntax::{Document, Format};
-
-/// The span of the string's content without its surrounding quotes, when the source had quotes.
-pub fn unquoted(span: Span, source: &str) -> Span {
-    let b = source.as_bytes();
-    if b.len() >= 2 && (b[0] == b'"' || b[0] == b'\'') && b[b.len() - 1] == b[0] {
-        Span { file: span.file, start: span.start + 1, end: span.end.saturating_sub(1) }
-    } else {
-        span
-    }
-}
-
-/// Byte range of `needle` inside a string value written at `span` (quotes accounted for), when the
-/// value was written without escapes.
-pub fn sub_span(span: Span, source: &str, value: &str, start: usize, end: usize) -> Span {
-    let inner = unquoted(span, source);
-    if inner.len() == value.len() {
-        Span { file: span.file, start: inner.start + start as u32, end: inner.start + end as u32 }
-    } else {
-        span
-    }
-}
 
 /// The scheme of a URL-like string, lowercased (`http`, `https`), if it has one.
 pub fn scheme(url: &str) -> Option<String> {
@@ -72,20 +51,6 @@ pub fn query_params(url: &str) -> Vec<(String, usize, usize)> {
         pos += part.len() + 1;
     }
     out
-}
-
-/// Where the URL text itself sits, for narrow labels.
-pub fn url_span(u: &EndpointUrl) -> Span {
-    u.span
-}
-
-/// The span of a string value's characters, when the source wrote it without escapes (so that a byte
-/// offset into `value` is the same offset into the file). `source` is the text under `span`.
-pub fn exact_value_span(span: Span, source: &str, value: &str) -> Option<Span> {
-    let inner = unquoted(span, source);
-    let start = (inner.start - span.start) as usize;
-    let text = source.get(start..start + inner.len())?;
-    (text == value).then_some(inner)
 }
 
 /// A JSON string literal for `s`; also a valid YAML double-quoted scalar.

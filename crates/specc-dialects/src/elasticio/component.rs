@@ -10,7 +10,7 @@ use specc_ir::{
 };
 use specc_syntax::{Diagnostic, Document, Node, Span, Value};
 
-use super::{codes, object_view, span, value_sub_span, MemberView, ObjectView};
+use super::{codes, object_view, span, MemberView, ObjectView};
 use crate::read::Reader;
 
 /// Keys of `credentials.oauth2` that elastic.io itself interprets; every other key is sent to the
@@ -642,7 +642,7 @@ fn placeholders_in(doc: &Document, node: &Node, text: &str) -> Vec<PlaceholderRe
     crate::placeholders::mustache(text)
         .into_iter()
         .map(|o| PlaceholderRef {
-            span: value_sub_span(doc, node, o.start, o.end),
+            span: doc.string_part(span(doc, node), text, o.start..o.end),
             name: o.name,
             resolution: Resolution::Unresolved,
             start: o.start,

@@ -55,7 +55,7 @@ pub mod tenant;
 use std::path::Path;
 
 use specc_ir::{Dialect, Manifest};
-use specc_syntax::{Document, FileId, Node, SourceDb, Span, TextRange};
+use specc_syntax::{Document, FileId, Node, SourceDb, Span};
 
 use crate::{Detection, Lowered, View};
 
@@ -194,21 +194,6 @@ pub(crate) fn object_view(doc: &Document, node: &Node) -> ObjectView {
         })
         .collect();
     ObjectView { span: span(doc, node), members }
-}
-
-/// The span of bytes `start..end` of a string node's *value*, when the source spells the value
-/// without escapes (so value offsets and source offsets agree); otherwise the whole node.
-pub(crate) fn value_sub_span(doc: &Document, node: &Node, start: usize, end: usize) -> Span {
-    let whole = span(doc, node);
-    let Some(value) = node.as_str() else { return whole };
-    let src = doc.slice(TextRange { start: node.range.start, end: node.range.end });
-    let quoted = src.len() >= 2 && src.starts_with('"') && src.ends_with('"');
-    let inner = if quoted { &src[1..src.len() - 1] } else { src };
-    if inner != value || end > value.len() || start > end {
-        return whole;
-    }
-    let base = node.range.start as usize + usize::from(quoted);
-    Span::new(doc.file, base + start, base + end)
 }
 
 #[cfg(test)]

@@ -1,6 +1,5 @@
 //! `elasticio/oauth2-uri-example-tenant`
 
-use super::oauth2_uri_invalid::sub_span;
 use super::{endpoints, EndpointEntry};
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
@@ -46,7 +45,7 @@ impl Rule for OAuth2UriExampleTenant {
             out.push(
                 Self::diagnostic(
                     format!("`{}.{key}` names Microsoft's documentation tenant `contoso`", block.member.key),
-                    sub_span(cx, e, pos, end),
+                    cx.string_part(e.member.value_span, url, pos..end),
                 )
                 .with_label("example tenant")
                 .with_note("the URL was copied from an example; users would be sent to a directory that is not theirs")

@@ -120,7 +120,7 @@ fn check_uri(cx: &Context<'_>, block: &str, e: &OAuthEntry, url: &str, out: &mut
     if let Some(pos) = path.find("//") {
         let start = path_start + pos;
         let run = path.get(pos..).map_or(2, |p| p.chars().take_while(|c| *c == '/').count());
-        let sub = sub_span(cx, e, start, start + run);
+        let sub = cx.string_part(e.member.value_span, url, start..start + run);
         let mut d =
             Diagnostic::error(code, format!("the path of `{block}.{key}` contains an empty segment (`//`)"), sub)
                 .with_label("double slash")
@@ -132,10 +132,4 @@ fn check_uri(cx: &Context<'_>, block: &str, e: &OAuthEntry, url: &str, out: &mut
     }
 }
 
-/// The span of bytes `start..end` of the entry's string value, when it was written without escapes.
-pub(super) fn sub_span(cx: &Context<'_>, e: &OAuthEntry, start: usize, end: usize) -> specc_ir::Span {
-    let span = e.member.value_span;
-    let src = cx.text(span);
-    let value = e.text.as_deref().unwrap_or("");
-    crate::util::sub_span(span, src, value, start, end)
-}
+

@@ -1,9 +1,8 @@
 //! `itential/redirect-uri-trailing-slash`
 
-use specc_diagnostics::{Edit, Fix};
+use specc_diagnostics::Fix;
 
 use super::instance;
-use crate::util::exact_value_span;
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 /// The path of Itential's OAuth callback, trailing slash included.
@@ -80,9 +79,8 @@ impl Rule for RedirectUriTrailingSlash {
                     .with_label("expected `/admin/oauth/`")
                     .with_note(note)
                     .with_help(format!("write `{value}/`, and register the same URI with the provider"));
-            if let Some(inner) = exact_value_span(redirect.span, cx.text(redirect.span), value) {
-                let end = specc_ir::Span { file: inner.file, start: inner.end, end: inner.end };
-                d = d.with_fix(Fix::safe("append `/`", vec![Edit { span: end, replacement: "/".into() }]));
+            if let Some(edit) = cx.string_edit(redirect.span, value, value.len()..value.len(), "/") {
+                d = d.with_fix(Fix::safe("append `/`", vec![edit]));
             }
             out.push(d);
             return;

@@ -34,7 +34,6 @@ declare_rule! {
 impl Rule for AuthUrlStaticState {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(url) = super::auth_url(cx) else { return };
-        let Some(doc) = cx.doc(url.span.file) else { return };
         let Some(q) = url.value.find('?') else { return };
         let mut pos = q + 1;
         for part in url.value[q + 1..].split(['&', '#']) {
@@ -44,7 +43,7 @@ impl Rule for AuthUrlStaticState {
             if value.starts_with("%%") && value.ends_with("%%") {
                 continue;
             }
-            let span = specc_dialects::keboola::value_sub_span(doc, url.span, url.value, start, start + part.len());
+            let span = cx.string_part(url.span, url.value, start..start + part.len());
             out.push(
                 Diagnostic::warning(AuthUrlStaticState::META.code, "`auth_url` sends a fixed `state`", span)
                     .with_label("the same state for every user")

@@ -7,7 +7,7 @@
 
 include!(concat!(env!("OUT_DIR"), "/rules_keboola.rs"));
 
-use specc_dialects::keboola::{value_sub_span, KeboolaView, ManageView};
+use specc_dialects::keboola::{KeboolaView, ManageView};
 use specc_dialects::placeholders::{percent, Occurrence};
 use specc_syntax::Span;
 
@@ -36,11 +36,10 @@ pub(crate) struct AuthUrl<'a> {
 pub(crate) fn auth_url<'a>(cx: &Context<'a>) -> Option<AuthUrl<'a>> {
     let m = manage(cx)?;
     let url = m.auth_url.as_ref()?;
-    let doc = cx.doc(url.span.file)?;
     let placeholders = percent(&url.value)
         .into_iter()
         .map(|o| {
-            let span = value_sub_span(doc, url.span, &url.value, o.start, o.end);
+            let span = cx.string_part(url.span, &url.value, o.start..o.end);
             (o, span)
         })
         .collect();

@@ -2,7 +2,7 @@
 
 use specc_diagnostics::Fix;
 
-use super::{endpoints, value_edit};
+use super::endpoints;
 use crate::util::{host, is_loopback, scheme};
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
@@ -84,7 +84,7 @@ pub(super) fn report(cx: &Context<'_>, out: &mut Vec<Diagnostic>, loopback_only:
                 d = d.with_help("serve the API over https: change `servers[].url` (3.x) or `schemes` (2.0), or write an absolute https URL");
             } else {
                 d = d.with_help("use the provider's https endpoint");
-                if let Some(edit) = value_edit(cx, url.span, &url.raw, 0, 4, "https") {
+                if let Some(edit) = cx.string_edit(url.span, &url.raw, 0..4, "https") {
                     if url.raw.get(..4).is_some_and(|s| s.eq_ignore_ascii_case("http")) {
                         d = d.with_fix(Fix::unsafe_("use https", vec![edit]));
                     }

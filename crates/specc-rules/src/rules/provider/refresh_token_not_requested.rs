@@ -6,7 +6,6 @@ use specc_providers::{Provider, Refresh, RefreshHow};
 use super::{has_authorization_code, platform, provider_of, query_value, source_note};
 use crate::rules::elasticio::json_edit::{append_item, insert_member};
 use crate::rules::elasticio::{component, source};
-use crate::rules::oauth::value_edit;
 use crate::{declare_rule, Context, Diagnostic, Edit, Fix, Rule};
 
 declare_rule! {
@@ -188,7 +187,7 @@ fn parameter_fix(
         sep = '&';
     }
     let end = url.raw.len();
-    value_edit(cx, url.span, &url.raw, end, end, &tail).map(|e| vec![e])
+    cx.string_edit(url.span, &url.raw, end..end, &tail).map(|e| vec![e])
 }
 
 fn scope(cx: &Context<'_>, config: &AuthConfig, p: &Provider, r: &Refresh, why: &str, out: &mut Vec<Diagnostic>) {
