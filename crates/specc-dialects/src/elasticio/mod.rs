@@ -57,6 +57,7 @@ use std::path::Path;
 use specc_ir::{Dialect, Manifest};
 use specc_syntax::{Document, FileId, Node, SourceDb, Span};
 
+pub use crate::read::MemberView;
 use crate::{Detection, Lowered, View};
 
 pub use component::Component;
@@ -85,21 +86,6 @@ pub struct ElasticIoView {
     pub component: Option<Box<Component>>,
     pub payload: Option<Box<ClientPayload>>,
     pub tenant: Option<Box<TenantState>>,
-}
-
-/// A key/value pair as written: where the key and the value are.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MemberView {
-    pub key: String,
-    pub key_span: Span,
-    pub value_span: Span,
-}
-
-impl MemberView {
-    /// From the key's start to the value's end.
-    pub fn span(&self) -> Span {
-        self.key_span.cover(self.value_span)
-    }
 }
 
 /// An object as written: its braces and its members in source order. Enough to splice a member in or
@@ -183,16 +169,7 @@ pub(crate) fn span(doc: &Document, node: &Node) -> Span {
 
 /// The members of an object node as [`MemberView`]s.
 pub(crate) fn object_view(doc: &Document, node: &Node) -> ObjectView {
-    let members = node
-        .as_object()
-        .unwrap_or(&[])
-        .iter()
-        .map(|m| MemberView {
-            key: m.key.to_string(),
-            key_span: doc.span(m.key_range),
-            value_span: span(doc, &m.value),
-        })
-        .collect();
+    let members = node.as_object().unwrap_or(&[]).iter().map(|m| MemberView::of(doc, m)).collect();
     ObjectView { span: span(doc, node), members }
 }
 

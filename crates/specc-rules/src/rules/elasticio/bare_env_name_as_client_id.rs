@@ -1,7 +1,7 @@
 //! `elasticio/bare-env-name-as-client-id`
 
 use super::component;
-use super::json_edit::{json_string, replace};
+use specc_syntax::edit::{quote, replace};
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {
@@ -62,7 +62,7 @@ impl Rule for BareEnvNameAsClientId {
                     .with_help(format!("write `\"{wrapped}\"` to use the variable's value"))
                     .with_fix(Fix::safe(
                         format!("wrap in braces: `{wrapped}`"),
-                        vec![replace(e.member.value_span, json_string(&wrapped))],
+                        vec![replace(e.member.value_span, quote(&wrapped))],
                     )),
                 );
             }

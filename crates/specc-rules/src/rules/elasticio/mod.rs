@@ -6,12 +6,10 @@
 
 include!(concat!(env!("OUT_DIR"), "/rules_elasticio.rs"));
 
-#[path = "support/json_edit.rs"]
-pub mod json_edit;
-
 use specc_dialects::elasticio::component::{OAuthBlock, OAuthEntry};
 use specc_dialects::elasticio::{ClientPayload, Component, TenantState};
 use specc_ir::EndpointUrl;
+use specc_syntax::Document;
 
 use crate::Context;
 
@@ -52,9 +50,9 @@ pub(crate) fn endpoints<'a>(cx: &Context<'a>) -> Vec<EndpointEntry<'a>> {
     out
 }
 
-/// The whole text of the unit's primary file.
-pub(crate) fn source<'a>(cx: &Context<'a>) -> &'a str {
-    cx.doc(cx.ir().primary).map_or("", |d| d.text.as_str())
+/// The unit's primary file, for edits (`specc_syntax::edit`).
+pub(crate) fn document<'a>(cx: &Context<'a>) -> Option<&'a Document> {
+    cx.doc(cx.ir().primary)
 }
 
 #[cfg(test)]

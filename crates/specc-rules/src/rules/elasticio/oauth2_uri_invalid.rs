@@ -3,7 +3,7 @@
 use specc_dialects::elasticio::component::OAuthEntry;
 
 use super::{endpoints, EndpointEntry};
-use super::json_edit::replace;
+use specc_syntax::edit::replace;
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {

@@ -2,7 +2,7 @@
 
 use specc_dialects::elasticio::tenant::TypeReading;
 
-use super::json_edit::replace;
+use specc_syntax::edit::replace;
 use super::{payload, tenant};
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 

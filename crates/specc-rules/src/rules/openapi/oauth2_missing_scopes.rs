@@ -4,7 +4,7 @@ use specc_diagnostics::{Fix, Severity};
 use specc_dialects::openapi::SpecVersion;
 
 use super::{flows, model, schemes};
-use crate::util::insert_member;
+use specc_syntax::edit::{insert_member, Place};
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
@@ -74,9 +74,7 @@ impl Rule for MissingScopes {
                 } else {
                     d = d.with_note("OpenAPI 3.x requires `scopes` on every flow; an empty map is allowed");
                 }
-                let edit = doc.and_then(|doc| {
-                    insert_member(doc, view.span, view.fields.first().map(|f| f.member_span), "scopes", "{}")
-                });
+                let edit = doc.and_then(|doc| insert_member(doc, view.span, Place::First, "scopes", "{}"));
                 if let Some(edit) = edit {
                     d = d.with_fix(Fix::safe("add an empty `scopes` map", vec![edit]));
                 }

@@ -7,7 +7,7 @@ use specc_dialects::openapi::did_you_mean;
 use specc_ir::{Flow, FlowKind};
 
 use super::{flows, is_oauth2, model, schemes};
-use crate::util::insert_member;
+use specc_syntax::edit::{insert_member, Place};
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
@@ -132,10 +132,7 @@ impl Rule for UndefinedScope {
                         let edits: Option<Vec<_>> = used
                             .iter()
                             .filter_map(|(f, _)| f.scopes.as_ref())
-                            .map(|s| {
-                                let first = s.entries.first().map(|e| e.name.span);
-                                doc.and_then(|doc| insert_member(doc, s.span, first, &scope.value, "\"\""))
-                            })
+                            .map(|s| doc.and_then(|doc| insert_member(doc, s.span, Place::First, &scope.value, "\"\"")))
                             .collect();
                         if let Some(edits) = edits.filter(|e| !e.is_empty()) {
                             d = d.with_fix(Fix::unsafe_(format!("declare scope `{}`", scope.value), edits));

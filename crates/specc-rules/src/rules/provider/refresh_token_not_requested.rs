@@ -4,8 +4,8 @@ use specc_ir::{AuthConfig, Dialect};
 use specc_providers::{Provider, Refresh, RefreshHow};
 
 use super::{has_authorization_code, platform, provider_of, query_value, source_note};
-use crate::rules::elasticio::json_edit::{append_item, insert_member};
-use crate::rules::elasticio::{component, source};
+use specc_syntax::edit::{insert_element, insert_member, Place};
+use crate::rules::elasticio::{component, document};
 use crate::{declare_rule, Context, Diagnostic, Edit, Fix, Rule};
 
 declare_rule! {
@@ -156,13 +156,13 @@ fn parameter_fix(
 ) -> Option<Vec<Edit>> {
     if config.dialect == Dialect::ElasticIo {
         let block = component(cx)?.oauth2()?;
-        let text = source(cx);
+        let doc = document(cx)?;
         let mut edit: Option<Edit> = None;
         for (n, v) in params {
             if block.entry(n).is_some() {
                 continue;
             }
-            let e = insert_member(text, &block.object, None, n, &format!("\"{v}\""));
+            let Some(e) = insert_member(doc, block.object.span, Place::Last, n, &format!("\"{v}\"")) else { continue };
             // All go after the last member: one edit keeps them in order.
             match &mut edit {
                 Some(first) => first.replacement.push_str(&e.replacement),
@@ -215,23 +215,17 @@ fn scope(cx: &Context<'_>, config: &AuthConfig, p: &Provider, r: &Refresh, why: 
     .with_help(format!("request the {} scope ({})", names[0], platform(config.dialect)));
     if config.dialect == Dialect::ElasticIo {
         if let Some(block) = component(cx).and_then(|c| c.oauth2()) {
-            let text = source(cx);
+            let doc = document(cx);
             let item = format!("\"{}\"", r.scopes[0]);
-            match &block.scopes {
-                Some(s) if !s.is_string => {
-                    let items: Vec<specc_ir::Span> = s.items.iter().map(|i| i.span).collect();
-                    d = d.with_fix(Fix::unsafe_(
-                        format!("request the `{}` scope", r.scopes[0]),
-                        vec![append_item(text, s.span, &items, &item)],
-                    ));
-                }
-                None => {
-                    d = d.with_fix(Fix::unsafe_(
-                        format!("request the `{}` scope", r.scopes[0]),
-                        vec![insert_member(text, &block.object, None, "scopes", &format!("[{item}]"))],
-                    ));
-                }
-                Some(_) => {}
+            let edit = match &block.scopes {
+                Some(s) if !s.is_string => doc.and_then(|doc| insert_element(doc, s.span, Place::Last, &item)),
+                None => doc.and_then(|doc| {
+                    insert_member(doc, block.object.span, Place::Last, "scopes", &format!("[{item}]"))
+                }),
+                Some(_) => None,
+            };
+            if let Some(edit) = edit {
+                d = d.with_fix(Fix::unsafe_(format!("request the `{}` scope", r.scopes[0]), vec![edit]));
             }
         }
     }
