@@ -23,7 +23,7 @@ mod test_support;
 use std::path::{Path, PathBuf};
 
 pub use specc_ir::{Dialect, Manifest};
-use specc_syntax::{Diagnostic, Document, FileId, SourceDb};
+use specc_syntax::{Diagnostic, Document, FileId, SourceDb, SourceUrl};
 
 /// What the dialect-specific rules may read besides the IR.
 #[derive(Debug, Clone)]
@@ -149,9 +149,12 @@ pub fn secrets(db: &SourceDb, l: &Lowered) -> Vec<(specc_syntax::Span, String)> 
         }
         let urls = c.flows.iter().flat_map(|f| f.urls().map(|(_, u)| u)).chain(c.metadata_url.iter());
         for u in urls {
-            let Some(q) = u.raw.find('?') else { continue };
-            for pair in u.raw[q + 1..].split(['&', '#']) {
-                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let url = SourceUrl::new(&u.raw);
+            // The query's parameters, and a fragment's written like them (`#access_token=…`).
+            let fragment = url.fragment().map(|f| format!("?{f}")).unwrap_or_default();
+            let fragment = SourceUrl::new(&fragment);
+            for p in url.query_params().into_iter().chain(fragment.query_params()) {
+                let (name, value) = (p.name, p.value);
                 if SECRET_PARAMS.contains(&name.to_ascii_lowercase().as_str())
                     && value.len() >= 4
                     && !value.contains("{{")

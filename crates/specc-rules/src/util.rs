@@ -1,28 +1,5 @@
 //! Helpers shared by several rules: URL inspection and scope characters.
 
-/// The scheme of a URL-like string, lowercased (`http`, `https`), if it has one.
-pub fn scheme(url: &str) -> Option<String> {
-    let (s, _) = url.split_once("://")?;
-    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')) {
-        Some(s.to_ascii_lowercase())
-    } else {
-        None
-    }
-}
-
-/// The host of an absolute URL string, lowercased, without brackets or port.
-pub fn host(url: &str) -> Option<String> {
-    let rest = url.split_once("://")?.1;
-    let authority = rest.split(['/', '?', '#']).next()?;
-    let authority = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    let host = if let Some(stripped) = authority.strip_prefix('[') {
-        stripped.split(']').next()?
-    } else {
-        authority.split(':').next()?
-    };
-    Some(host.to_ascii_lowercase())
-}
-
 /// True for loopback hosts (`localhost`, `127.x.x.x`, `::1`).
 pub fn is_loopback(host: &str) -> bool {
     host == "localhost" || host.ends_with(".localhost") || host.starts_with("127.") || host == "::1"
@@ -31,22 +8,6 @@ pub fn is_loopback(host: &str) -> bool {
 /// True when the URL contains a template (`{{X}}`, `%%x%%`, `{var}`) that is filled in later.
 pub fn is_template(url: &str) -> bool {
     url.contains("{{") || url.contains("%%") || (url.contains('{') && url.contains('}'))
-}
-
-/// The query parameters of a URL string as (name, byte range of `name=value` within the string).
-pub fn query_params(url: &str) -> Vec<(String, usize, usize)> {
-    let Some(q) = url.find('?') else { return Vec::new() };
-    let end = url[q..].find('#').map_or(url.len(), |p| q + p);
-    let mut out = Vec::new();
-    let mut pos = q + 1;
-    for part in url[q + 1..end].split('&') {
-        let name = part.split('=').next().unwrap_or("");
-        if !name.is_empty() {
-            out.push((name.to_string(), pos, pos + part.len()));
-        }
-        pos += part.len() + 1;
-    }
-    out
 }
 
 /// The first character of `token` that RFC 6749 §3.3 does not allow in a scope-token
@@ -74,14 +35,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn url_parts() {
-        assert_eq!(scheme("HTTP://x.com/a").as_deref(), Some("http"));
-        assert_eq!(scheme("/relative"), None);
-        assert_eq!(host("https://user@[::1]:8080/x").as_deref(), Some("::1"));
-        assert_eq!(host("https://Example.com:443?x").as_deref(), Some("example.com"));
-        assert!(is_loopback("127.0.0.1"));
-        let q = query_params("https://x/a?client_id=1&scope=a%20b#f");
-        assert_eq!(q.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), ["client_id", "scope"]);
-        assert_eq!(&"https://x/a?client_id=1&scope=a%20b#f"[q[1].1..q[1].2], "scope=a%20b");
+    fn loopback_hosts() {
+        assert!(is_loopback("127.0.0.1") && is_loopback("localhost") && is_loopback("::1"));
+        assert!(!is_loopback("example.com"));
     }
 }

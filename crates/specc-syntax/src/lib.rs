@@ -14,6 +14,7 @@ mod line_index;
 mod pointer;
 pub mod text;
 mod tree;
+pub mod url;
 mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -23,6 +24,7 @@ pub use pointer::{escape_pointer_token, parse_pointer};
 pub use specc_diagnostics::{Diagnostic, FileId, Severity, Span};
 pub use text::{spelled_verbatim, string_content_span, string_part_span};
 pub use tree::{is_json_number, write_json_string, Member, Node, TextRange, Value};
+pub use url::{QueryParam, SourceUrl};
 
 /// Decides, from the keys leading to a value (`[]` for array items), whether to read that value for
 /// its syntax only without building it. The syntax layer knows no dialect: a dialect supplies the

@@ -6,6 +6,7 @@ use specc_dialects::elasticio::component::ScopesView;
 
 use super::{component, document};
 use specc_syntax::edit::{delete_element, quote, replace};
+use specc_syntax::SourceUrl;
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {
@@ -68,7 +69,7 @@ impl Rule for OAuth2ScopesInvalid {
         let case_insensitive = block
             .entry("auth_uri")
             .and_then(|e| e.text.as_deref())
-            .and_then(crate::util::host)
+            .and_then(|t| SourceUrl::new(t).host_lowercase())
             .is_some_and(|h| MICROSOFT_HOSTS.iter().any(|m| h == *m || h.ends_with(&format!(".{m}"))));
         let mut seen: BTreeMap<&str, specc_ir::Span> = BTreeMap::new();
         for (i, item) in scopes.items.iter().enumerate() {

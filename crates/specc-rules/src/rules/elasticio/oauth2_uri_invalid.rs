@@ -4,6 +4,7 @@ use specc_dialects::elasticio::component::OAuthEntry;
 
 use super::{endpoints, EndpointEntry};
 use specc_syntax::edit::replace;
+use specc_syntax::SourceUrl;
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {
@@ -81,7 +82,8 @@ fn check_uri(cx: &Context<'_>, block: &str, e: &OAuthEntry, url: &str, out: &mut
         );
         return;
     }
-    let Some((scheme, rest)) = url.split_once("://") else {
+    let parts = SourceUrl::new(url);
+    let (Some(scheme), Some(authority)) = (parts.scheme(), parts.authority()) else {
         out.push(
             Diagnostic::error(code, format!("`{block}.{key}` is not an absolute URL"), span)
                 .with_label("relative reference")
@@ -103,8 +105,6 @@ fn check_uri(cx: &Context<'_>, block: &str, e: &OAuthEntry, url: &str, out: &mut
         );
         return;
     }
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = rest.get(..authority_end).unwrap_or("");
     if authority.is_empty() {
         out.push(
             Diagnostic::error(code, format!("`{block}.{key}` has no host"), span)
@@ -113,10 +113,7 @@ fn check_uri(cx: &Context<'_>, block: &str, e: &OAuthEntry, url: &str, out: &mut
         );
         return;
     }
-    let path_start = scheme.len() + 3 + authority_end;
-    let tail = url.get(path_start..).unwrap_or("");
-    let path_len = tail.find(['?', '#']).unwrap_or(tail.len());
-    let path = tail.get(..path_len).unwrap_or("");
+    let (path, path_start) = (parts.path(), parts.path_range().start);
     if let Some(pos) = path.find("//") {
         let start = path_start + pos;
         let run = path.get(pos..).map_or(2, |p| p.chars().take_while(|c| *c == '/').count());

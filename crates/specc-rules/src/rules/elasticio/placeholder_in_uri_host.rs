@@ -2,6 +2,7 @@
 
 use specc_dialects::elasticio::component::{Component, PlaceholderRef};
 use specc_ir::Resolution;
+use specc_syntax::SourceUrl;
 
 use super::{component, endpoints, EndpointEntry};
 use crate::{declare_rule, Context, Diagnostic, Rule, Severity};
@@ -56,23 +57,9 @@ impl Rule for PlaceholderInUriHost {
         let Some(c) = component(cx) else { return };
         for EndpointEntry { block, entry: e, url } in endpoints(cx) {
             let (key, url) = (&e.member.key, &url.raw);
-            let Some(sep) = url.find("://") else { continue };
-            let host_start = sep + 3;
             // The authority ends at the first `/`, `?` or `#` outside a placeholder.
-            let mut host_end = url.len();
-            let mut i = host_start;
-            while let Some(ch) = url.get(i..).and_then(|s| s.chars().next()) {
-                if let Some(p) = e.placeholders.iter().find(|p| p.start == i) {
-                    i = p.end;
-                    continue;
-                }
-                if matches!(ch, '/' | '?' | '#') {
-                    host_end = i;
-                    break;
-                }
-                i += ch.len_utf8();
-            }
-            for p in e.placeholders.iter().filter(|p| p.start >= host_start && p.end <= host_end) {
+            let Some(authority) = SourceUrl::new(url).authority_range() else { continue };
+            for p in e.placeholders.iter().filter(|p| p.start >= authority.start && p.end <= authority.end) {
                 out.push(diagnostic(c, &block.member.key, key, p));
             }
         }

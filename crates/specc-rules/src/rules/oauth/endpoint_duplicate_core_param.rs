@@ -3,7 +3,7 @@
 use specc_diagnostics::Fix;
 use specc_ir::Dialect;
 
-use crate::util::query_params;
+use specc_syntax::SourceUrl;
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 /// Authorization request parameters the platform adds itself (RFC 6749 §4.1.1, RFC 7636 §4.3).
@@ -61,9 +61,10 @@ impl Rule for EndpointDuplicateCoreParam {
                 }
                 seen.push(url.span);
                 let raw = url.raw.as_str();
-                let params = query_params(raw);
-                for (i, (name, start, end)) in params.iter().enumerate() {
-                    if !CORE.contains(&name.as_str()) {
+                let params = SourceUrl::new(raw).query_params();
+                for (i, p) in params.iter().enumerate() {
+                    let (name, start, end) = (p.name, &p.range.start, &p.range.end);
+                    if !CORE.contains(&name) {
                         continue;
                     }
                     // With no scopes declared the platform has none to add, so a `scope` in the URL is

@@ -3,7 +3,9 @@
 use specc_diagnostics::Fix;
 
 use super::endpoints;
-use crate::util::{host, is_loopback, scheme};
+use specc_syntax::SourceUrl;
+
+use crate::util::is_loopback;
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
@@ -55,14 +57,15 @@ pub(super) fn report(cx: &Context<'_>, out: &mut Vec<Diagnostic>, loopback_only:
     for config in &cx.ir().configs {
         for (what, url) in endpoints(config) {
             let effective = url.effective();
-            if scheme(effective).as_deref() != Some("http") {
+            let parts = SourceUrl::new(effective);
+            if !parts.has_scheme("http") {
                 continue;
             }
-            let loopback = host(effective).is_some_and(|h| is_loopback(&h));
+            let loopback = parts.host_lowercase().is_some_and(|h| is_loopback(&h));
             if loopback != loopback_only {
                 continue;
             }
-            let inherited = url.resolved.is_some() && scheme(&url.raw).is_none();
+            let inherited = url.resolved.is_some() && !SourceUrl::new(&url.raw).is_absolute();
             let message = if inherited {
                 format!("{what} of `{}` resolves to plain http ({effective})", config.name)
             } else {

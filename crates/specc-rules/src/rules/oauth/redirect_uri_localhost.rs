@@ -3,7 +3,7 @@
 use specc_diagnostics::Fix;
 
 use super::redirect_uri_http::is_localhost_name;
-use crate::util::host;
+use specc_syntax::SourceUrl;
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
@@ -42,7 +42,7 @@ impl Rule for RedirectUriLocalhost {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for config in &cx.ir().configs {
             let Some(redirect) = &config.redirect_uri else { continue };
-            let Some(h) = host(&redirect.value) else { continue };
+            let Some(h) = SourceUrl::new(&redirect.value).host_lowercase() else { continue };
             if !is_localhost_name(&h) {
                 continue;
             }

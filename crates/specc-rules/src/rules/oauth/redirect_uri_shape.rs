@@ -2,7 +2,9 @@
 
 use specc_diagnostics::Fix;
 
-use crate::util::{is_template, scheme};
+use specc_syntax::SourceUrl;
+
+use crate::util::is_template;
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
@@ -90,7 +92,7 @@ impl Rule for RedirectUriShape {
 /// The scheme of a redirect URI, lower-cased, also for private-use schemes written
 /// `com.example.app:/cb` (without `//`).
 pub(super) fn uri_scheme(value: &str) -> Option<String> {
-    scheme(value).or_else(|| {
+    SourceUrl::new(value).scheme().map(str::to_ascii_lowercase).or_else(|| {
         let (s, _) = value.split_once(':')?;
         (!s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))
             .then(|| s.to_ascii_lowercase())

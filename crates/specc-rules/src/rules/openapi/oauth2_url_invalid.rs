@@ -1,6 +1,7 @@
 //! `openapi/oauth2-url-invalid`
 
 use specc_ir::EndpointUrl;
+use specc_syntax::SourceUrl;
 
 use super::{flows, model, schemes};
 use crate::util::describe_char;
@@ -108,7 +109,7 @@ fn judge(place: &str, url: &EndpointUrl, swagger2: bool) -> Option<Diagnostic> {
                 .with_help("write the URL out in full: OpenAPI substitutes server variables only in `servers[].url`"),
         );
     }
-    let has_scheme = crate::util::scheme(raw).is_some();
+    let has_scheme = SourceUrl::new(raw).is_absolute();
     if !has_scheme {
         if let Some((s, _)) = raw.split_once(':') {
             if !s.is_empty() && !s.contains('/') && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+') {
