@@ -1,6 +1,6 @@
 //! The rules: each one a file with its documentation, metadata and check, and a registry of all of them.
 //!
-//! A rule reads the lowered unit ([`Context`]: the IR, the dialect's view and the spanned documents) and
+//! A rule reads the lowered unit ([`Context`]: the IR, its dialect's view through a typed accessor, the documents' text) and
 //! pushes [`Diagnostic`]s. Rules never print, never touch the file system, and never render. Codes that
 //! are produced outside a rule's `check` (syntax errors, structural findings of the dialects) are
 //! registered here too, as *built-in* rules, so that every code users can see has a documentation page.
