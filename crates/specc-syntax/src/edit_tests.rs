@@ -73,7 +73,10 @@ enum Op {
     Replace(usize),
 }
 
-const INSERTED: [(&str, fn() -> V); 5] = [
+/// A value's source text (valid in JSON and YAML) and what it reads as.
+type Inserted = (&'static str, fn() -> V);
+
+const INSERTED: [Inserted; 5] = [
     ("{}", || V::Obj(Vec::new())),
     ("[]", || V::Arr(Vec::new())),
     ("1", || V::Num("1".into())),
@@ -296,8 +299,14 @@ proptest! {
         let path = &all[pick % all.len()];
         let node = node_by_path(root, path);
         let empty = children(node).next().is_none();
-        let possible = !(empty && matches!(op, Op::Delete(_) | Op::InsertAfter(_)) && node.as_object().is_some())
-            && !(empty && matches!(op, Op::Delete(_) | Op::Replace(_)));
+        // An empty container has nothing to delete, replace or insert after (an empty array's
+        // `InsertAfter` is an append).
+        let needs_entry = match op {
+            Op::Delete(_) | Op::Replace(_) => true,
+            Op::InsertAfter(_) => node.as_object().is_some(),
+            Op::InsertFirst | Op::InsertLast => false,
+        };
+        let possible = !(empty && needs_entry);
         let made = check(&doc, path, op, value);
         prop_assert_eq!(made, possible, "{:?} at {:?} of\n{}", op, path, text);
     }

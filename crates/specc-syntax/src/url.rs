@@ -215,8 +215,8 @@ fn find_outside_placeholders(text: &str, from: usize, chars: &[char]) -> Option<
         let rest = &text[i..];
         let skip = if rest.starts_with("{{") {
             rest.find("}}").map(|e| e + 2)
-        } else if rest.starts_with("%%") {
-            rest[2..].find("%%").map(|e| e + 4)
+        } else if let Some(inner) = rest.strip_prefix("%%") {
+            inner.find("%%").map(|e| e + 4)
         } else if rest.starts_with('{') {
             rest.find('}').map(|e| e + 1)
         } else {
