@@ -199,4 +199,43 @@ mod tests {
         assert!(spelled_verbatim("\"read write\"", "read write"));
         assert!(!spelled_verbatim(r#""a\/b""#, "a/b"));
     }
+
+    /// The part of a value written as a JSON string, a YAML double-quoted or single-quoted scalar
+    /// maps to source bytes that read back as exactly that part.
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+        use crate::{Document, Format};
+
+        fn value_of(doc: &Document) -> (Span, String) {
+            let node = doc.lookup("/a").expect("member a");
+            (doc.span(node.range), node.as_str().expect("a string").to_string())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+            #[test]
+            fn parts_read_back(value in "[a-z '\"\\\\/é😀\t{}%]{0,12}", style in 0u8..3, cuts in (0usize..64, 0usize..64)) {
+                let yaml_single = style == 2;
+                prop_assume!(!(yaml_single && value.contains('\t')));
+                let source = if yaml_single { format!("'{}'", value.replace('\'', "''")) } else { crate::edit::quote(&value) };
+                let (name, text) = if style == 0 { ("a.json", format!("{{\"a\": {source}}}")) } else { ("a.yaml", format!("a: {source}\n")) };
+                let doc = Document::parse(FileId(0), name, text.as_bytes());
+                prop_assert!(doc.diagnostics.is_empty(), "{text}: {:?}", doc.diagnostics);
+                let (span, read) = value_of(&doc);
+                prop_assert_eq!(&read, &value);
+                let bounds: Vec<usize> = (0..=value.len()).filter(|&i| value.is_char_boundary(i)).collect();
+                let (a, b) = (bounds[cuts.0 % bounds.len()], bounds[cuts.1 % bounds.len()]);
+                let (start, end) = (a.min(b), a.max(b));
+                let part = string_part_span(span, &source, &value, start..end).expect("mapped");
+                let fragment = &doc.text[part.start as usize..part.end as usize];
+                let (q, format) = if yaml_single { ('\'', Format::Yaml) } else { ('"', Format::Json) };
+                let wrapped = format!("{{\"a\": {q}{fragment}{q}}}");
+                let back = Document::parse_str(FileId(1), "b", &wrapped, format);
+                prop_assert_eq!(value_of(&back).1, &value[start..end], "{} in {}", fragment, text);
+            }
+        }
+    }
 }
