@@ -180,6 +180,18 @@ impl<'a> SourceUrl<'a> {
         self.query_params().into_iter().find(|p| p.name.eq_ignore_ascii_case(name))
     }
 
+    /// What to write before a parameter appended to the end of the URL: `?` when it has no query,
+    /// nothing when it ends with `?` or `&`, else `&`.
+    pub fn query_separator(&self) -> &'static str {
+        if self.query.is_none() {
+            "?"
+        } else if self.text.ends_with(['?', '&']) {
+            ""
+        } else {
+            "&"
+        }
+    }
+
     /// The `url` crate's parse, for an absolute URL it accepts.
     pub fn parsed(&self) -> Option<url::Url> {
         self.scheme.as_ref()?;
@@ -293,6 +305,11 @@ mod tests {
         let host = u.span_of(at, &source, u.host_range().unwrap_or(0..0)).expect("mapped");
         assert_eq!((host.start, host.end), (19, 20));
         assert_eq!(&text[u.fragment_range().unwrap_or(0..0)], "#f");
+        let seps: Vec<&str> = ["https://a/x", "https://a/x?", "https://a/x?a=1&", "https://a/x?a=1", "%%auth_url%%"]
+            .iter()
+            .map(|t| SourceUrl::new(t).query_separator())
+            .collect();
+        assert_eq!(seps, ["?", "", "", "&", "?"]);
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! `keboola/auth-url-missing-client`
 
+use specc_syntax::SourceUrl;
+
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {
@@ -57,7 +59,7 @@ impl Rule for AuthUrlMissingClient {
         )
         .with_label("no `%%app_key%%` here")
         .with_help("add `client_id=%%app_key%%` to the query");
-        let text = format!("{}client_id=%%app_key%%", super::query_separator(url.value));
+        let text = format!("{}client_id=%%app_key%%", SourceUrl::new(url.value).query_separator());
         if let Some(edit) = super::append_to_string(cx, url.span, &text) {
             d = d.with_fix(Fix::unsafe_("append `client_id=%%app_key%%`", vec![edit]));
         }

@@ -1,5 +1,7 @@
 //! `keboola/auth-url-missing-redirect`
 
+use specc_syntax::SourceUrl;
+
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {
@@ -50,7 +52,7 @@ impl Rule for AuthUrlMissingRedirect {
             Diagnostic::warning(AuthUrlMissingRedirect::META.code, "`auth_url` has no `%%redirect_uri%%`", url.span)
                 .with_label("the token request will send a redirect_uri this request did not")
                 .with_help("add `redirect_uri=%%redirect_uri%%` to the query");
-        let text = format!("{}redirect_uri=%%redirect_uri%%", super::query_separator(url.value));
+        let text = format!("{}redirect_uri=%%redirect_uri%%", SourceUrl::new(url.value).query_separator());
         if let Some(edit) = super::append_to_string(cx, url.span, &text) {
             d = d.with_fix(Fix::unsafe_("append `redirect_uri=%%redirect_uri%%`", vec![edit]));
         }

@@ -61,17 +61,6 @@ pub(crate) fn append_to_string(cx: &Context<'_>, span: Span, text: &str) -> Opti
     Some(Edit { span: Span { start: at, end: at, ..span }, replacement: text.to_string() })
 }
 
-/// The separator to append a query parameter to `url`.
-pub(crate) fn query_separator(url: &str) -> &'static str {
-    if !url.contains('?') {
-        "?"
-    } else if url.ends_with('?') || url.ends_with('&') {
-        ""
-    } else {
-        "&"
-    }
-}
-
 #[cfg(test)]
 #[path = "support/tests.rs"]
 mod tests;

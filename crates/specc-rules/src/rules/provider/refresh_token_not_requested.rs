@@ -5,6 +5,7 @@ use specc_providers::{Provider, Refresh, RefreshHow};
 
 use super::{has_authorization_code, platform, provider_of, query_value, source_note};
 use specc_syntax::edit::{insert_element, insert_member, Place};
+use specc_syntax::SourceUrl;
 use crate::rules::elasticio::{component, document};
 use crate::{declare_rule, Context, Diagnostic, Edit, Fix, Rule};
 
@@ -175,16 +176,10 @@ fn parameter_fix(
         return None;
     }
     let mut tail = String::new();
-    let mut sep = if url.raw.contains('?') { '&' } else { '?' };
-    if url.raw.ends_with('?') || url.raw.ends_with('&') {
-        sep = '\0';
-    }
+    let mut sep = SourceUrl::new(&url.raw).query_separator();
     for (n, v) in params {
-        if sep != '\0' {
-            tail.push(sep);
-        }
-        tail.push_str(&format!("{n}={v}"));
-        sep = '&';
+        tail.push_str(&format!("{sep}{n}={v}"));
+        sep = "&";
     }
     let end = url.raw.len();
     cx.string_edit(url.span, &url.raw, end..end, &tail).map(|e| vec![e])
