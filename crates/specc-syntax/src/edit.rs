@@ -51,8 +51,9 @@ pub fn key_text(format: Format, key: &str) -> String {
 }
 
 /// An edit replacing bytes `part` of the string `value`, which the file spells at `span` as `source`,
-/// by `replacement` (plain text, written as is). `None` unless the file spells the value verbatim (no
-/// escapes), so that the replacement needs no escaping of its own.
+/// by `replacement`, written as is. The part is found through escapes ([`string_part_span`]); `None`
+/// when the replacement would need escaping where it goes (a quote, a backslash or a control
+/// character inside quotes), or when the value is a plain YAML scalar the file does not spell verbatim.
 pub fn replace_string_part(
     span: Span,
     source: &str,
@@ -60,7 +61,12 @@ pub fn replace_string_part(
     part: Range<usize>,
     replacement: &str,
 ) -> Option<Edit> {
-    if !spelled_verbatim(source, value) {
+    let writable = match source.as_bytes().first() {
+        Some(b'"') => !replacement.contains(|c: char| c == '"' || c == '\\' || c.is_control()),
+        Some(b'\'') => !replacement.contains(|c: char| c == '\'' || c.is_control()),
+        _ => spelled_verbatim(source, value) && !replacement.contains(|c: char| c.is_control()),
+    };
+    if !writable {
         return None;
     }
     let span = string_part_span(span, source, value, part)?;

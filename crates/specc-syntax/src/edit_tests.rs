@@ -340,6 +340,21 @@ fn layouts_of_the_old_editors_are_kept() {
 }
 
 #[test]
+fn string_parts_are_replaced_through_escapes() {
+    let source = r#""https:\/\/a.example.com\/x?y=1""#;
+    let value = "https://a.example.com/x?y=1";
+    let at = Span::new(FileId(0), 0, source.len());
+    let end = value.len();
+    let append = replace_string_part(at, source, value, end..end, "&state=%%hash%%").expect("edit");
+    assert_eq!(apply_one(source, &append), r#""https:\/\/a.example.com\/x?y=1&state=%%hash%%""#);
+    let scheme = replace_string_part(at, source, value, 0..5, "http").expect("edit");
+    assert_eq!(apply_one(source, &scheme), r#""http:\/\/a.example.com\/x?y=1""#);
+    assert!(replace_string_part(at, source, value, 0..5, "a\"b").is_none(), "would need escaping");
+    assert!(replace_string_part(at, "'it''s'", "it's", 0..2, "'").is_none(), "would need escaping");
+    assert!(replace_string_part(at, "ab\\n", "ab", 0..1, "x").is_none(), "plain scalar not spelled as read");
+}
+
+#[test]
 fn found_by_the_fuzzer() {
     // `migrate`: JSON text in a `.yaml` file is a flow mapping; members take commas.
     let text = "{\n  \"flow\": {\n    \"tokenUrl\": \"https://a.example.com/t\"\n  }\n}\n";

@@ -60,7 +60,7 @@ impl Rule for AuthUrlMissingClient {
         .with_label("no `%%app_key%%` here")
         .with_help("add `client_id=%%app_key%%` to the query");
         let text = format!("{}client_id=%%app_key%%", SourceUrl::new(url.value).query_separator());
-        if let Some(edit) = super::append_to_string(cx, url.span, &text) {
+        if let Some(edit) = cx.string_edit(url.span, url.value, url.value.len()..url.value.len(), &text) {
             d = d.with_fix(Fix::unsafe_("append `client_id=%%app_key%%`", vec![edit]));
         }
         out.push(d);

@@ -53,7 +53,7 @@ impl Rule for AuthUrlMissingRedirect {
                 .with_label("the token request will send a redirect_uri this request did not")
                 .with_help("add `redirect_uri=%%redirect_uri%%` to the query");
         let text = format!("{}redirect_uri=%%redirect_uri%%", SourceUrl::new(url.value).query_separator());
-        if let Some(edit) = super::append_to_string(cx, url.span, &text) {
+        if let Some(edit) = cx.string_edit(url.span, url.value, url.value.len()..url.value.len(), &text) {
             d = d.with_fix(Fix::unsafe_("append `redirect_uri=%%redirect_uri%%`", vec![edit]));
         }
         out.push(d);

@@ -11,7 +11,7 @@ use specc_dialects::keboola::{KeboolaView, ManageView};
 use specc_dialects::placeholders::{percent, Occurrence};
 use specc_syntax::Span;
 
-use crate::{Context, Edit};
+use crate::Context;
 
 pub(crate) fn model<'a>(cx: &Context<'a>) -> Option<&'a KeboolaView> {
     cx.keboola()
@@ -49,16 +49,6 @@ pub(crate) fn auth_url<'a>(cx: &Context<'a>) -> Option<AuthUrl<'a>> {
 /// A narrow span for findings about a whole object: its first byte.
 pub(crate) fn opening(span: Span) -> Span {
     Span { end: (span.start + 1).min(span.end), ..span }
-}
-
-/// An edit appending `text` at the end of the string value at `span` (before its closing quote).
-pub(crate) fn append_to_string(cx: &Context<'_>, span: Span, text: &str) -> Option<Edit> {
-    let src = cx.text(span);
-    if !(src.len() >= 2 && src.ends_with('"') && src.starts_with('"')) {
-        return None;
-    }
-    let at = span.end - 1;
-    Some(Edit { span: Span { start: at, end: at, ..span }, replacement: text.to_string() })
 }
 
 #[cfg(test)]
