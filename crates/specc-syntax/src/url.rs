@@ -195,7 +195,13 @@ impl<'a> SourceUrl<'a> {
     /// The `url` crate's parse, for an absolute URL it accepts.
     pub fn parsed(&self) -> Option<url::Url> {
         self.scheme.as_ref()?;
-        url::Url::parse(self.text).ok()
+        self.parse().ok()
+    }
+
+    /// The `url` crate's parse of the whole text, whatever its form (`mailto:x` parses; a relative
+    /// reference is an error), with the error that says why not.
+    pub fn parse(&self) -> Result<url::Url, url::ParseError> {
+        url::Url::parse(self.text)
     }
 
     /// Where bytes `range` of the URL sit in the file, the URL being the string value that the file

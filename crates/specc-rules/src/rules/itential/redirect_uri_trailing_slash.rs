@@ -1,6 +1,7 @@
 //! `itential/redirect-uri-trailing-slash`
 
 use specc_diagnostics::Fix;
+use specc_syntax::SourceUrl;
 
 use super::instance;
 use crate::{declare_rule, Context, Diagnostic, Rule};
@@ -50,7 +51,7 @@ fn is_base(base: &str) -> bool {
     if let Some(inner) = base.strip_prefix("{{").and_then(|b| b.strip_suffix("}}")) {
         return inner.trim() == "iap";
     }
-    match url::Url::parse(base) {
+    match SourceUrl::new(base).parse() {
         Ok(u) => {
             matches!(u.scheme(), "http" | "https")
                 && u.host_str().is_some_and(|h| !h.is_empty())

@@ -1,6 +1,8 @@
 //! `openapi/oauth2-authorization-url-root`
 
 use super::{flows, model, schemes};
+use specc_syntax::SourceUrl;
+
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
@@ -46,7 +48,7 @@ declare_rule! {
 
 /// Whether an absolute URL is a bare origin (path `/` or empty, no query) or the server URL itself.
 pub(super) fn is_server_root(absolute: &str, base: Option<&str>) -> bool {
-    let Ok(u) = url::Url::parse(absolute) else { return false };
+    let Ok(u) = SourceUrl::new(absolute).parse() else { return false };
     if u.host_str().is_none_or(str::is_empty) {
         return false;
     }
@@ -54,7 +56,7 @@ pub(super) fn is_server_root(absolute: &str, base: Option<&str>) -> bool {
         return true;
     }
     let same = |b: &str| {
-        url::Url::parse(b).is_ok_and(|b| {
+        SourceUrl::new(b).parse().is_ok_and(|b| {
             b.host_str() == u.host_str()
                 && b.port_or_known_default() == u.port_or_known_default()
                 && b.path().trim_end_matches('/') == u.path().trim_end_matches('/')
@@ -75,7 +77,7 @@ impl Rule for AuthorizationUrlRoot {
                 if !is_server_root(absolute, base) {
                     continue;
                 }
-                let what = if url::Url::parse(absolute).is_ok_and(|u| matches!(u.path(), "" | "/")) {
+                let what = if SourceUrl::new(absolute).parse().is_ok_and(|u| matches!(u.path(), "" | "/")) {
                     "the root of its host"
                 } else {
                     "the server URL of the document"

@@ -129,12 +129,12 @@ fn judge(place: &str, url: &EndpointUrl, swagger2: bool) -> Option<Diagnostic> {
                 .with_help(format!("write an absolute URL, or declare {base}")),
             );
         };
-        return url::Url::parse(resolved).err().map(|e| {
+        return SourceUrl::new(resolved).parse().err().map(|e| {
             d(format!("the {place} does not resolve to a valid URL ({e})"), "invalid after resolution")
                 .with_help("write an absolute URL")
         });
     }
-    match url::Url::parse(raw) {
+    match SourceUrl::new(raw).parse() {
         Err(e) => Some(d(format!("the {place} is not a valid URL ({e})"), "invalid URL").with_help("correct the URL")),
         Ok(u) if u.host_str().is_none_or(str::is_empty) => Some(
             d(format!("the {place} has no host"), "no host").with_help("write the provider's host name in the URL"),
