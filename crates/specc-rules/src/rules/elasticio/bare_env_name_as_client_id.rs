@@ -1,7 +1,8 @@
 //! `elasticio/bare-env-name-as-client-id`
 
-use super::component;
 use specc_syntax::edit::{quote, replace};
+
+use super::component;
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {

@@ -1,9 +1,9 @@
 //! `elasticio/legacy-env-key`
 
 use specc_dialects::elasticio::component::EnvForm;
+use specc_syntax::edit::replace;
 
 use super::component;
-use specc_syntax::edit::replace;
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {

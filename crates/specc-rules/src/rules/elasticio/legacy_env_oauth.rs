@@ -2,8 +2,8 @@
 
 use specc_dialects::elasticio::component::UseLocation;
 use specc_ir::Resolution;
-
 use specc_syntax::edit::{insert_member, Place};
+
 use super::{component, document};
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 

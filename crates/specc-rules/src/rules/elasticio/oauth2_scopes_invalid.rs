@@ -3,10 +3,10 @@
 use std::collections::BTreeMap;
 
 use specc_dialects::elasticio::component::ScopesView;
-
-use super::{component, document};
 use specc_syntax::edit::{delete_element, quote, replace};
 use specc_syntax::SourceUrl;
+
+use super::{component, document};
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {

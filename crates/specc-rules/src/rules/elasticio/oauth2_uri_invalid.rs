@@ -1,10 +1,10 @@
 //! `elasticio/oauth2-uri-invalid`
 
 use specc_dialects::elasticio::component::OAuthEntry;
-
-use super::{endpoints, EndpointEntry};
 use specc_syntax::edit::replace;
 use specc_syntax::SourceUrl;
+
+use super::{endpoints, EndpointEntry};
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {

@@ -1,6 +1,7 @@
 //! `elasticio/oauth2-without-oauth-field`
 
 use specc_syntax::edit::{insert_member, Place};
+
 use super::{component, document};
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 

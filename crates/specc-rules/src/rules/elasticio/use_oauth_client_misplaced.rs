@@ -1,8 +1,8 @@
 //! `elasticio/use-oauth-client-misplaced`
 
 use specc_dialects::elasticio::component::{UseLocation, UseValue};
-
 use specc_syntax::edit::{delete_member, insert_member, replace, Place};
+
 use super::{component, document};
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 

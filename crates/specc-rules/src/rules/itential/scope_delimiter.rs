@@ -1,9 +1,9 @@
 //! `itential/scope-delimiter`
 
 use specc_diagnostics::{Edit, Fix};
+use specc_syntax::edit::quote;
 
 use super::instance;
-use specc_syntax::edit::quote;
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {

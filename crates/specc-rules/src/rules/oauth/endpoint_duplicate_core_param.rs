@@ -2,8 +2,8 @@
 
 use specc_diagnostics::Fix;
 use specc_ir::Dialect;
-
 use specc_syntax::SourceUrl;
+
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 /// Authorization request parameters the platform adds itself (RFC 6749 §4.1.1, RFC 7636 §4.3).

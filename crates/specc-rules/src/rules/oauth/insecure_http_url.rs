@@ -1,10 +1,9 @@
 //! `oauth/insecure-http-url`
 
 use specc_diagnostics::Fix;
-
-use super::endpoints;
 use specc_syntax::SourceUrl;
 
+use super::endpoints;
 use crate::util::is_loopback;
 use crate::{declare_rule, Context, Diagnostic, Rule};
 

@@ -1,6 +1,7 @@
 //! `oauth/redirect-uri-http`
 
 use specc_syntax::SourceUrl;
+
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {

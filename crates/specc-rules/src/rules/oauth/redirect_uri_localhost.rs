@@ -1,9 +1,9 @@
 //! `oauth/redirect-uri-localhost`
 
 use specc_diagnostics::Fix;
+use specc_syntax::SourceUrl;
 
 use super::redirect_uri_http::is_localhost_name;
-use specc_syntax::SourceUrl;
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {

@@ -1,7 +1,6 @@
 //! `oauth/redirect-uri-shape`
 
 use specc_diagnostics::Fix;
-
 use specc_syntax::SourceUrl;
 
 use crate::util::is_template;

@@ -1,8 +1,8 @@
 //! `openapi/oauth2-authorization-url-root`
 
-use super::{flows, model, schemes};
 use specc_syntax::SourceUrl;
 
+use super::{flows, model, schemes};
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {

@@ -3,9 +3,9 @@
 use specc_diagnostics::Fix;
 use specc_dialects::openapi::SpecVersion;
 use specc_ir::FlowKind;
+use specc_syntax::edit::delete_member;
 
 use super::{model, schemes};
-use specc_syntax::edit::delete_member;
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {

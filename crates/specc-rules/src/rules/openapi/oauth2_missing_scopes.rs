@@ -2,9 +2,9 @@
 
 use specc_diagnostics::{Fix, Severity};
 use specc_dialects::openapi::SpecVersion;
+use specc_syntax::edit::{insert_member, Place};
 
 use super::{flows, model, schemes};
-use specc_syntax::edit::{insert_member, Place};
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {

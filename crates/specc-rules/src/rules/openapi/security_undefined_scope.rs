@@ -5,9 +5,9 @@ use std::collections::BTreeSet;
 use specc_diagnostics::Fix;
 use specc_dialects::openapi::did_you_mean;
 use specc_ir::{Flow, FlowKind};
+use specc_syntax::edit::{insert_member, Place};
 
 use super::{flows, is_oauth2, model, schemes};
-use specc_syntax::edit::{insert_member, Place};
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {

@@ -2,7 +2,6 @@
 
 use std::collections::BTreeSet;
 
-
 use super::{flows, is_oauth2, requirements_of, schemes};
 use crate::{declare_rule, Context, Diagnostic, Rule};
 

@@ -2,10 +2,10 @@
 
 use specc_ir::{AuthConfig, Dialect};
 use specc_providers::{Provider, Refresh, RefreshHow};
-
-use super::{has_authorization_code, platform, provider_of, query_value, source_note};
 use specc_syntax::edit::{insert_element, insert_member, Place};
 use specc_syntax::SourceUrl;
+
+use super::{has_authorization_code, platform, provider_of, query_value, source_note};
 use crate::rules::elasticio::{component, document};
 use crate::{declare_rule, Context, Diagnostic, Edit, Fix, Rule};
 
