@@ -1,6 +1,6 @@
 //! The rules: each one a file with its documentation, metadata and check, and a registry of all of them.
 //!
-//! A rule reads the lowered unit ([`Context`]: the IR, the dialect's view and the spanned documents) and
+//! A rule reads the lowered unit ([`Context`]: the IR, its dialect's view through a typed accessor, the documents' text) and
 //! pushes [`Diagnostic`]s. Rules never print, never touch the file system, and never render. Codes that
 //! are produced outside a rule's `check` (syntax errors, structural findings of the dialects) are
 //! registered here too, as *built-in* rules, so that every code users can see has a documentation page.
@@ -19,7 +19,7 @@ pub mod util;
 #[cfg(test)]
 mod test_support;
 
-pub use context::Context;
+pub use context::{Context, ViewKind};
 pub use registry::{
     all_rules, find_rule, run_rules, severity_allowed, RuleRedirect, SeverityException, REDIRECTS, SEVERITY_EXCEPTIONS,
 };
@@ -58,6 +58,10 @@ pub struct RuleMeta {
     pub raw_doc: &'static str,
     /// Produced by the loaders or dialects rather than by a `check` over the IR.
     pub builtin: bool,
+    /// The dialect views the rule reads besides the IR (empty: the IR only). Declared with `reads:`
+    /// in [`declare_rule!`]; `run_rules` holds every rule to it in debug builds, and a test holds it to
+    /// what the rule reads over the fixtures.
+    pub reads: &'static [ViewKind],
     /// The file that declares the rule (`file!()`), `.../rules/<namespace>/<name>.rs`.
     pub source: &'static str,
 }
@@ -81,6 +85,16 @@ impl RuleMeta {
             out.push('\n');
         }
         out.trim().to_string() + "\n"
+    }
+
+    /// What the rule reads, for its page: `the IR`, or the IR and the views it names.
+    pub fn reads_text(&self) -> String {
+        let views: Vec<&str> = self.reads.iter().map(|v| v.label()).collect();
+        match views.as_slice() {
+            [] => "the IR only".to_string(),
+            [one] => format!("the IR and the {one}"),
+            [init @ .., last] => format!("the IR, the {} and the {last}", init.join(", the ")),
+        }
     }
 
     /// Where the rule's page lives.
@@ -116,6 +130,7 @@ pub trait Rule: DeclaredRule + Send + Sync {
 ///         severity: Error,
 ///         fix: None,
 ///         since: "0.1.0",
+///         reads: [OpenApi],
 ///     }
 /// }
 ///
@@ -124,12 +139,17 @@ pub trait Rule: DeclaredRule + Send + Sync {
 /// }
 /// ```
 ///
+/// `reads:` names the dialect views the rule's `check` reads besides the IR (`OpenApi`, `Itential`,
+/// `ElasticIo`, `Membrane`, `Keboola`, the [`ViewKind`]s); a rule over the IR alone leaves it out.
+/// The rule's page says what it reads, and debug builds of `run_rules` refuse a read it does not
+/// declare.
+///
 /// A code that is produced outside any rule's `check` (by a loader or a dialect) is declared the same
 /// way with `builtin: true` after `since`, so it is documented and listed like a rule; its `check`
 /// does nothing and is generated too.
 #[macro_export]
 macro_rules! declare_rule {
-    (@meta [$($doc:literal)*] $vis:vis $name:ident $code:expr, $summary:literal, $sev:ident, $fix:ident, $since:literal, $builtin:literal) => {
+    (@meta [$($doc:literal)*] $vis:vis $name:ident $code:expr, $summary:literal, $sev:ident, $fix:ident, $since:literal, $builtin:literal, [$($read:ident)*]) => {
         $(#[doc = $doc])*
         #[derive(Debug, Clone, Copy, Default)]
         $vis struct $name;
@@ -143,6 +163,7 @@ macro_rules! declare_rule {
                 since: $since,
                 raw_doc: concat!($($doc, "\n"),*),
                 builtin: $builtin,
+                reads: &[$($crate::ViewKind::$read),*],
                 source: file!(),
             };
         }
@@ -180,7 +201,7 @@ macro_rules! declare_rule {
             builtin: true $(,)?
         }
     ) => {
-        $crate::declare_rule! { @meta [$($doc)*] $vis $name $code, $summary, $sev, $fix, $since, true }
+        $crate::declare_rule! { @meta [$($doc)*] $vis $name $code, $summary, $sev, $fix, $since, true, [] }
 
         impl $crate::Rule for $name {
             fn check(&self, _cx: &$crate::Context<'_>, _out: &mut Vec<$crate::Diagnostic>) {}
@@ -193,9 +214,10 @@ macro_rules! declare_rule {
             summary: $summary:literal,
             severity: $sev:ident,
             fix: $fix:ident,
-            since: $since:literal $(,)?
+            since: $since:literal
+            $(, reads: [$($read:ident),* $(,)?])? $(,)?
         }
     ) => {
-        $crate::declare_rule! { @meta [$($doc)*] $vis $name $code, $summary, $sev, $fix, $since, false }
+        $crate::declare_rule! { @meta [$($doc)*] $vis $name $code, $summary, $sev, $fix, $since, false, [$($($read)*)?] }
     };
 }
