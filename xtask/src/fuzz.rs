@@ -9,11 +9,11 @@ use std::process::Command;
 
 use anyhow::Context;
 
-pub const TARGETS: [&str; 5] = ["json_loader", "yaml_loader", "lower_dialects", "check_pipeline", "migrate"];
+pub const TARGETS: [&str; 6] = ["json_loader", "yaml_loader", "lower_dialects", "check_pipeline", "migrate", "edits"];
 
 /// Targets whose first input byte selects a dialect or file name.
 fn has_selector(target: &str) -> bool {
-    matches!(target, "lower_dialects" | "check_pipeline" | "migrate")
+    matches!(target, "lower_dialects" | "check_pipeline" | "migrate" | "edits")
 }
 
 fn fixture_files(root: &Path) -> Vec<PathBuf> {

@@ -182,8 +182,9 @@ declare_rule! {{
 
 impl Rule for {ty} {{
     fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {{
-        // TODO: read `_cx.ir()` (or the dialect's view through the namespace's helpers in `mod.rs`) and
-        // push `Self::diagnostic(message, span)`: the severity comes from the metadata above.
+        // TODO: read `_cx.ir()` (or the dialect's view through its accessor, `_cx.openapi()`,
+        // `_cx.elasticio()`..., and declare it above: `reads: [OpenApi],` after `since`) and push
+        // `Self::diagnostic(message, span)`: the severity comes from the metadata above.
     }}
 }}
 "#

@@ -20,8 +20,9 @@ use specc_ir::{
     AuthConfig, Credential, CredentialValue, Dialect, EndpointUrl, Flow, FlowKind, Manifest, Pkce, Placeholder,
     PlaceholderSyntax, Protocol, Resolution, Secret, Spanned,
 };
-use specc_syntax::{Document, FileId, Format, Member, Node, SourceDb, Span, Value};
+use specc_syntax::{Document, FileId, Format, Node, SourceDb, Span, Value};
 
+pub use crate::read::MemberView;
 use crate::read::Reader;
 use crate::{Detection, Lowered, View};
 
@@ -42,15 +43,6 @@ pub enum Kind {
     /// A component configuration with `authorization.oauth_api`.
     #[default]
     Config,
-}
-
-/// One `key: value` member as written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyView {
-    pub key: String,
-    pub key_span: Span,
-    pub member_span: Span,
-    pub value_span: Span,
 }
 
 /// What a secret-holding value is, without the value itself.
@@ -106,7 +98,7 @@ pub fn classify_secret_str(s: &str) -> SecretKind {
 /// A `#`-key (or `app_secret`) with the classification of its value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SecretField {
-    pub member: KeyView,
+    pub member: MemberView,
     /// JSON Pointer-like path for messages (`authorization.oauth_api.credentials.#appSecret`).
     pub path: String,
     pub kind: SecretKind,
@@ -131,7 +123,7 @@ pub enum DataKind {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ManageView {
     pub span: Span,
-    pub fields: Vec<KeyView>,
+    pub fields: Vec<MemberView>,
     pub component_id: Option<Spanned<String>>,
     pub friendly_name: Option<Spanned<String>>,
     pub app_key: Option<Spanned<String>>,
@@ -145,7 +137,7 @@ pub struct ManageView {
 }
 
 impl ManageView {
-    pub fn field(&self, key: &str) -> Option<&KeyView> {
+    pub fn field(&self, key: &str) -> Option<&MemberView> {
         self.fields.iter().find(|f| f.key == key)
     }
 }
@@ -155,7 +147,7 @@ impl ManageView {
 pub struct CredentialsView {
     pub key_span: Span,
     pub span: Span,
-    pub keys: Vec<KeyView>,
+    pub keys: Vec<MemberView>,
     pub data: Option<(DataKind, Span)>,
     /// `appKey`'s value span and JSON type.
     pub app_key: Option<(Span, &'static str)>,
@@ -179,21 +171,18 @@ impl CredentialsView {
 pub struct OauthApiView {
     pub key_span: Span,
     pub span: Span,
-    pub keys: Vec<KeyView>,
+    pub keys: Vec<MemberView>,
     pub id: Option<Spanned<String>>,
     /// `version` as written (`3`, `"2"`...).
     pub version: Option<Spanned<String>>,
     pub credentials: Option<CredentialsView>,
-    /// Where a new member can be inserted after the last one, with the indentation of its keys;
-    /// `None` for an empty object or an unusual layout.
-    pub insert_point: Option<(Span, String)>,
 }
 
 /// A key that looks like it holds a secret but is not `#`-prefixed, or a `#`-key whose twin without
 /// `#` is present too.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SuspectKey {
-    pub member: KeyView,
+    pub member: MemberView,
     pub path: String,
     /// The plain twin of a `#`-key (`appSecret` next to `#appSecret`), when that is the finding.
     pub twin_of: Option<Span>,
@@ -201,7 +190,7 @@ pub struct SuspectKey {
 
 /// The parts of the file that keboola-specific rules read besides the IR.
 #[derive(Debug, Clone, Default)]
-pub struct Model {
+pub struct KeboolaView {
     pub file: FileId,
     pub kind: Kind,
     pub manage: Option<Box<ManageView>>,
@@ -210,6 +199,9 @@ pub struct Model {
     pub secrets: Vec<SecretField>,
     /// Secret-looking keys without `#`, and plain twins of `#`-keys.
     pub suspects: Vec<SuspectKey>,
+    /// Generic Extractor's `parameters.api.authentication` has `type: oauth20` and a `format` other
+    /// than `json` (or none): it reads `#data` as text.
+    pub reads_data_as_text: bool,
 }
 
 fn is_manage_body(root: &Node) -> bool {
@@ -231,29 +223,6 @@ pub fn detect(_path: &Path, doc: &Document) -> Option<Detection> {
     (is_manage_body(root) || is_config(root)).then(|| Detection::primary(Dialect::Keboola))
 }
 
-fn key_view(r: &Reader<'_>, m: &Member) -> KeyView {
-    KeyView {
-        key: m.key.to_string(),
-        key_span: r.key_span(m),
-        member_span: r.member_span(m),
-        value_span: r.span(&m.value),
-    }
-}
-
-/// The span of bytes `start..end` of a string value, when the source writes it without escapes;
-/// otherwise the whole value's span.
-pub fn value_sub_span(doc: &Document, value_span: Span, value: &str, start: usize, end: usize) -> Span {
-    let src = doc.text.get(value_span.range()).unwrap_or("");
-    let inner =
-        if src.len() >= 2 && (src.starts_with('"') || src.starts_with('\'')) { &src[1..src.len() - 1] } else { src };
-    if inner == value {
-        let base = value_span.start as usize + (src.len() - inner.len()) / 2;
-        Span::new(value_span.file, base + start, base + end)
-    } else {
-        value_span
-    }
-}
-
 /// Lowers a manage body or a component configuration.
 pub fn lower(db: &mut SourceDb, primary: FileId) -> Lowered {
     let Some(doc) = db.get(primary) else {
@@ -264,7 +233,7 @@ pub fn lower(db: &mut SourceDb, primary: FileId) -> Lowered {
     };
     let mut r = Reader::new(doc, codes::INVALID_FIELD_TYPE);
     let mut manifest = Manifest::new(Dialect::Keboola, primary);
-    let mut model = Model { file: primary, ..Model::default() };
+    let mut model = KeboolaView { file: primary, ..KeboolaView::default() };
     if is_manage_body(root) {
         model.kind = Kind::Manage;
         let (config, view) = lower_manage(&mut r, doc, root);
@@ -283,7 +252,7 @@ pub fn lower(db: &mut SourceDb, primary: FileId) -> Lowered {
 fn lower_manage(r: &mut Reader<'_>, doc: &Document, root: &Node) -> (AuthConfig, ManageView) {
     let mut v = ManageView {
         span: r.span(root),
-        fields: root.as_object().unwrap_or(&[]).iter().map(|m| key_view(r, m)).collect(),
+        fields: root.as_object().unwrap_or(&[]).iter().map(|m| r.member_view(m)).collect(),
         ..ManageView::default()
     };
     v.component_id = r.string(root, "component_id");
@@ -308,7 +277,7 @@ fn lower_manage(r: &mut Reader<'_>, doc: &Document, root: &Node) -> (AuthConfig,
             r.wrong_type(&m.value, "app_secret", "a string");
         }
         v.app_secret =
-            Some(SecretField { member: key_view(r, m), path: "app_secret".into(), kind: classify_secret(&m.value) });
+            Some(SecretField { member: r.member_view(m), path: "app_secret".into(), kind: classify_secret(&m.value) });
     }
 
     let version = v.oauth_version.as_ref().map(|s| s.value.as_str());
@@ -349,7 +318,7 @@ fn lower_manage(r: &mut Reader<'_>, doc: &Document, root: &Node) -> (AuthConfig,
             config.placeholders.push(Placeholder {
                 name: o.name.clone(),
                 syntax: PlaceholderSyntax::Percent,
-                span: value_sub_span(doc, url.span, &url.value, o.start, o.end),
+                span: doc.string_part(url.span, &url.value, o.start..o.end),
                 resolution: if known { Resolution::Platform } else { Resolution::Unresolved },
             });
         }
@@ -390,7 +359,11 @@ fn secret_credential(field: &SecretField, node: &Node) -> Option<Credential> {
     Some(Credential { value, span })
 }
 
-fn lower_config(r: &mut Reader<'_>, root: &Node, model: &mut Model) -> Option<AuthConfig> {
+fn lower_config(r: &mut Reader<'_>, root: &Node, model: &mut KeboolaView) -> Option<AuthConfig> {
+    if let Some(auth) = root.get("parameters").and_then(|p| p.get("api")).and_then(|a| a.get("authentication")) {
+        model.reads_data_as_text = auth.get("type").and_then(Node::as_str) == Some("oauth20")
+            && auth.get("format").and_then(Node::as_str) != Some("json");
+    }
     let auth = r.object(root, "authorization")?;
     let api_member = auth.member("oauth_api")?;
     let api = &api_member.value;
@@ -401,11 +374,10 @@ fn lower_config(r: &mut Reader<'_>, root: &Node, model: &mut Model) -> Option<Au
     let mut view = OauthApiView {
         key_span: r.key_span(api_member),
         span: r.span(api),
-        keys: api.as_object().unwrap_or(&[]).iter().map(|m| key_view(r, m)).collect(),
+        keys: api.as_object().unwrap_or(&[]).iter().map(|m| r.member_view(m)).collect(),
         id: None,
         version: None,
         credentials: None,
-        insert_point: json_insert_point(r.doc, api),
     };
     view.id = match api.get("id") {
         Some(n) if n.as_number().is_some() => n.as_number().map(|t| Spanned::new(t.to_string(), r.span(n))),
@@ -443,7 +415,7 @@ fn lower_config(r: &mut Reader<'_>, root: &Node, model: &mut Model) -> Option<Au
                 let mut cv = CredentialsView {
                     key_span: r.key_span(cm),
                     span: r.span(creds),
-                    keys: members.iter().map(|m| key_view(r, m)).collect(),
+                    keys: members.iter().map(|m| r.member_view(m)).collect(),
                     data: None,
                     app_key: None,
                     null_keys: members.iter().filter(|m| m.value.is_null()).map(|m| m.key.to_string()).collect(),
@@ -483,7 +455,7 @@ fn lower_config(r: &mut Reader<'_>, root: &Node, model: &mut Model) -> Option<Au
                 }
                 if let Some(m) = members.iter().find(|m| &*m.key == "#appSecret") {
                     let field = SecretField {
-                        member: key_view(r, m),
+                        member: r.member_view(m),
                         path: "#appSecret".into(),
                         kind: classify_secret(&m.value),
                     };
@@ -546,20 +518,20 @@ const SECRET_WORDS: &[&str] = &[
 ];
 
 /// Collects every `#`-key and every secret-looking plain key of a configuration.
-fn walk_keys(r: &Reader<'_>, node: &Node, path: &str, model: &mut Model) {
+fn walk_keys(r: &Reader<'_>, node: &Node, path: &str, model: &mut KeboolaView) {
     match &node.value {
         Value::Object(members) => {
             for m in members {
                 let child = if path.is_empty() { m.key.to_string() } else { format!("{path}.{}", m.key) };
                 if let Some(plain) = m.key.strip_prefix('#') {
                     model.secrets.push(SecretField {
-                        member: key_view(r, m),
+                        member: r.member_view(m),
                         path: child.clone(),
                         kind: classify_secret(&m.value),
                     });
                     if let Some(twin) = members.iter().find(|o| &*o.key == plain) {
                         model.suspects.push(SuspectKey {
-                            member: key_view(r, twin),
+                            member: r.member_view(twin),
                             path: if path.is_empty() { plain.to_string() } else { format!("{path}.{plain}") },
                             twin_of: Some(r.key_span(m)),
                         });
@@ -568,7 +540,7 @@ fn walk_keys(r: &Reader<'_>, node: &Node, path: &str, model: &mut Model) {
                     && !members.iter().any(|o| o.key.strip_prefix('#') == Some(&*m.key))
                     && m.value.as_str().is_some_and(|s| classify_secret_str(s) == SecretKind::Plain)
                 {
-                    model.suspects.push(SuspectKey { member: key_view(r, m), path: child.clone(), twin_of: None });
+                    model.suspects.push(SuspectKey { member: r.member_view(m), path: child.clone(), twin_of: None });
                 }
                 // The value of a `#`-key is one secret (reported as a whole when it is not a string).
                 if !m.key.starts_with('#') {
@@ -587,19 +559,6 @@ fn walk_keys(r: &Reader<'_>, node: &Node, path: &str, model: &mut Model) {
 
 /// After the last member of a JSON object laid out one member per line: the end of the last member,
 /// and the indentation of its key line. `None` for empty or single-line objects.
-fn json_insert_point(doc: &Document, node: &Node) -> Option<(Span, String)> {
-    let last = node.as_object()?.last()?;
-    let text = &doc.text;
-    let key_start = last.key_range.start as usize;
-    let line_start = text.get(..key_start)?.rfind('\n')? + 1;
-    let indent = text.get(line_start..key_start)?;
-    if !indent.bytes().all(|b| b == b' ' || b == b'\t') {
-        return None;
-    }
-    let end = last.value.range.end as usize;
-    Some((Span::new(doc.file, end, end), indent.to_string()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -696,9 +655,6 @@ mod tests {
         );
         assert_eq!(m.suspects.len(), 1);
         assert_eq!(m.suspects[0].path, "parameters.api.password");
-        let (ins, indent) = api.insert_point.clone().unwrap();
-        assert_eq!(indent, "            ");
-        assert!(doc.text[..ins.start as usize].ends_with('}'));
         assert_eq!(l.ir.configs[0].name, "123");
     }
 

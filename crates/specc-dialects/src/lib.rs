@@ -23,17 +23,17 @@ mod test_support;
 use std::path::{Path, PathBuf};
 
 pub use specc_ir::{Dialect, Manifest};
-use specc_syntax::{Diagnostic, Document, FileId, SourceDb};
+use specc_syntax::{Diagnostic, Document, FileId, SourceDb, SourceUrl};
 
 /// What the dialect-specific rules may read besides the IR.
 #[derive(Debug, Clone)]
 #[allow(clippy::large_enum_variant)] // one view per unit: boxing would buy nothing
 pub enum View {
-    OpenApi(openapi::Model),
+    OpenApi(openapi::OpenApiView),
     Itential(openapi::ItentialInstance),
-    ElasticIo(elasticio::Model),
-    Membrane(membrane::Model),
-    Keboola(keboola::Model),
+    ElasticIo(elasticio::ElasticIoView),
+    Membrane(membrane::ConnectorView),
+    Keboola(keboola::KeboolaView),
 }
 
 /// The result of lowering one unit.
@@ -123,11 +123,11 @@ pub fn lower(db: &mut SourceDb, primary: FileId, dialect: Dialect) -> Lowered {
 /// An empty result for a unit that could not be read.
 pub fn empty(dialect: Dialect, primary: FileId) -> Lowered {
     let view = match dialect {
-        Dialect::OpenApi => View::OpenApi(openapi::Model::default()),
+        Dialect::OpenApi => View::OpenApi(openapi::OpenApiView::default()),
         Dialect::Itential => View::Itential(openapi::ItentialInstance::default()),
-        Dialect::ElasticIo => View::ElasticIo(elasticio::Model::default()),
-        Dialect::Membrane => View::Membrane(membrane::Model::default()),
-        Dialect::Keboola => View::Keboola(keboola::Model::default()),
+        Dialect::ElasticIo => View::ElasticIo(elasticio::ElasticIoView::default()),
+        Dialect::Membrane => View::Membrane(membrane::ConnectorView::default()),
+        Dialect::Keboola => View::Keboola(keboola::KeboolaView::default()),
     };
     Lowered { ir: Manifest::new(dialect, primary), view, diagnostics: Vec::new() }
 }
@@ -149,9 +149,12 @@ pub fn secrets(db: &SourceDb, l: &Lowered) -> Vec<(specc_syntax::Span, String)> 
         }
         let urls = c.flows.iter().flat_map(|f| f.urls().map(|(_, u)| u)).chain(c.metadata_url.iter());
         for u in urls {
-            let Some(q) = u.raw.find('?') else { continue };
-            for pair in u.raw[q + 1..].split(['&', '#']) {
-                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let url = SourceUrl::new(&u.raw);
+            // The query's parameters, and a fragment's written like them (`#access_token=…`).
+            let fragment = url.fragment().map(|f| format!("?{f}")).unwrap_or_default();
+            let fragment = SourceUrl::new(&fragment);
+            for p in url.query_params().into_iter().chain(fragment.query_params()) {
+                let (name, value) = (p.name, p.value);
                 if SECRET_PARAMS.contains(&name.to_ascii_lowercase().as_str())
                     && value.len() >= 4
                     && !value.contains("{{")

@@ -27,8 +27,9 @@ use specc_ir::{
     AuthConfig, ClientAuthLocation, Credential, CredentialValue, Dialect, ExtraParam, Flow, FlowKind, Hook, Manifest,
     ParamTarget, Pkce, Placeholder, PlaceholderSyntax, Protocol, RequestedScopes, Resolution, Secret, Spanned,
 };
-use specc_syntax::{Document, FileId, Member, Node, SourceDb, Span, Value};
+use specc_syntax::{Document, FileId, Node, SourceDb, Span, Value};
 
+pub use crate::read::MemberView;
 use crate::read::Reader;
 use crate::{Detection, Lowered, View};
 
@@ -163,16 +164,6 @@ pub struct MethodView {
     pub file: MethodFile,
 }
 
-/// One key under `auth:` as written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyView {
-    pub key: String,
-    pub key_span: Span,
-    /// `key: value` including both.
-    pub member_span: Span,
-    pub value_span: Span,
-}
-
 /// A credential field of the OAuth config mapping.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MappingValue {
@@ -200,7 +191,7 @@ pub struct OAuthConfigView {
     pub file: FileId,
     /// The mapping object.
     pub span: Span,
-    pub fields: Vec<KeyView>,
+    pub fields: Vec<MemberView>,
     pub client_id: Option<(MappingValue, Span)>,
     pub client_secret: Option<(MappingValue, Span)>,
     pub scopes: Option<(ScopesView, Span)>,
@@ -210,15 +201,12 @@ pub struct OAuthConfigView {
     pub skip_pkce: Option<Spanned<bool>>,
     pub no_refresh_token: Option<Spanned<bool>>,
     /// The `extra` member, when it is an object.
-    pub extra: Option<KeyView>,
-    pub extra_params: Vec<(KeyView, Option<String>)>,
-    /// Where a new `key: value` line can be inserted (after the last member) and with what indentation;
-    /// `None` for flow-style (`{…}`) mappings.
-    pub insert_point: Option<(Span, String)>,
+    pub extra: Option<MemberView>,
+    pub extra_params: Vec<(MemberView, Option<String>)>,
 }
 
 impl OAuthConfigView {
-    pub fn field(&self, key: &str) -> Option<&KeyView> {
+    pub fn field(&self, key: &str) -> Option<&MemberView> {
         self.fields.iter().find(|f| f.key == key)
     }
 }
@@ -229,7 +217,7 @@ pub struct AuthView {
     pub span: Span,
     pub key_span: Span,
     pub auth_type: Option<Spanned<String>>,
-    pub keys: Vec<KeyView>,
+    pub keys: Vec<MemberView>,
     pub methods: Vec<MethodView>,
     pub oauth_config: Option<OAuthConfigView>,
 }
@@ -246,7 +234,7 @@ impl AuthView {
 
 /// The parts of a connector that membrane-specific rules read besides the IR.
 #[derive(Debug, Clone, Default)]
-pub struct Model {
+pub struct ConnectorView {
     pub spec: FileId,
     pub form: SpecForm,
     pub auth: Option<AuthView>,
@@ -356,7 +344,7 @@ fn lower_integration(db: &mut SourceDb, primary: FileId, root: &Node, path: &Pat
     if let Some(c) = connector {
         view.connector = Some(db.load(&c));
     }
-    let model = Model { spec: primary, form: SpecForm::Export, auth: None, integration: Some(view) };
+    let model = ConnectorView { spec: primary, form: SpecForm::Export, auth: None, integration: Some(view) };
     Lowered { ir: Manifest::new(Dialect::Membrane, primary), view: View::Membrane(model), diagnostics }
 }
 
@@ -490,7 +478,7 @@ pub fn lower(db: &mut SourceDb, primary: FileId) -> Lowered {
     }
     let name = spec_path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
     let form = if is_spec_name(&name) { SpecForm::Directory } else { SpecForm::Export };
-    let mut model = Model { spec: primary, form, auth: None, integration: None };
+    let mut model = ConnectorView { spec: primary, form, auth: None, integration: None };
     let mut manifest = Manifest::new(Dialect::Membrane, primary);
     let mut r = Reader::new(doc, codes::INVALID_FIELD_TYPE);
 
@@ -522,7 +510,7 @@ pub fn lower(db: &mut SourceDb, primary: FileId) -> Lowered {
     };
     let mut inline_config: Option<Node> = None;
     for m in auth_node.as_object().unwrap_or(&[]) {
-        auth.keys.push(key_view(&r, m));
+        auth.keys.push(r.member_view(m));
         if AUTH_KEYS.contains(&&*m.key) {
             continue;
         }
@@ -681,15 +669,6 @@ fn connector_dir_name(spec: &Path) -> String {
 fn declared_parameters(root: &Node) -> Option<Vec<String>> {
     let props = root.get("parametersSchema")?.get("properties")?.as_object()?;
     Some(props.iter().map(|m| m.key.to_string()).collect())
-}
-
-fn key_view(r: &Reader<'_>, m: &Member) -> KeyView {
-    KeyView {
-        key: m.key.to_string(),
-        key_span: r.key_span(m),
-        member_span: r.member_span(m),
-        value_span: r.span(&m.value),
-    }
 }
 
 /// Connector-relative paths a method's file may have, the preferred one first.
@@ -917,7 +896,7 @@ fn read_oauth_config(
     let mut view = OAuthConfigView {
         file: doc.file,
         span: r.span(node),
-        fields: members.iter().map(|m| key_view(r, m)).collect(),
+        fields: members.iter().map(|m| r.member_view(m)).collect(),
         client_id: None,
         client_secret: None,
         scopes: None,
@@ -928,7 +907,6 @@ fn read_oauth_config(
         no_refresh_token: None,
         extra: None,
         extra_params: Vec::new(),
-        insert_point: insert_point(doc, node),
     };
     for (key, slot) in [("clientId", 0), ("clientSecret", 1)] {
         let Some(n) = node.get(key) else { continue };
@@ -1023,7 +1001,7 @@ fn read_oauth_config(
     if let Some(extra_member) = node.member("extra") {
         match extra_member.value.as_object() {
             Some(params) => {
-                view.extra = Some(key_view(r, extra_member));
+                view.extra = Some(r.member_view(extra_member));
                 for p in params {
                     let value = p.value.scalar_text().map(str::to_string);
                     config.extra_params.push(ExtraParam {
@@ -1031,7 +1009,7 @@ fn read_oauth_config(
                         value: value.clone().map(|v| Spanned::new(v, r.span(&p.value))),
                         target: ParamTarget::Authorize,
                     });
-                    view.extra_params.push((key_view(r, p), value));
+                    view.extra_params.push((r.member_view(p), value));
                 }
             }
             None if extra_member.value.is_null() => {}
@@ -1039,26 +1017,6 @@ fn read_oauth_config(
         }
     }
     view
-}
-
-/// After the last member of a block mapping: the end of that member's last line, and the indentation of
-/// the mapping's keys. `None` for flow mappings or when the layout is unusual.
-fn insert_point(doc: &Document, node: &Node) -> Option<(Span, String)> {
-    let members = node.as_object()?;
-    let first = members.first()?;
-    let last = members.last()?;
-    let text = &doc.text;
-    let key_start = first.key_range.start as usize;
-    let line_start = text.get(..key_start)?.rfind('\n').map_or(0, |p| p + 1);
-    let indent = text.get(line_start..key_start)?;
-    if !indent.bytes().all(|b| b == b' ') {
-        return None;
-    }
-    let end = last.value.range.end.max(last.key_range.end) as usize;
-    // The end of the line the last value ends on (trailing spaces and comments stay before the insert).
-    let line_end = text.get(end..)?.find('\n').map_or(text.len(), |p| end + p);
-    let line_end = if text.get(..line_end)?.ends_with('\r') { line_end - 1 } else { line_end };
-    Some((Span::new(doc.file, line_end, line_end), indent.to_string()))
 }
 
 #[cfg(test)]
@@ -1119,10 +1077,6 @@ mod tests {
         assert!(js.exports("test") && !js.exports("nope"));
         let MethodFile::Found { js: Some(js), .. } = &auth.method("getTokenData").unwrap().file else { panic!() };
         assert!(js.default);
-        let view = auth.oauth_config.as_ref().unwrap();
-        let (ins, indent) = view.insert_point.clone().unwrap();
-        assert_eq!(indent, "");
-        assert_eq!(&cfg_doc.text[..ins.start as usize], CONFIG.trim_end());
         std::fs::remove_dir_all(&dir).ok();
     }
 

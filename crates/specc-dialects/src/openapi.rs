@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use specc_ir::{
     AuthConfig, Credential, CredentialValue, Dialect, EndpointUrl, ExtraParam, Flow, FlowKind, Manifest, ParamTarget,
     Placeholder, PlaceholderSyntax, Protocol, RequestedScopes, Requirement, Resolution, ScopeDecl, ScopeSet, Secret,
-    Spanned,
+    Spanned, ViewLink,
 };
 use specc_syntax::{Diagnostic, Document, FileId, Node, SourceDb, Span, Value};
 
@@ -117,7 +117,7 @@ pub struct SchemeView {
 
 /// What OpenAPI-specific rules read besides the IR.
 #[derive(Debug, Clone, Default)]
-pub struct Model {
+pub struct OpenApiView {
     pub file: FileId,
     pub version: SpecVersion,
     /// The `openapi` / `swagger` field.
@@ -134,7 +134,7 @@ pub struct Model {
     pub operations_elsewhere: bool,
 }
 
-impl Model {
+impl OpenApiView {
     pub fn scheme(&self, name: &str) -> Option<&SchemeView> {
         self.schemes.iter().find(|s| s.name == name)
     }
@@ -145,11 +145,15 @@ impl Model {
 pub struct ItentialInstance {
     pub file: FileId,
     pub model_path: Option<Spanned<String>>,
-    pub model: Option<Model>,
+    pub model: Option<OpenApiView>,
     /// The scheme the instance uses (named, or the first oauth2 scheme of the model).
     pub scheme: Option<String>,
     pub scheme_field: Option<Spanned<String>>,
+    /// `client_id` when it is a string.
     pub client_id: Option<Spanned<String>>,
+    /// The `client_id` value's span, whatever its type (present means the key is written).
+    pub client_id_span: Option<Span>,
+    /// The `client_secret` value's span, whatever its type (present means the key is written).
     pub client_secret_span: Option<Span>,
     /// `scope` as written: a string, or a list (which the seed does not allow).
     pub scope: Option<Spanned<String>>,
@@ -225,9 +229,9 @@ pub fn lower(db: &mut SourceDb, primary: FileId) -> Lowered {
 }
 
 /// Lowers one OpenAPI document into a manifest of the given dialect.
-pub fn lower_document(doc: &Document, dialect: Dialect) -> (Manifest, Model, Vec<Diagnostic>) {
+pub fn lower_document(doc: &Document, dialect: Dialect) -> (Manifest, OpenApiView, Vec<Diagnostic>) {
     let mut manifest = Manifest::new(dialect, doc.file);
-    let mut model = Model { file: doc.file, ..Model::default() };
+    let mut model = OpenApiView { file: doc.file, ..OpenApiView::default() };
     let mut r = Reader::new(doc, codes::INVALID_FIELD_TYPE);
     let Some(root) = doc.root.as_ref() else {
         return (manifest, model, r.diagnostics);
@@ -250,11 +254,12 @@ pub fn lower_document(doc: &Document, dialect: Dialect) -> (Manifest, Model, Vec
             None => r.wrong_type(schemes_node, what, "an object"),
             Some(members) => {
                 for m in members {
-                    let Some((config, view)) =
+                    let Some((mut config, view)) =
                         lower_scheme(&mut r, version, &m.key, m, model.base_url.as_deref(), dialect)
                     else {
                         continue;
                     };
+                    config.view = Some(ViewLink::at(model.schemes.len()));
                     manifest.configs.push(config);
                     model.schemes.push(view);
                 }
@@ -377,6 +382,7 @@ fn lower_scheme(
             if let Some(kind) = kind {
                 let mut flow = lower_flow(r, node, kind, base);
                 flow.kind_span = flow_name.span;
+                flow.view = Some(ViewLink::at(view.flows.len()));
                 config.flows.push(flow);
             }
             view.flows.push(fv);
@@ -402,6 +408,7 @@ fn lower_scheme(
                     if let Some(kind) = kind {
                         let mut flow = lower_flow(r, &f.value, kind, base);
                         flow.kind_span = flow_name.span;
+                        flow.view = Some(ViewLink::at(view.flows.len()));
                         config.flows.push(flow);
                     }
                     // Itential's extension sits inside the flow object.
@@ -594,6 +601,7 @@ pub fn lower_itential(db: &mut SourceDb, primary: FileId) -> Lowered {
     inst.model_path = r.string(&root, "model").or_else(|| r.string(&root, "openapi_model"));
     inst.scheme_field = r.string(&root, "scheme");
     inst.client_id = r.string(&root, "client_id");
+    inst.client_id_span = root.get("client_id").map(|n| r.span(n));
     inst.client_secret_span = root.get("client_secret").map(|n| r.span(n));
     let client_secret = root.get("client_secret").and_then(Node::as_str).map(str::to_string);
     inst.redirect_uri = r.string(&root, "redirect_uri");
@@ -704,17 +712,21 @@ pub fn lower_itential(db: &mut SourceDb, primary: FileId) -> Lowered {
             manifest.configs.len() - 1
         }
     };
+    // The instance is still in the database (loading the model only added files).
+    let Some(doc) = db.get(primary) else {
+        return Lowered { ir: manifest, view: View::Itential(inst), diagnostics };
+    };
     let config = &mut manifest.configs[idx];
-    config.client_id = client_id_value.map(|c| credential(&c.value, c.span, &mut config.placeholders));
+    config.client_id = client_id_value.map(|c| credential(doc, &c.value, c.span, &mut config.placeholders));
     if let (Some(secret), Some(span)) = (client_secret, inst.client_secret_span) {
-        config.client_secret = Some(credential(&secret, span, &mut config.placeholders));
+        config.client_secret = Some(credential(doc, &secret, span, &mut config.placeholders));
     }
     if let Some(redirect) = &inst.redirect_uri {
         for o in crate::placeholders::mustache(&redirect.value) {
             config.placeholders.push(Placeholder {
                 name: o.name.clone(),
                 syntax: PlaceholderSyntax::Mustache,
-                span: sub_span(redirect.span, o.start, o.end),
+                span: doc.string_part(redirect.span, &redirect.value, o.start..o.end),
                 resolution: if o.name == "iap" { Resolution::Platform } else { Resolution::Unresolved },
             });
         }
@@ -727,19 +739,15 @@ pub fn lower_itential(db: &mut SourceDb, primary: FileId) -> Lowered {
         }
     }
     if let Some(scope) = &inst.scope {
-        config.requested_scopes = Some(requested_scopes(scope, inst.scope_is_list));
+        config.requested_scopes = Some(requested_scopes(doc, scope, inst.scope_is_list));
     }
     Lowered { ir: manifest, view: View::Itential(inst), diagnostics }
 }
 
 /// Splits an instance `scope` string on whitespace, keeping each token's span (tokens of a list keep
 /// the list's span).
-fn requested_scopes(scope: &Spanned<String>, is_list: bool) -> RequestedScopes {
+fn requested_scopes(doc: &Document, scope: &Spanned<String>, is_list: bool) -> RequestedScopes {
     let mut items = Vec::new();
-    let quoted = 1; // strings in JSON/YAML quoted form start one byte in; plain YAML scalars do not.
-    let inner = scope.span.len() as isize - scope.value.len() as isize;
-    let offset = if !is_list && inner >= 2 { quoted } else { 0 };
-    let exact = !is_list && (inner == 0 || inner == 2);
     let mut pos = 0;
     for token in scope.value.split(|c: char| c.is_whitespace()) {
         let start = pos;
@@ -747,30 +755,20 @@ fn requested_scopes(scope: &Spanned<String>, is_list: bool) -> RequestedScopes {
         if token.is_empty() {
             continue;
         }
-        let span = if exact { sub_span(scope.span, start + offset, start + offset + token.len()) } else { scope.span };
+        let span =
+            if is_list { scope.span } else { doc.string_part(scope.span, &scope.value, start..start + token.len()) };
         items.push(Spanned::new(token.to_string(), span));
     }
     RequestedScopes { span: scope.span, raw: if is_list { None } else { Some(scope.value.clone()) }, items }
 }
 
-fn sub_span(outer: Span, start: usize, end: usize) -> Span {
-    // Strings written with quotes start one byte later; callers pass offsets within the value text.
-    let quoted = !outer.is_empty() && outer.len() >= end + 2;
-    let shift = u32::from(quoted);
-    Span {
-        file: outer.file,
-        start: (outer.start + shift + start as u32).min(outer.end),
-        end: (outer.start + shift + end as u32).min(outer.end),
-    }
-}
-
-fn credential(value: &str, span: Span, placeholders: &mut Vec<Placeholder>) -> Credential {
+fn credential(doc: &Document, value: &str, span: Span, placeholders: &mut Vec<Placeholder>) -> Credential {
     let occ = crate::placeholders::mustache(value);
     if let Some(o) = occ.first() {
         placeholders.push(Placeholder {
             name: o.name.clone(),
             syntax: PlaceholderSyntax::Mustache,
-            span: sub_span(span, o.start, o.end),
+            span: doc.string_part(span, value, o.start..o.end),
             resolution: Resolution::Field(o.name.clone()),
         });
         return Credential { value: CredentialValue::Parameter(o.name.clone()), span };
@@ -907,8 +905,9 @@ components:
         let scopes = c.requested_scopes.as_ref().unwrap();
         assert_eq!(scopes.items.iter().map(|s| s.value.as_str()).collect::<Vec<_>>(), ["read", "write"]);
         let doc = db.get(id).unwrap();
-        let w = &scopes.items[1];
-        assert_eq!(doc.slice(specc_syntax::TextRange { start: w.span.start, end: w.span.end }), "write");
+        for (item, want) in scopes.items.iter().zip(["read", "write"]) {
+            assert_eq!(doc.slice(specc_syntax::TextRange { start: item.span.start, end: item.span.end }), want);
+        }
         assert!(matches!(c.client_secret.as_ref().unwrap().value, CredentialValue::Parameter(_)));
         assert_eq!(c.redirect_uri.as_ref().unwrap().value, "{{iap}}/admin/oauth");
         std::fs::remove_dir_all(&dir).ok();

@@ -4,6 +4,34 @@
 use specc_ir::{EndpointUrl, Spanned};
 use specc_syntax::{Diagnostic, Document, Member, Node, Span};
 
+/// One `key: value` member as written: where its key, its value and the whole member are. The one
+/// member view of every dialect (an elastic.io credential entry, a Membrane `auth:` key, a Keboola
+/// `oauth_api` key), enough to point at a key or value and to edit the member with
+/// `specc_syntax::edit`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberView {
+    pub key: String,
+    pub key_span: Span,
+    /// `key: value` including both.
+    pub member_span: Span,
+    pub value_span: Span,
+}
+
+impl MemberView {
+    pub fn of(doc: &Document, m: &Member) -> Self {
+        MemberView {
+            key: m.key.to_string(),
+            key_span: doc.span(m.key_range),
+            member_span: Span::new(
+                doc.file,
+                m.key_range.start as usize,
+                m.value.range.end.max(m.key_range.end) as usize,
+            ),
+            value_span: doc.span(m.value.range),
+        }
+    }
+}
+
 /// Reads fields of one document and collects the type errors found on the way.
 pub struct Reader<'a> {
     pub doc: &'a Document,
@@ -27,7 +55,11 @@ impl<'a> Reader<'a> {
 
     /// The span of a whole `key: value` member.
     pub fn member_span(&self, m: &Member) -> Span {
-        Span::new(self.doc.file, m.key_range.start as usize, m.value.range.end.max(m.key_range.end) as usize)
+        self.member_view(m).member_span
+    }
+
+    pub fn member_view(&self, m: &Member) -> MemberView {
+        MemberView::of(self.doc, m)
     }
 
     pub fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {

@@ -154,10 +154,30 @@ impl ScopeSet {
     }
 }
 
+/// Which entry of its dialect's view an IR entry was lowered from: the position of that entry in the
+/// view's list, set by the dialect's lowering (an OpenAPI configuration links to its scheme in
+/// `OpenApiView::schemes`, an OpenAPI flow to its flow in that scheme's `flows`). Rules follow it
+/// through the accessors of their `Context`, never by pairing lists position by position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ViewLink(pub u32);
+
+impl ViewLink {
+    /// The link to the entry at `index` of a view's list.
+    pub fn at(index: usize) -> Self {
+        ViewLink(u32::try_from(index).unwrap_or(u32::MAX))
+    }
+
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 /// One grant with its endpoints and offered scopes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Flow {
     pub kind: FlowKind,
+    /// The flow as written in the dialect's view, when the dialect keeps one.
+    pub view: Option<ViewLink>,
     /// The whole flow object.
     pub span: Span,
     /// The key or value that named the flow (`authorizationCode:`, `"flow": "accessCode"`).
@@ -176,6 +196,7 @@ impl Flow {
     pub fn new(kind: FlowKind, span: Span) -> Self {
         Flow {
             kind,
+            view: None,
             span,
             kind_span: span,
             authorization_url: None,
@@ -354,6 +375,8 @@ pub struct AuthConfig {
     /// Scheme name, component title, connector or component id.
     pub name: String,
     pub dialect: Dialect,
+    /// The entry of the dialect's view this configuration was lowered from, when the dialect keeps one.
+    pub view: Option<ViewLink>,
     /// The object this configuration was lowered from.
     pub span: Span,
     pub protocol: Protocol,
@@ -380,6 +403,7 @@ impl AuthConfig {
         AuthConfig {
             name: name.into(),
             dialect,
+            view: None,
             span,
             protocol,
             flows: Vec::new(),

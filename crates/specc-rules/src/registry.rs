@@ -1,7 +1,7 @@
 //! The list of every rule, lookup by code, and the engine that runs them over a unit.
 
 use crate::rules;
-use crate::{Context, Diagnostic, Rule, Severity};
+use crate::{Context, Diagnostic, Rule, Severity, ViewKind};
 
 /// A renamed code: users who still write the old one get the new one.
 #[derive(Debug, Clone, Copy)]
@@ -58,14 +58,34 @@ pub fn find_rule(code: &str) -> Option<&'static dyn Rule> {
 }
 
 /// Runs every non-built-in rule over one lowered unit.
+///
+/// In debug builds (every test), a rule that reads a dialect view its metadata does not declare
+/// (`reads:` in `declare_rule!`) stops the run, so that its page cannot understate what it reads.
 pub fn run_rules(cx: &Context<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in rules::all() {
         if !rule.meta().builtin {
+            cx.take_reads();
             rule.check(cx, &mut out);
+            if cfg!(debug_assertions) {
+                let undeclared: Vec<ViewKind> =
+                    cx.take_reads().into_iter().filter(|v| !rule.meta().reads.contains(v)).collect();
+                assert!(
+                    undeclared.is_empty(),
+                    "`{}` reads {undeclared:?} without declaring it in `reads:`",
+                    rule.meta().code
+                );
+            }
         }
     }
     out
+}
+
+/// The dialect views one rule reads over a unit.
+pub fn rule_reads(rule: &dyn Rule, cx: &Context<'_>) -> Vec<ViewKind> {
+    cx.take_reads();
+    rule.check(cx, &mut Vec::new());
+    cx.take_reads()
 }
 
 #[cfg(test)]
@@ -182,5 +202,82 @@ mod tests {
         let mut codes: Vec<&str> = all_rules().iter().map(|r| r.meta().code).collect();
         codes.dedup();
         assert_eq!(codes.len(), registered.len(), "codes are unique");
+    }
+
+    /// Every fixture file (each file of a fixture directory too), for running rules over.
+    fn fixture_files() -> Vec<PathBuf> {
+        fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+            let Ok(entries) = std::fs::read_dir(dir) else { return };
+            let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+            paths.sort();
+            for p in paths {
+                if p.is_dir() {
+                    walk(&p, out);
+                } else {
+                    out.push(p);
+                }
+            }
+        }
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+        let mut out = Vec::new();
+        walk(&root, &mut out);
+        assert!(out.len() > 300, "the fixtures are at {}: {} files", root.display(), out.len());
+        out
+    }
+
+    /// What each rule reads, as its metadata declares it (and its page says), is what it reads
+    /// over the fixtures: no more (`run_rules` refuses that in debug builds) and no less.
+    #[test]
+    fn declared_reads_are_what_rules_read() {
+        use std::collections::{BTreeMap, BTreeSet};
+        let mut seen: BTreeMap<&str, BTreeSet<ViewKind>> = BTreeMap::new();
+        for path in fixture_files() {
+            let mut db = specc_syntax::SourceDb::new();
+            let id = db.load(&path);
+            let Some(doc) = db.get(id) else { continue };
+            let Some(detection) = specc_dialects::detect(&path, doc) else { continue };
+            let primary = match &detection.unit_primary {
+                Some(p) => db.find_path(p).unwrap_or_else(|| db.load(p)),
+                None => id,
+            };
+            let lowered = specc_dialects::lower(&mut db, primary, detection.dialect);
+            let cx = Context::new(&db, &lowered);
+            for rule in all_rules().into_iter().filter(|r| !r.meta().builtin) {
+                seen.entry(rule.meta().code).or_default().extend(rule_reads(rule, &cx));
+            }
+        }
+        let mut wrong = Vec::new();
+        for rule in all_rules().into_iter().filter(|r| !r.meta().builtin) {
+            let m = rule.meta();
+            let declared: BTreeSet<ViewKind> = m.reads.iter().copied().collect();
+            let read = seen.get(m.code).cloned().unwrap_or_default();
+            if declared != read {
+                wrong.push(format!("{}: declares reads: {declared:?}, reads {read:?} over the fixtures", m.code));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    /// Rules read a dialect's view through its typed accessor on `Context`, never the syntax tree.
+    #[test]
+    fn rules_do_not_walk_the_syntax_tree() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+        let mut wrong = Vec::new();
+        for ns in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            for file in std::fs::read_dir(ns.path()).into_iter().flatten().flatten() {
+                let path = file.path();
+                if path.extension().is_none_or(|e| e != "rs") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+                for raw in ["dialects::View", "cx.view()", ".root.as_ref()", "Node", ".lookup("] {
+                    if code.contains(raw) {
+                        wrong.push(format!("{}: `{raw}`", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 }

@@ -8,10 +8,13 @@
 //!
 //! This crate knows no dialect and never prints.
 
+pub mod edit;
 mod json;
 mod line_index;
 mod pointer;
+pub mod text;
 mod tree;
+pub mod url;
 mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -19,7 +22,9 @@ use std::path::{Path, PathBuf};
 pub use line_index::{LineCol, LineIndex, LspPosition};
 pub use pointer::{escape_pointer_token, parse_pointer};
 pub use specc_diagnostics::{Diagnostic, FileId, Severity, Span};
+pub use text::{spelled_verbatim, string_content_span, string_part_span};
 pub use tree::{is_json_number, write_json_string, Member, Node, TextRange, Value};
+pub use url::{QueryParam, SourceUrl};
 
 /// Decides, from the keys leading to a value (`[]` for array items), whether to read that value for
 /// its syntax only without building it. The syntax layer knows no dialect: a dialect supplies the
@@ -262,6 +267,13 @@ impl Document {
     /// Text covered by a range of this document (empty when out of bounds).
     pub fn slice(&self, range: TextRange) -> &str {
         self.text.get(range.start as usize..range.end as usize).unwrap_or("")
+    }
+
+    /// The span of bytes `part` of the string `value` that this document spells at `span`, escapes
+    /// followed; `span` itself when the spelling cannot be mapped ([`string_part_span`]).
+    pub fn string_part(&self, span: Span, value: &str, part: std::ops::Range<usize>) -> Span {
+        let source = self.text.get(span.start as usize..span.end as usize).unwrap_or("");
+        string_part_span(span, source, value, part).unwrap_or(span)
     }
 
     /// 1-based line/column of a byte offset.

@@ -6,11 +6,11 @@ use std::path::Path;
 
 use specc_ir::{
     AuthConfig, ClientAuthLocation, Credential, CredentialValue, Dialect, EndpointUrl, ExtraParam, Flow, FlowKind,
-    ParamTarget, Placeholder, PlaceholderSyntax, Protocol, RequestedScopes, Resolution, Secret, Spanned,
+    ParamTarget, Placeholder, PlaceholderSyntax, Protocol, RequestedScopes, Resolution, Secret, Spanned, ViewLink,
 };
 use specc_syntax::{Diagnostic, Document, Node, Span, Value};
 
-use super::{codes, object_view, span, value_sub_span, MemberView, ObjectView};
+use super::{codes, object_view, span, MemberView, ObjectView};
 use crate::read::Reader;
 
 /// Keys of `credentials.oauth2` that elastic.io itself interprets; every other key is sent to the
@@ -137,6 +137,11 @@ impl OAuthBlock {
         self.entries.iter().find(|e| e.member.key == key)
     }
 
+    /// The entry whose value is at `span` (the entry an IR endpoint URL or credential was read from).
+    pub fn entry_at(&self, span: Span) -> Option<&OAuthEntry> {
+        self.entries.iter().find(|e| e.member.value_span == span)
+    }
+
     /// Whether any value of the block links to a declared environment variable.
     pub fn placeholders(&self) -> impl Iterator<Item = (&OAuthEntry, &PlaceholderRef)> {
         self.entries.iter().flat_map(|e| e.placeholders.iter().map(move |p| (e, p)))
@@ -178,6 +183,8 @@ pub struct CredentialsView {
 }
 
 impl CredentialsView {
+    /// The `oauth2` block, then the `oauth1` block (an IR configuration's view link is its position
+    /// here).
     pub fn blocks(&self) -> impl Iterator<Item = &OAuthBlock> {
         self.oauth2.iter().chain(self.oauth1.iter())
     }
@@ -368,7 +375,7 @@ pub fn lower_component(doc: &Document, root: &Node) -> (Component, Vec<AuthConfi
 
     // Environment variables: `envVars`, then the legacy `env`.
     if let Some(m) = root.member("envVars") {
-        c.env_vars_member = Some(member_view(doc, m));
+        c.env_vars_member = Some(MemberView::of(doc, m));
         match m.value.as_object() {
             Some(vars) => {
                 for v in vars {
@@ -409,7 +416,7 @@ pub fn lower_component(doc: &Document, root: &Node) -> (Component, Vec<AuthConfi
                 EnvForm::Other
             }
         };
-        c.legacy_env = Some(LegacyEnv { member: member_view(doc, m), form });
+        c.legacy_env = Some(LegacyEnv { member: MemberView::of(doc, m), form });
     }
 
     // authClientTypes.
@@ -426,7 +433,7 @@ pub fn lower_component(doc: &Document, root: &Node) -> (Component, Vec<AuthConfi
             }
             None => r.wrong_type(&m.value, "authClientTypes", "an array of auth-client types"),
         }
-        c.auth_client_types = Some(AuthClientTypesView { member: member_view(doc, m), entries });
+        c.auth_client_types = Some(AuthClientTypesView { member: MemberView::of(doc, m), entries });
     }
 
     // useOAuthClient at the root.
@@ -437,7 +444,7 @@ pub fn lower_component(doc: &Document, root: &Node) -> (Component, Vec<AuthConfi
     for key in ["oauth2", "oauth1"] {
         if let Some(m) = root.member(key) {
             c.misplaced_oauth
-                .push(MisplacedOAuth { member: member_view(doc, m), location: "the component root".into() });
+                .push(MisplacedOAuth { member: MemberView::of(doc, m), location: "the component root".into() });
         }
     }
 
@@ -450,7 +457,7 @@ pub fn lower_component(doc: &Document, root: &Node) -> (Component, Vec<AuthConfi
         } else {
             let cred = &cm.value;
             let mut view = CredentialsView {
-                member: member_view(doc, cm),
+                member: MemberView::of(doc, cm),
                 object: object_view(doc, cred),
                 fields: None,
                 oauth2: None,
@@ -499,10 +506,6 @@ pub fn lower_component(doc: &Document, root: &Node) -> (Component, Vec<AuthConfi
     (c, configs, r.diagnostics)
 }
 
-fn member_view(doc: &Document, m: &specc_syntax::Member) -> MemberView {
-    MemberView { key: m.key.to_string(), key_span: doc.span(m.key_range), value_span: span(doc, &m.value) }
-}
-
 fn env_decl(r: &mut Reader<'_>, v: &specc_syntax::Member, source: EnvSource) -> EnvVarDecl {
     let required = match v.value.get("required") {
         Some(n) => match n.as_bool() {
@@ -529,12 +532,12 @@ fn use_view(doc: &Document, m: &specc_syntax::Member, location: UseLocation, par
         Value::String(s) if s.eq_ignore_ascii_case("false") => UseValue::StringBool(false),
         _ => UseValue::Other(m.value.kind_name()),
     };
-    UseOAuthClientView { location, member: member_view(doc, m), value, parent: object_view(doc, parent) }
+    UseOAuthClientView { location, member: MemberView::of(doc, m), value, parent: object_view(doc, parent) }
 }
 
 fn lower_fields(r: &mut Reader<'_>, fm: &specc_syntax::Member) -> FieldsView {
     let doc = r.doc;
-    let mut view = FieldsView { member: member_view(doc, fm), object: None, entries: Vec::new() };
+    let mut view = FieldsView { member: MemberView::of(doc, fm), object: None, entries: Vec::new() };
     let Some(fields) = fm.value.as_object() else {
         if !fm.value.is_null() {
             r.wrong_type(&fm.value, "fields", "an object of credential fields");
@@ -576,14 +579,14 @@ fn lower_block(r: &mut Reader<'_>, version: OAuthVersion, bm: &specc_syntax::Mem
     let node = &bm.value;
     let mut block = OAuthBlock {
         version,
-        member: member_view(doc, bm),
+        member: MemberView::of(doc, bm),
         object: object_view(doc, node),
         entries: Vec::new(),
         scopes: None,
     };
     for m in node.as_object().unwrap_or(&[]) {
         let mut entry = OAuthEntry {
-            member: member_view(doc, m),
+            member: MemberView::of(doc, m),
             text: m.value.as_str().map(str::to_string),
             kind: m.value.kind_name(),
             placeholders: Vec::new(),
@@ -635,7 +638,7 @@ fn placeholders_in(doc: &Document, node: &Node, text: &str) -> Vec<PlaceholderRe
     crate::placeholders::mustache(text)
         .into_iter()
         .map(|o| PlaceholderRef {
-            span: value_sub_span(doc, node, o.start, o.end),
+            span: doc.string_part(span(doc, node), text, o.start..o.end),
             name: o.name,
             resolution: Resolution::Unresolved,
             start: o.start,
@@ -651,12 +654,13 @@ fn lower_configs(c: &Component) -> Vec<AuthConfig> {
     let Some(cred) = &c.credentials else {
         return out;
     };
-    for block in cred.blocks() {
+    for (index, block) in cred.blocks().enumerate() {
         let protocol = match block.version {
             OAuthVersion::V2 => Protocol::OAuth2,
             OAuthVersion::V1 => Protocol::OAuth1,
         };
         let mut config = AuthConfig::new(&name, Dialect::ElasticIo, protocol, block.object.span);
+        config.view = Some(ViewLink::at(index));
         add_attributes(c, &mut config);
         let kind = match block.version {
             OAuthVersion::V2 => FlowKind::AuthorizationCode,
@@ -722,7 +726,7 @@ fn lower_configs(c: &Component) -> Vec<AuthConfig> {
     }
     if cred.oauth2.is_none() && c.auth_client_oauth2() {
         // The tenant's auth client supplies the client and its endpoints.
-        let span = c.auth_client_types.as_ref().map_or(c.root.span, |a| a.member.span());
+        let span = c.auth_client_types.as_ref().map_or(c.root.span, |a| a.member.member_span);
         let mut config = AuthConfig::new(&name, Dialect::ElasticIo, Protocol::OAuth2, span);
         add_attributes(c, &mut config);
         let mut flow = Flow::new(FlowKind::AuthorizationCode, span);

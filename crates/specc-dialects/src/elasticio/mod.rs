@@ -55,8 +55,9 @@ pub mod tenant;
 use std::path::Path;
 
 use specc_ir::{Dialect, Manifest};
-use specc_syntax::{Document, FileId, Node, SourceDb, Span, TextRange};
+use specc_syntax::{Document, FileId, Node, SourceDb, Span};
 
+pub use crate::read::MemberView;
 use crate::{Detection, Lowered, View};
 
 pub use component::Component;
@@ -79,27 +80,12 @@ pub enum InputKind {
 
 /// The parts of the file that elasticio-specific rules read besides the IR.
 #[derive(Debug, Clone, Default)]
-pub struct Model {
+pub struct ElasticIoView {
     pub file: FileId,
     pub kind: InputKind,
     pub component: Option<Box<Component>>,
     pub payload: Option<Box<ClientPayload>>,
     pub tenant: Option<Box<TenantState>>,
-}
-
-/// A key/value pair as written: where the key and the value are.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MemberView {
-    pub key: String,
-    pub key_span: Span,
-    pub value_span: Span,
-}
-
-impl MemberView {
-    /// From the key's start to the value's end.
-    pub fn span(&self) -> Span {
-        self.key_span.cover(self.value_span)
-    }
 }
 
 /// An object as written: its braces and its members in source order. Enough to splice a member in or
@@ -148,7 +134,7 @@ pub fn lower(db: &mut SourceDb, primary: FileId) -> Lowered {
     let Some(root) = doc.root.as_ref() else {
         return crate::empty(Dialect::ElasticIo, primary);
     };
-    let mut model = Model { file: primary, ..Model::default() };
+    let mut model = ElasticIoView { file: primary, ..ElasticIoView::default() };
     let mut ir = Manifest::new(Dialect::ElasticIo, primary);
     let diagnostics = match classify(&doc.path, root) {
         Some(InputKind::TenantState) => {
@@ -183,32 +169,8 @@ pub(crate) fn span(doc: &Document, node: &Node) -> Span {
 
 /// The members of an object node as [`MemberView`]s.
 pub(crate) fn object_view(doc: &Document, node: &Node) -> ObjectView {
-    let members = node
-        .as_object()
-        .unwrap_or(&[])
-        .iter()
-        .map(|m| MemberView {
-            key: m.key.to_string(),
-            key_span: doc.span(m.key_range),
-            value_span: span(doc, &m.value),
-        })
-        .collect();
+    let members = node.as_object().unwrap_or(&[]).iter().map(|m| MemberView::of(doc, m)).collect();
     ObjectView { span: span(doc, node), members }
-}
-
-/// The span of bytes `start..end` of a string node's *value*, when the source spells the value
-/// without escapes (so value offsets and source offsets agree); otherwise the whole node.
-pub(crate) fn value_sub_span(doc: &Document, node: &Node, start: usize, end: usize) -> Span {
-    let whole = span(doc, node);
-    let Some(value) = node.as_str() else { return whole };
-    let src = doc.slice(TextRange { start: node.range.start, end: node.range.end });
-    let quoted = src.len() >= 2 && src.starts_with('"') && src.ends_with('"');
-    let inner = if quoted { &src[1..src.len() - 1] } else { src };
-    if inner != value || end > value.len() || start > end {
-        return whole;
-    }
-    let base = node.range.start as usize + usize::from(quoted);
-    Span::new(doc.file, base + start, base + end)
 }
 
 #[cfg(test)]

@@ -156,11 +156,7 @@ pub fn lower_payload(doc: &Document, root: &Node) -> (ClientPayload, Vec<AuthCon
             if m.value.as_str().is_none() && !m.value.is_null() {
                 r.wrong_type(&m.value, "client_secret", "a string");
             }
-            p.client_secret = Some(MemberView {
-                key: m.key.to_string(),
-                key_span: doc.span(m.key_range),
-                value_span: span(doc, &m.value),
-            });
+            p.client_secret = Some(MemberView::of(doc, m));
             secret_node = Some((&m.value, span(doc, &m.value)));
         }
     }
@@ -256,11 +252,7 @@ pub fn lower_state(doc: &Document, root: &Node) -> (TenantState, Vec<AuthConfig>
                     r.wrong_type(&m.value, "client_secret", "a string");
                 }
             }
-            let client_secret = secret.map(|m| MemberView {
-                key: m.key.to_string(),
-                key_span: doc.span(m.key_range),
-                value_span: span(doc, &m.value),
-            });
+            let client_secret = secret.map(|m| MemberView::of(doc, m));
             let name = component.as_ref().map_or_else(|| "oauth-client".to_string(), |c| c.value.clone());
             let mut config = client_config(
                 &name,

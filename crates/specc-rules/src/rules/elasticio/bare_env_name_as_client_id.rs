@@ -1,7 +1,8 @@
 //! `elasticio/bare-env-name-as-client-id`
 
+use specc_syntax::edit::{quote, replace};
+
 use super::component;
-use super::json_edit::{json_string, replace};
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {
@@ -66,6 +67,7 @@ declare_rule! {
         severity: Error,
         fix: Safe,
         since: "0.1.0",
+        reads: [ElasticIo],
     }
 }
 
@@ -91,7 +93,7 @@ impl Rule for BareEnvNameAsClientId {
                     .with_help(format!("write `\"{wrapped}\"` to use the variable's value"))
                     .with_fix(Fix::safe(
                         format!("wrap in braces: `{wrapped}`"),
-                        vec![replace(e.member.value_span, json_string(&wrapped))],
+                        vec![replace(e.member.value_span, quote(&wrapped))],
                     )),
                 );
             }

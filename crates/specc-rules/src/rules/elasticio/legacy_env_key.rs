@@ -1,9 +1,9 @@
 //! `elasticio/legacy-env-key`
 
 use specc_dialects::elasticio::component::EnvForm;
+use specc_syntax::edit::replace;
 
 use super::component;
-use super::json_edit::replace;
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {
@@ -41,6 +41,7 @@ declare_rule! {
         severity: Warning,
         fix: Unsafe,
         since: "0.1.0",
+        reads: [ElasticIo],
     }
 }
 
@@ -79,7 +80,7 @@ impl Rule for LegacyEnvKey {
                         .collect();
                     let body: Vec<String> = names
                         .iter()
-                        .map(|n| format!("{}: {{\"required\": true}}", super::json_edit::json_string(n)))
+                        .map(|n| format!("{}: {{\"required\": true}}", specc_syntax::edit::quote(n)))
                         .collect();
                     Some(Fix::unsafe_(
                         "declare the variables in `envVars`",

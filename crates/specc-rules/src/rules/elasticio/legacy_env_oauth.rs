@@ -2,9 +2,9 @@
 
 use specc_dialects::elasticio::component::UseLocation;
 use specc_ir::Resolution;
+use specc_syntax::edit::{insert_member, Place};
 
-use super::json_edit::insert_member;
-use super::{component, source};
+use super::{component, document};
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {
@@ -77,6 +77,7 @@ declare_rule! {
         severity: Warning,
         fix: Safe,
         since: "0.1.0",
+        reads: [ElasticIo],
     }
 }
 
@@ -135,8 +136,12 @@ impl Rule for LegacyEnvOAuth {
                         .as_ref()
                         .map(|m| m.key.as_str())
                         .or_else(|| c.legacy_env.as_ref().map(|e| e.member.key.as_str()));
-                    let edit = insert_member(source(cx), &c.root, after, "useOAuthClient", "true");
-                    d = d.with_fix(Fix::safe("add `\"useOAuthClient\": true` at the component root", vec![edit]));
+                    let place = after.map_or(Place::Last, Place::After);
+                    let edit = document(cx)
+                        .and_then(|doc| insert_member(doc, c.root.span, place, "useOAuthClient", "true"));
+                    if let Some(edit) = edit {
+                        d = d.with_fix(Fix::safe("add `\"useOAuthClient\": true` at the component root", vec![edit]));
+                    }
                 }
             }
             out.push(d);

@@ -6,41 +6,53 @@
 
 include!(concat!(env!("OUT_DIR"), "/rules_elasticio.rs"));
 
-#[path = "support/json_edit.rs"]
-pub mod json_edit;
-
+use specc_dialects::elasticio::component::{OAuthBlock, OAuthEntry};
 use specc_dialects::elasticio::{ClientPayload, Component, TenantState};
-use specc_dialects::View;
+use specc_ir::EndpointUrl;
+use specc_syntax::Document;
 
 use crate::Context;
 
 /// The component descriptor of an elastic.io unit.
 pub(crate) fn component<'a>(cx: &Context<'a>) -> Option<&'a Component> {
-    match cx.view() {
-        View::ElasticIo(m) => m.component.as_deref(),
-        _ => None,
-    }
+    cx.elasticio()?.component.as_deref()
 }
 
 /// The OAuth-client payload of an elastic.io unit.
 fn payload<'a>(cx: &Context<'a>) -> Option<&'a ClientPayload> {
-    match cx.view() {
-        View::ElasticIo(m) => m.payload.as_deref(),
-        _ => None,
-    }
+    cx.elasticio()?.payload.as_deref()
 }
 
 /// The tenant desired state of an elastic.io unit.
 fn tenant<'a>(cx: &Context<'a>) -> Option<&'a TenantState> {
-    match cx.view() {
-        View::ElasticIo(m) => m.tenant.as_deref(),
-        _ => None,
-    }
+    cx.elasticio()?.tenant.as_deref()
 }
 
-/// The whole text of the unit's primary file.
-pub(crate) fn source<'a>(cx: &Context<'a>) -> &'a str {
-    cx.doc(cx.ir().primary).map_or("", |d| d.text.as_str())
+/// An endpoint URL of the IR, with the `oauth2`/`oauth1` block and the entry it was lowered from.
+pub(crate) struct EndpointEntry<'a> {
+    pub block: &'a OAuthBlock,
+    pub entry: &'a OAuthEntry,
+    pub url: &'a EndpointUrl,
+}
+
+/// Every endpoint URL of the unit's component (`auth_uri`, `token_uri`, and OAuth 1.0a's
+/// `request_token_uri` and `access_token_uri`), as the IR lowered them.
+pub(crate) fn endpoints<'a>(cx: &Context<'a>) -> Vec<EndpointEntry<'a>> {
+    let mut out = Vec::new();
+    for config in &cx.ir().configs {
+        let Some(block) = cx.elasticio_block(config) else { continue };
+        for (_, url) in config.flows.iter().flat_map(|f| f.urls()) {
+            if let Some(entry) = block.entry_at(url.span) {
+                out.push(EndpointEntry { block, entry, url });
+            }
+        }
+    }
+    out
+}
+
+/// The unit's primary file, for edits (`specc_syntax::edit`).
+pub(crate) fn document<'a>(cx: &Context<'a>) -> Option<&'a Document> {
+    cx.doc(cx.ir().primary)
 }
 
 #[cfg(test)]

@@ -3,9 +3,10 @@
 use std::collections::BTreeMap;
 
 use specc_dialects::elasticio::component::ScopesView;
+use specc_syntax::edit::{delete_element, quote, replace};
+use specc_syntax::SourceUrl;
 
-use super::component;
-use super::json_edit::{json_string, remove_item, replace};
+use super::{component, document};
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {
@@ -81,6 +82,7 @@ declare_rule! {
         severity: Warning,
         fix: Unsafe,
         since: "0.1.0",
+        reads: [ElasticIo],
     }
 }
 
@@ -101,7 +103,7 @@ impl Rule for OAuth2ScopesInvalid {
         let case_insensitive = block
             .entry("auth_uri")
             .and_then(|e| e.text.as_deref())
-            .and_then(crate::util::host)
+            .and_then(|t| SourceUrl::new(t).host_lowercase())
             .is_some_and(|h| MICROSOFT_HOSTS.iter().any(|m| h == *m || h.ends_with(&format!(".{m}"))));
         let mut seen: BTreeMap<&str, specc_ir::Span> = BTreeMap::new();
         for (i, item) in scopes.items.iter().enumerate() {
@@ -110,7 +112,7 @@ impl Rule for OAuth2ScopesInvalid {
                     .with_label("duplicate")
                     .with_secondary(*first, "first listed here")
                     .with_help("remove the duplicate");
-                if let Some(edit) = remove_item(&spans, i) {
+                if let Some(edit) = document(cx).and_then(|doc| delete_element(doc, spans[i])) {
                     d = d.with_fix(Fix::safe("remove the duplicate scope", vec![edit]));
                 }
                 out.push(d);
@@ -119,7 +121,7 @@ impl Rule for OAuth2ScopesInvalid {
             seen.insert(item.value.as_str(), item.span);
             let lower = item.value.to_ascii_lowercase();
             if item.value != lower && OIDC.contains(&lower.as_str()) && !case_insensitive {
-                let fixed = json_string(&lower);
+                let fixed = quote(&lower);
                 out.push(
                     Diagnostic::warning(
                         code,
@@ -141,7 +143,7 @@ const MICROSOFT_HOSTS: [&str; 3] = ["microsoftonline.com", "login.live.com", "lo
 fn string_form(scopes: &ScopesView, out: &mut Vec<Diagnostic>) {
     let raw = scopes.items.first().map_or("", |i| i.value.as_str());
     let parts: Vec<String> =
-        raw.split(|ch: char| ch.is_whitespace() || ch == ',').filter(|t| !t.is_empty()).map(json_string).collect();
+        raw.split(|ch: char| ch.is_whitespace() || ch == ',').filter(|t| !t.is_empty()).map(quote).collect();
     let mut d = Diagnostic::warning(
         OAuth2ScopesInvalid::META.code,
         "`scopes` is one string; the platform expects an array of scope names",

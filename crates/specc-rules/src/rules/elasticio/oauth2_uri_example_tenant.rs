@@ -1,7 +1,6 @@
 //! `elasticio/oauth2-uri-example-tenant`
 
-use super::component;
-use super::oauth2_uri_invalid::{sub_span, URI_KEYS};
+use super::{endpoints, EndpointEntry};
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
@@ -65,33 +64,29 @@ declare_rule! {
         severity: Warning,
         fix: None,
         since: "0.2.0",
+        reads: [ElasticIo],
     }
 }
 
 impl Rule for OAuth2UriExampleTenant {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(c) = component(cx) else { return };
-        let Some(cred) = &c.credentials else { return };
-        for block in cred.blocks() {
-            for key in URI_KEYS {
-                let Some(e) = block.entry(key) else { continue };
-                let Some(url) = e.text.as_deref() else { continue };
-                let lower = url.to_ascii_lowercase();
-                // Only in the URL's authority or path: `https://host/contoso.onmicrosoft.com/...`.
-                let Some(pos) = lower.find("contoso.") else { continue };
-                let end = lower.get(pos..).and_then(|t| t.find(['/', '?', '#'])).map_or(url.len(), |e| pos + e);
-                out.push(
-                    Self::diagnostic(
-                        format!("`{}.{key}` names Microsoft's documentation tenant `contoso`", block.member.key),
-                        sub_span(cx, e, pos, end),
-                    )
-                    .with_label("example tenant")
-                    .with_note("the URL was copied from an example; users would be sent to a directory that is not theirs")
-                    .with_help(
-                        "use `common` or `organizations`, or a `{{tenantId}}` credential field for the user's directory",
-                    ),
-                );
-            }
+        for EndpointEntry { block, entry: e, url } in endpoints(cx) {
+            let (key, url) = (&e.member.key, &url.raw);
+            let lower = url.to_ascii_lowercase();
+            // Only in the URL's authority or path: `https://host/contoso.onmicrosoft.com/...`.
+            let Some(pos) = lower.find("contoso.") else { continue };
+            let end = lower.get(pos..).and_then(|t| t.find(['/', '?', '#'])).map_or(url.len(), |e| pos + e);
+            out.push(
+                Self::diagnostic(
+                    format!("`{}.{key}` names Microsoft's documentation tenant `contoso`", block.member.key),
+                    cx.string_part(e.member.value_span, url, pos..end),
+                )
+                .with_label("example tenant")
+                .with_note("the URL was copied from an example; users would be sent to a directory that is not theirs")
+                .with_help(
+                    "use `common` or `organizations`, or a `{{tenantId}}` credential field for the user's directory",
+                ),
+            );
         }
     }
 }

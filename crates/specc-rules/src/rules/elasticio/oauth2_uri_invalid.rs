@@ -1,9 +1,10 @@
 //! `elasticio/oauth2-uri-invalid`
 
 use specc_dialects::elasticio::component::OAuthEntry;
+use specc_syntax::edit::replace;
+use specc_syntax::SourceUrl;
 
-use super::component;
-use super::json_edit::replace;
+use super::{endpoints, EndpointEntry};
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {
@@ -81,27 +82,20 @@ declare_rule! {
         severity: Error,
         fix: Unsafe,
         since: "0.1.0",
+        reads: [ElasticIo],
     }
 }
 
-pub(super) const URI_KEYS: [&str; 4] = ["auth_uri", "token_uri", "request_token_uri", "access_token_uri"];
-
 impl Rule for OAuth2UriInvalid {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(c) = component(cx) else { return };
-        let Some(cred) = &c.credentials else { return };
-        for block in cred.blocks() {
-            for key in URI_KEYS {
-                let Some(e) = block.entry(key) else { continue };
-                check_uri(cx, &block.member.key, e, out);
-            }
+        for EndpointEntry { block, entry, url } in endpoints(cx) {
+            check_uri(cx, &block.member.key, entry, &url.raw, out);
         }
     }
 }
 
-fn check_uri(cx: &Context<'_>, block: &str, e: &OAuthEntry, out: &mut Vec<Diagnostic>) {
+fn check_uri(cx: &Context<'_>, block: &str, e: &OAuthEntry, url: &str, out: &mut Vec<Diagnostic>) {
     let code = OAuth2UriInvalid::META.code;
-    let Some(url) = e.text.as_deref() else { return };
     let key = &e.member.key;
     let span = e.member.value_span;
     if url.trim().is_empty() {
@@ -120,7 +114,8 @@ fn check_uri(cx: &Context<'_>, block: &str, e: &OAuthEntry, out: &mut Vec<Diagno
         );
         return;
     }
-    let Some((scheme, rest)) = url.split_once("://") else {
+    let parts = SourceUrl::new(url);
+    let (Some(scheme), Some(authority)) = (parts.scheme(), parts.authority()) else {
         out.push(
             Diagnostic::error(code, format!("`{block}.{key}` is not an absolute URL"), span)
                 .with_label("relative reference")
@@ -142,8 +137,6 @@ fn check_uri(cx: &Context<'_>, block: &str, e: &OAuthEntry, out: &mut Vec<Diagno
         );
         return;
     }
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = rest.get(..authority_end).unwrap_or("");
     if authority.is_empty() {
         out.push(
             Diagnostic::error(code, format!("`{block}.{key}` has no host"), span)
@@ -152,14 +145,11 @@ fn check_uri(cx: &Context<'_>, block: &str, e: &OAuthEntry, out: &mut Vec<Diagno
         );
         return;
     }
-    let path_start = scheme.len() + 3 + authority_end;
-    let tail = url.get(path_start..).unwrap_or("");
-    let path_len = tail.find(['?', '#']).unwrap_or(tail.len());
-    let path = tail.get(..path_len).unwrap_or("");
+    let (path, path_start) = (parts.path(), parts.path_range().start);
     if let Some(pos) = path.find("//") {
         let start = path_start + pos;
         let run = path.get(pos..).map_or(2, |p| p.chars().take_while(|c| *c == '/').count());
-        let sub = sub_span(cx, e, start, start + run);
+        let sub = cx.string_part(e.member.value_span, url, start..start + run);
         let mut d =
             Diagnostic::error(code, format!("the path of `{block}.{key}` contains an empty segment (`//`)"), sub)
                 .with_label("double slash")
@@ -171,10 +161,4 @@ fn check_uri(cx: &Context<'_>, block: &str, e: &OAuthEntry, out: &mut Vec<Diagno
     }
 }
 
-/// The span of bytes `start..end` of the entry's string value, when it was written without escapes.
-pub(super) fn sub_span(cx: &Context<'_>, e: &OAuthEntry, start: usize, end: usize) -> specc_ir::Span {
-    let span = e.member.value_span;
-    let src = cx.text(span);
-    let value = e.text.as_deref().unwrap_or("");
-    crate::util::sub_span(span, src, value, start, end)
-}
+

@@ -1,7 +1,8 @@
 //! `elasticio/oauth2-without-oauth-field`
 
-use super::json_edit::insert_member;
-use super::{component, source};
+use specc_syntax::edit::{insert_member, Place};
+
+use super::{component, document};
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {
@@ -69,6 +70,7 @@ declare_rule! {
         severity: Warning,
         fix: Safe,
         since: "0.1.0",
+        reads: [ElasticIo],
     }
 }
 
@@ -99,8 +101,10 @@ impl Rule for OAuth2WithoutOAuthField {
             .with_help("add a credential field such as `\"oauth\": {\"label\": \"Authentication\", \"viewClass\": \"OAuthFieldView\", \"required\": true}`");
             if let Some(obj) = cred.fields.as_ref().and_then(|f| f.object.as_ref()) {
                 if obj.member("oauth").is_none() {
-                    let edit = insert_member(source(cx), obj, None, "oauth", OAUTH_FIELD);
-                    d = d.with_fix(Fix::safe("add an `oauth` field with `OAuthFieldView`", vec![edit]));
+                    let edit = document(cx).and_then(|doc| insert_member(doc, obj.span, Place::Last, "oauth", OAUTH_FIELD));
+                    if let Some(edit) = edit {
+                        d = d.with_fix(Fix::safe("add an `oauth` field with `OAuthFieldView`", vec![edit]));
+                    }
                 }
             }
             out.push(d);

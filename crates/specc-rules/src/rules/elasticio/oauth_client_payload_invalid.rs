@@ -1,8 +1,8 @@
 //! `elasticio/oauth-client-payload-invalid`
 
 use specc_dialects::elasticio::tenant::TypeReading;
+use specc_syntax::edit::replace;
 
-use super::json_edit::replace;
 use super::{payload, tenant};
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
@@ -47,6 +47,7 @@ declare_rule! {
         severity: Error,
         fix: Safe,
         since: "0.1.0",
+        reads: [ElasticIo],
     }
 }
 

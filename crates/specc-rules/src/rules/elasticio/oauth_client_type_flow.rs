@@ -38,6 +38,7 @@ declare_rule! {
         severity: Warning,
         fix: None,
         since: "0.2.0",
+        reads: [ElasticIo],
     }
 }
 

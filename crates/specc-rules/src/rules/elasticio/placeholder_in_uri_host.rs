@@ -2,8 +2,9 @@
 
 use specc_dialects::elasticio::component::{Component, PlaceholderRef};
 use specc_ir::Resolution;
+use specc_syntax::SourceUrl;
 
-use super::component;
+use super::{component, endpoints, EndpointEntry};
 use crate::{declare_rule, Context, Diagnostic, Rule, Severity};
 
 declare_rule! {
@@ -81,38 +82,19 @@ declare_rule! {
         severity: Warning,
         fix: None,
         since: "0.1.0",
+        reads: [ElasticIo],
     }
 }
-
-const URI_KEYS: [&str; 4] = ["auth_uri", "token_uri", "request_token_uri", "access_token_uri"];
 
 impl Rule for PlaceholderInUriHost {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(c) = component(cx) else { return };
-        let Some(cred) = &c.credentials else { return };
-        for block in cred.blocks() {
-            for key in URI_KEYS {
-                let Some(e) = block.entry(key) else { continue };
-                let Some(url) = e.text.as_deref() else { continue };
-                let Some(sep) = url.find("://") else { continue };
-                let host_start = sep + 3;
-                // The authority ends at the first `/`, `?` or `#` outside a placeholder.
-                let mut host_end = url.len();
-                let mut i = host_start;
-                while let Some(ch) = url.get(i..).and_then(|s| s.chars().next()) {
-                    if let Some(p) = e.placeholders.iter().find(|p| p.start == i) {
-                        i = p.end;
-                        continue;
-                    }
-                    if matches!(ch, '/' | '?' | '#') {
-                        host_end = i;
-                        break;
-                    }
-                    i += ch.len_utf8();
-                }
-                for p in e.placeholders.iter().filter(|p| p.start >= host_start && p.end <= host_end) {
-                    out.push(diagnostic(c, &block.member.key, key, p));
-                }
+        for EndpointEntry { block, entry: e, url } in endpoints(cx) {
+            let (key, url) = (&e.member.key, &url.raw);
+            // The authority ends at the first `/`, `?` or `#` outside a placeholder.
+            let Some(authority) = SourceUrl::new(url).authority_range() else { continue };
+            for p in e.placeholders.iter().filter(|p| p.start >= authority.start && p.end <= authority.end) {
+                out.push(diagnostic(c, &block.member.key, key, p));
             }
         }
     }

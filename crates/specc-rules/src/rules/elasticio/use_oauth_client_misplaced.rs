@@ -1,9 +1,9 @@
 //! `elasticio/use-oauth-client-misplaced`
 
 use specc_dialects::elasticio::component::{UseLocation, UseValue};
+use specc_syntax::edit::{delete_member, insert_member, replace, Place};
 
-use super::json_edit::{insert_member, remove_member, replace};
-use super::{component, source};
+use super::{component, document};
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {
@@ -71,13 +71,14 @@ declare_rule! {
         severity: Warning,
         fix: Safe,
         since: "0.1.0",
+        reads: [ElasticIo],
     }
 }
 
 impl Rule for UseOAuthClientMisplaced {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(c) = component(cx) else { return };
-        let text = source(cx);
+        let doc = document(cx);
         let root_present = c.root_use_oauth_client().is_some();
         let mut moved = false;
         for u in &c.use_oauth_client {
@@ -115,7 +116,7 @@ impl Rule for UseOAuthClientMisplaced {
             .with_label("not read here")
             .with_note("the platform documentation's example closes its braces so that the key looks nested in `credentials`; elastic.io's own components put it at the root")
             .with_help("move `\"useOAuthClient\": true` to the component root");
-            let mut edits = vec![remove_member(&u.parent, &u.member)];
+            let mut edits: Vec<_> = doc.and_then(|doc| delete_member(doc, u.member.key_span)).into_iter().collect();
             if !root_present && !moved {
                 if let Some(v) = value_text {
                     let after = c
@@ -123,7 +124,8 @@ impl Rule for UseOAuthClientMisplaced {
                         .as_ref()
                         .map(|m| m.key.as_str())
                         .or_else(|| c.legacy_env.as_ref().map(|e| e.member.key.as_str()));
-                    edits.push(insert_member(text, &c.root, after, "useOAuthClient", v));
+                    let place = after.map_or(Place::Last, Place::After);
+                    edits.extend(doc.and_then(|doc| insert_member(doc, c.root.span, place, "useOAuthClient", v)));
                     moved = true;
                 }
             }

@@ -53,6 +53,7 @@ declare_rule! {
         severity: Error,
         fix: None,
         since: "0.1.0",
+        reads: [OpenApi, Itential],
     }
 }
 
@@ -102,7 +103,8 @@ impl Rule for AuthCodeFlowRequired {
                 Some(_) => {}
             }
         }
-        let Some(config) = chosen(cx, inst).filter(|c| model.scheme(&c.name).is_some()) else {
+        let chosen = chosen(cx, inst).and_then(|c| Some((c, cx.openapi_scheme(c)?)));
+        let Some((config, scheme)) = chosen else {
             let span = inst.model_path.as_ref().map(|m| m.span);
             if let Some(span) = span {
                 out.push(
@@ -117,7 +119,6 @@ impl Rule for AuthCodeFlowRequired {
         if config.flow(&FlowKind::AuthorizationCode).is_some() {
             return;
         }
-        let Some(scheme) = model.scheme(&config.name) else { return };
         let offered: Vec<&str> = scheme.flows.iter().map(|f| f.name.value.as_str()).collect();
         let mut d = Diagnostic::error(
             Self::META.code,

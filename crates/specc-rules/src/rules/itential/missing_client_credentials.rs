@@ -46,17 +46,16 @@ declare_rule! {
         severity: Error,
         fix: None,
         since: "0.1.0",
+        reads: [Itential],
     }
 }
 
 impl Rule for MissingClientCredentials {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(inst) = instance(cx) else { return };
-        let root = cx.doc(inst.file).and_then(|d| d.root.as_ref());
-        let present = |key: &str| root.is_some_and(|r| r.get(key).is_some());
         let mut missing = Vec::new();
-        for key in ["client_id", "client_secret"] {
-            if !present(key) {
+        for (key, written) in [("client_id", inst.client_id_span), ("client_secret", inst.client_secret_span)] {
+            if written.is_none() {
                 missing.push(key);
             }
         }

@@ -7,17 +7,13 @@
 include!(concat!(env!("OUT_DIR"), "/rules_itential.rs"));
 
 use specc_dialects::openapi::ItentialInstance;
-use specc_dialects::View;
 use specc_ir::AuthConfig;
 
 use crate::Context;
 
 /// The instance settings, for Itential units.
 pub(crate) fn instance<'a>(cx: &Context<'a>) -> Option<&'a ItentialInstance> {
-    match cx.view() {
-        View::Itential(i) => Some(i),
-        _ => None,
-    }
+    cx.itential()
 }
 
 /// The configuration of the scheme the instance uses (with the instance's values merged in).

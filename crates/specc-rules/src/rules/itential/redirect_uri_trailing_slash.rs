@@ -1,9 +1,9 @@
 //! `itential/redirect-uri-trailing-slash`
 
-use specc_diagnostics::{Edit, Fix};
+use specc_diagnostics::Fix;
+use specc_syntax::SourceUrl;
 
 use super::instance;
-use crate::util::exact_value_span;
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 /// The path of Itential's OAuth callback, trailing slash included.
@@ -56,6 +56,7 @@ declare_rule! {
         severity: Error,
         fix: Safe,
         since: "0.1.0",
+        reads: [Itential],
     }
 }
 
@@ -65,7 +66,7 @@ fn is_base(base: &str) -> bool {
     if let Some(inner) = base.strip_prefix("{{").and_then(|b| b.strip_suffix("}}")) {
         return inner.trim() == "iap";
     }
-    match url::Url::parse(base) {
+    match SourceUrl::new(base).parse() {
         Ok(u) => {
             matches!(u.scheme(), "http" | "https")
                 && u.host_str().is_some_and(|h| !h.is_empty())
@@ -94,9 +95,8 @@ impl Rule for RedirectUriTrailingSlash {
                     .with_label("expected `/admin/oauth/`")
                     .with_note(note)
                     .with_help(format!("write `{value}/`, and register the same URI with the provider"));
-            if let Some(inner) = exact_value_span(redirect.span, cx.text(redirect.span), value) {
-                let end = specc_ir::Span { file: inner.file, start: inner.end, end: inner.end };
-                d = d.with_fix(Fix::safe("append `/`", vec![Edit { span: end, replacement: "/".into() }]));
+            if let Some(edit) = cx.string_edit(redirect.span, value, value.len()..value.len(), "/") {
+                d = d.with_fix(Fix::safe("append `/`", vec![edit]));
             }
             out.push(d);
             return;

@@ -1,9 +1,9 @@
 //! `itential/scope-delimiter`
 
 use specc_diagnostics::{Edit, Fix};
+use specc_syntax::edit::quote;
 
 use super::instance;
-use crate::util::json_quote;
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
@@ -55,6 +55,7 @@ declare_rule! {
         severity: Warning,
         fix: Safe,
         since: "0.1.0",
+        reads: [Itential],
     }
 }
 
@@ -80,11 +81,11 @@ impl Rule for ScopeDelimiter {
         let mut d = Diagnostic::warning(Self::META.code, format!("instance `scope` {problem}"), scope.span)
             .with_label("expected one string of scope names separated by single spaces")
             .with_note("RFC 6749 §3.3: scopes are space-delimited, and a comma is part of a scope name")
-            .with_help(format!("write `scope: {}`", json_quote(&normalised)));
+            .with_help(format!("write `scope: {}`", quote(&normalised)));
         if !inst.scope_list_has_non_strings {
             d = d.with_fix(Fix::safe(
                 "join the scopes with single spaces",
-                vec![Edit { span: scope.span, replacement: json_quote(&normalised) }],
+                vec![Edit { span: scope.span, replacement: quote(&normalised) }],
             ));
         }
         out.push(d);

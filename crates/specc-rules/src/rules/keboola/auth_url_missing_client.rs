@@ -1,5 +1,7 @@
 //! `keboola/auth-url-missing-client`
 
+use specc_syntax::SourceUrl;
+
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {
@@ -50,6 +52,7 @@ declare_rule! {
         severity: Error,
         fix: Unsafe,
         since: "0.1.0",
+        reads: [Keboola],
     }
 }
 
@@ -72,8 +75,8 @@ impl Rule for AuthUrlMissingClient {
         )
         .with_label("no `%%app_key%%` here")
         .with_help("add `client_id=%%app_key%%` to the query");
-        let text = format!("{}client_id=%%app_key%%", super::query_separator(url.value));
-        if let Some(edit) = super::append_to_string(cx, url.span, &text) {
+        let text = format!("{}client_id=%%app_key%%", SourceUrl::new(url.value).query_separator());
+        if let Some(edit) = cx.string_edit(url.span, url.value, url.value.len()..url.value.len(), &text) {
             d = d.with_fix(Fix::unsafe_("append `client_id=%%app_key%%`", vec![edit]));
         }
         out.push(d);

@@ -1,5 +1,7 @@
 //! `keboola/auth-url-missing-redirect`
 
+use specc_syntax::SourceUrl;
+
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {
@@ -48,6 +50,7 @@ declare_rule! {
         severity: Warning,
         fix: Unsafe,
         since: "0.1.0",
+        reads: [Keboola],
     }
 }
 
@@ -65,8 +68,8 @@ impl Rule for AuthUrlMissingRedirect {
             Diagnostic::warning(AuthUrlMissingRedirect::META.code, "`auth_url` has no `%%redirect_uri%%`", url.span)
                 .with_label("the token request will send a redirect_uri this request did not")
                 .with_help("add `redirect_uri=%%redirect_uri%%` to the query");
-        let text = format!("{}redirect_uri=%%redirect_uri%%", super::query_separator(url.value));
-        if let Some(edit) = super::append_to_string(cx, url.span, &text) {
+        let text = format!("{}redirect_uri=%%redirect_uri%%", SourceUrl::new(url.value).query_separator());
+        if let Some(edit) = cx.string_edit(url.span, url.value, url.value.len()..url.value.len(), &text) {
             d = d.with_fix(Fix::unsafe_("append `redirect_uri=%%redirect_uri%%`", vec![edit]));
         }
         out.push(d);

@@ -49,6 +49,7 @@ declare_rule! {
         severity: Error,
         fix: Safe,
         since: "0.1.0",
+        reads: [Keboola],
     }
 }
 
@@ -57,14 +58,13 @@ const BAD: &[char] = &[' ', '"', '<', '>', '\\', '^', '`', '{', '|', '}', '\t'];
 impl Rule for AuthUrlNotEncoded {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(url) = super::auth_url(cx) else { return };
-        let Some(doc) = cx.doc(url.span.file) else { return };
         let in_placeholder = |i: usize| url.placeholders.iter().any(|(o, _)| o.start <= i && i < o.end);
         let bad: Vec<(usize, char)> =
             url.value.char_indices().filter(|(i, c)| BAD.contains(c) && !in_placeholder(*i)).collect();
         let Some(&(first, c)) = bad.first() else { return };
         let spans: Vec<Span> = bad
             .iter()
-            .map(|(i, ch)| specc_dialects::keboola::value_sub_span(doc, url.span, url.value, *i, i + ch.len_utf8()))
+            .map(|(i, ch)| cx.string_part(url.span, url.value, *i..i + ch.len_utf8()))
             .collect();
         let exact = spans.iter().all(|s| *s != url.span);
         let what = if c == ' ' { "a raw space".to_string() } else { format!("a raw `{c}`") };

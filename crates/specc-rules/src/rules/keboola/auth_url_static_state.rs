@@ -1,5 +1,7 @@
 //! `keboola/auth-url-static-state`
 
+use specc_syntax::SourceUrl;
+
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
@@ -43,23 +45,21 @@ declare_rule! {
         severity: Warning,
         fix: None,
         since: "0.1.0",
+        reads: [Keboola],
     }
 }
 
 impl Rule for AuthUrlStaticState {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(url) = super::auth_url(cx) else { return };
-        let Some(doc) = cx.doc(url.span.file) else { return };
-        let Some(q) = url.value.find('?') else { return };
-        let mut pos = q + 1;
-        for part in url.value[q + 1..].split(['&', '#']) {
-            let start = pos;
-            pos += part.len() + 1;
-            let Some(value) = part.strip_prefix("state=") else { continue };
-            if value.starts_with("%%") && value.ends_with("%%") {
+        for p in SourceUrl::new(url.value).query_params() {
+            if !url.value.get(p.range.clone()).is_some_and(|t| t.starts_with("state=")) {
                 continue;
             }
-            let span = specc_dialects::keboola::value_sub_span(doc, url.span, url.value, start, start + part.len());
+            if p.value.starts_with("%%") && p.value.ends_with("%%") {
+                continue;
+            }
+            let span = cx.string_part(url.span, url.value, p.range);
             out.push(
                 Diagnostic::warning(AuthUrlStaticState::META.code, "`auth_url` sends a fixed `state`", span)
                     .with_label("the same state for every user")

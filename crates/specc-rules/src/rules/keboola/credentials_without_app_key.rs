@@ -30,6 +30,7 @@ declare_rule! {
         severity: Warning,
         fix: None,
         since: "0.2.0",
+        reads: [Keboola],
     }
 }
 

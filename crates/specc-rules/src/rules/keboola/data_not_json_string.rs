@@ -52,6 +52,7 @@ declare_rule! {
         severity: Error,
         fix: None,
         since: "0.1.0",
+        reads: [Keboola],
     }
 }
 
@@ -97,11 +98,5 @@ fn article(kind: &str) -> String {
 /// Whether the configuration is Generic Extractor's with OAuth 2.0 authentication that reads `#data`
 /// as text (`parameters.api.authentication.format` absent or not `json`).
 fn generic_extractor_reads_text(cx: &Context<'_>) -> bool {
-    let Some(m) = super::model(cx) else { return false };
-    let Some(root) = cx.doc(m.file).and_then(|d| d.root.as_ref()) else { return false };
-    let Some(auth) = root.get("parameters").and_then(|p| p.get("api")).and_then(|a| a.get("authentication")) else {
-        return false;
-    };
-    let is_oauth20 = auth.get("type").and_then(|t| t.as_str()) == Some("oauth20");
-    is_oauth20 && auth.get("format").and_then(|f| f.as_str()) != Some("json")
+    super::model(cx).is_some_and(|m| m.reads_data_as_text)
 }

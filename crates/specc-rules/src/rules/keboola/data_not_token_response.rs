@@ -55,6 +55,7 @@ declare_rule! {
         severity: Warning,
         fix: None,
         since: "0.2.0",
+        reads: [Keboola],
     }
 }
 

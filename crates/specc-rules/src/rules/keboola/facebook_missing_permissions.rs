@@ -44,6 +44,7 @@ declare_rule! {
         severity: Error,
         fix: None,
         since: "0.1.0",
+        reads: [Keboola],
     }
 }
 

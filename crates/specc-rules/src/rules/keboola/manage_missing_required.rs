@@ -1,5 +1,7 @@
 //! `keboola/manage-missing-required`
 
+use specc_syntax::SourceUrl;
+
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
@@ -45,6 +47,7 @@ declare_rule! {
         severity: Error,
         fix: None,
         since: "0.1.0",
+        reads: [Keboola],
     }
 }
 
@@ -63,11 +66,9 @@ impl Rule for ManageMissingRequired {
                     let text = cx.text(f.value_span);
                     let value = text.trim_matches(|c| c == '"' || c == '\'');
                     let is_url_key = key == "auth_url" || key == "token_url";
-                    if is_url_key
-                        && !value.is_empty()
-                        && (crate::util::host(value).is_none()
-                            || !matches!(crate::util::scheme(value).as_deref(), Some("http" | "https")))
-                    {
+                    let url = SourceUrl::new(value);
+                    let web = url.host().is_some() && (url.has_scheme("http") || url.has_scheme("https"));
+                    if is_url_key && !value.is_empty() && !web {
                         out.push(
                             Diagnostic::error(
                                 ManageMissingRequired::META.code,

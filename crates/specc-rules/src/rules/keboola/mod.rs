@@ -7,18 +7,14 @@
 
 include!(concat!(env!("OUT_DIR"), "/rules_keboola.rs"));
 
-use specc_dialects::keboola::{value_sub_span, ManageView, Model};
+use specc_dialects::keboola::{KeboolaView, ManageView};
 use specc_dialects::placeholders::{percent, Occurrence};
-use specc_dialects::View;
 use specc_syntax::Span;
 
-use crate::{Context, Edit};
+use crate::Context;
 
-pub(crate) fn model<'a>(cx: &Context<'a>) -> Option<&'a Model> {
-    match cx.view() {
-        View::Keboola(m) => Some(m),
-        _ => None,
-    }
+pub(crate) fn model<'a>(cx: &Context<'a>) -> Option<&'a KeboolaView> {
+    cx.keboola()
 }
 
 pub(crate) fn manage<'a>(cx: &Context<'a>) -> Option<&'a ManageView> {
@@ -40,11 +36,10 @@ pub(crate) struct AuthUrl<'a> {
 pub(crate) fn auth_url<'a>(cx: &Context<'a>) -> Option<AuthUrl<'a>> {
     let m = manage(cx)?;
     let url = m.auth_url.as_ref()?;
-    let doc = cx.doc(url.span.file)?;
     let placeholders = percent(&url.value)
         .into_iter()
         .map(|o| {
-            let span = value_sub_span(doc, url.span, &url.value, o.start, o.end);
+            let span = cx.string_part(url.span, &url.value, o.start..o.end);
             (o, span)
         })
         .collect();
@@ -54,27 +49,6 @@ pub(crate) fn auth_url<'a>(cx: &Context<'a>) -> Option<AuthUrl<'a>> {
 /// A narrow span for findings about a whole object: its first byte.
 pub(crate) fn opening(span: Span) -> Span {
     Span { end: (span.start + 1).min(span.end), ..span }
-}
-
-/// An edit appending `text` at the end of the string value at `span` (before its closing quote).
-pub(crate) fn append_to_string(cx: &Context<'_>, span: Span, text: &str) -> Option<Edit> {
-    let src = cx.text(span);
-    if !(src.len() >= 2 && src.ends_with('"') && src.starts_with('"')) {
-        return None;
-    }
-    let at = span.end - 1;
-    Some(Edit { span: Span { start: at, end: at, ..span }, replacement: text.to_string() })
-}
-
-/// The separator to append a query parameter to `url`.
-pub(crate) fn query_separator(url: &str) -> &'static str {
-    if !url.contains('?') {
-        "?"
-    } else if url.ends_with('?') || url.ends_with('&') {
-        ""
-    } else {
-        "&"
-    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! `keboola/oauth-api-version-deprecated`
 
+use specc_syntax::edit::{insert_member, Place};
+
 use crate::{declare_rule, Context, Diagnostic, Edit, Fix, Rule};
 
 declare_rule! {
@@ -37,6 +39,7 @@ declare_rule! {
         severity: Warning,
         fix: Safe,
         since: "0.2.0",
+        reads: [Keboola],
     }
 }
 
@@ -64,11 +67,9 @@ impl Rule for OauthApiVersionDeprecated {
                     api.key_span,
                 )
                 .with_help("add `\"version\": 3`");
-                if let Some((at, indent)) = &api.insert_point {
-                    d = d.with_fix(Fix::safe(
-                        "add `\"version\": 3`",
-                        vec![Edit { span: *at, replacement: format!(",\n{indent}\"version\": 3") }],
-                    ));
+                let edit = cx.doc(api.span.file).and_then(|doc| insert_member(doc, api.span, Place::Last, "version", "3"));
+                if let Some(edit) = edit {
+                    d = d.with_fix(Fix::safe("add `\"version\": 3`", vec![edit]));
                 }
                 out.push(d);
             }

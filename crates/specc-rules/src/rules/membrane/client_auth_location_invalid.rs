@@ -69,6 +69,7 @@ declare_rule! {
         severity: Error,
         fix: Unsafe,
         since: "0.1.0",
+        reads: [Membrane],
     }
 }
 

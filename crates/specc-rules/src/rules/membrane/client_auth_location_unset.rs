@@ -1,5 +1,7 @@
 //! `membrane/client-auth-location-unset`
 
+use specc_syntax::edit::{insert_member, Place};
+
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {
@@ -77,6 +79,7 @@ declare_rule! {
         severity: Info,
         fix: Unsafe,
         since: "0.2.0",
+        reads: [Membrane],
     }
 }
 
@@ -103,7 +106,8 @@ impl Rule for ClientAuthLocationUnset {
              `headers` only; specc follows the SDK",
         )
         .with_help("write `clientAuthLocation: headers` or `clientAuthLocation: body` explicitly");
-        if let Some(edit) = super::insert_member(view, "clientAuthLocation: headers") {
+        let doc = cx.doc(view.file);
+        if let Some(edit) = doc.and_then(|d| insert_member(d, view.span, Place::Last, "clientAuthLocation", "headers")) {
             d = d.with_fix(Fix::unsafe_("write `clientAuthLocation: headers`", vec![edit]));
         }
         out.push(d);

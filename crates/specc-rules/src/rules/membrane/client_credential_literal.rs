@@ -73,6 +73,7 @@ declare_rule! {
         severity: Error,
         fix: Unsafe,
         since: "0.1.0",
+        reads: [Membrane],
     }
 }
 

@@ -1,5 +1,7 @@
 //! `membrane/deprecated-skip-client-auth`
 
+use specc_syntax::edit::{delete_member, replace_member};
+
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {
@@ -73,6 +75,7 @@ declare_rule! {
         severity: Warning,
         fix: Safe,
         since: "0.1.0",
+        reads: [Membrane],
     }
 }
 
@@ -105,19 +108,21 @@ impl Rule for DeprecatedSkipClientAuth {
         let explicit = view.client_auth_location.as_ref().map(|l| l.value.as_str());
         let consistent = wanted.is_none() || explicit.is_none() || explicit == wanted;
         let mut edits = Vec::new();
-        let mut fixable = consistent;
+        // Line edits of a block mapping never overlap; two neighbours' comma edits in `{…}` could.
+        let doc = cx.doc(view.file).filter(|_| !cx.text(view.span).starts_with('{'));
+        let mut fixable = consistent && doc.is_some();
         let mut replaced = false;
         for key in ["skipClientAuthInBody", "skipClientAuthInHeader"] {
             let Some(field) = view.field(key) else { continue };
             let on = if key == "skipClientAuthInBody" { body } else { header };
-            match super::delete_lines(cx, field.member_span) {
-                Some(mut edit) if on == Some(true) && explicit.is_none() && !replaced => {
-                    let indent =
-                        cx.text(specc_ir::Span { start: edit.span.start, end: field.member_span.start, ..edit.span });
-                    edit.replacement = format!("{indent}clientAuthLocation: {}\n", wanted.unwrap_or("headers"));
-                    replaced = true;
-                    edits.push(edit);
-                }
+            let edit = if on == Some(true) && explicit.is_none() && !replaced {
+                replaced = true;
+                let location = wanted.unwrap_or("headers");
+                doc.and_then(|doc| replace_member(doc, field.member_span, "clientAuthLocation", location))
+            } else {
+                doc.and_then(|doc| delete_member(doc, field.member_span))
+            };
+            match edit {
                 Some(edit) => edits.push(edit),
                 None => fixable = false,
             }

@@ -1,5 +1,7 @@
 //! `membrane/extra-overrides-core-param`
 
+use specc_syntax::edit::delete_member;
+
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {
@@ -77,6 +79,7 @@ declare_rule! {
         severity: Error,
         fix: Unsafe,
         since: "0.1.0",
+        reads: [Membrane],
     }
 }
 
@@ -102,7 +105,7 @@ impl Rule for ExtraOverridesCoreParam {
                 d.with_help(format!("remove `{}` from `extra`; the platform sends it", k.key))
             };
             let target = if all { view.extra.as_ref().map(|e| e.member_span) } else { Some(k.member_span) };
-            if let Some(edit) = target.and_then(|t| super::delete_lines(cx, t)) {
+            if let Some(edit) = target.and_then(|t| delete_member(cx.doc(t.file)?, t)) {
                 let title = if all { "delete `extra`".to_string() } else { format!("delete `extra.{}`", k.key) };
                 d = d.with_fix(Fix::unsafe_(title, vec![edit]));
             }

@@ -92,6 +92,7 @@ declare_rule! {
         severity: Warning,
         fix: Unsafe,
         since: "0.2.0",
+        reads: [Membrane],
     }
 }
 

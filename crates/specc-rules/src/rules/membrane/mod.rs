@@ -7,18 +7,13 @@
 
 include!(concat!(env!("OUT_DIR"), "/rules_membrane.rs"));
 
-use specc_dialects::membrane::{AuthView, Model, OAuthConfigView};
-use specc_dialects::View;
-use specc_syntax::Span;
+use specc_dialects::membrane::{AuthView, ConnectorView, OAuthConfigView};
 
-use crate::{Context, Edit};
+use crate::Context;
 
 /// The connector model, for Membrane units.
-pub(crate) fn model<'a>(cx: &Context<'a>) -> Option<&'a Model> {
-    match cx.view() {
-        View::Membrane(m) => Some(m),
-        _ => None,
-    }
+pub(crate) fn model<'a>(cx: &Context<'a>) -> Option<&'a ConnectorView> {
+    cx.membrane()
 }
 
 /// The `auth:` section, for Membrane units that have one.
@@ -29,29 +24,6 @@ pub(crate) fn auth<'a>(cx: &Context<'a>) -> Option<&'a AuthView> {
 /// The `getOAuthConfig` mapping, when it could be read.
 pub(crate) fn oauth_config<'a>(cx: &Context<'a>) -> Option<&'a OAuthConfigView> {
     auth(cx)?.oauth_config.as_ref()
-}
-
-/// An edit deleting the whole line(s) of a YAML block member, when nothing else shares those lines.
-pub(crate) fn delete_lines(cx: &Context<'_>, member: Span) -> Option<Edit> {
-    let text = &cx.doc(member.file)?.text;
-    let start = member.start as usize;
-    let end = member.end as usize;
-    let line_start = text.get(..start)?.rfind('\n').map_or(0, |p| p + 1);
-    if !text.get(line_start..start)?.bytes().all(|b| b == b' ') {
-        return None;
-    }
-    let line_end = text.get(end..)?.find('\n').map_or(text.len(), |p| end + p + 1);
-    let rest = text.get(end..line_end)?;
-    if !rest.trim().is_empty() && !rest.trim_start().starts_with('#') {
-        return None;
-    }
-    Some(Edit { span: Span::new(member.file, line_start, line_end), replacement: String::new() })
-}
-
-/// An edit inserting `key: value` as a new last member of the OAuth config mapping.
-pub(crate) fn insert_member(view: &OAuthConfigView, line: &str) -> Option<Edit> {
-    let (at, indent) = view.insert_point.as_ref()?;
-    Some(Edit { span: *at, replacement: format!("\n{indent}{line}") })
 }
 
 #[cfg(test)]

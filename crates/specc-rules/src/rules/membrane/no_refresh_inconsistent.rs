@@ -73,6 +73,7 @@ declare_rule! {
         severity: Warning,
         fix: None,
         since: "0.1.0",
+        reads: [Membrane],
     }
 }
 

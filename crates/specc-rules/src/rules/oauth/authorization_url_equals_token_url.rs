@@ -1,5 +1,7 @@
 //! `oauth/authorization-url-equals-token-url`
 
+use specc_syntax::SourceUrl;
+
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
@@ -56,7 +58,7 @@ declare_rule! {
 /// A comparison form: scheme and host lowercased, trailing `/` dropped.
 fn normalise(url: &str) -> String {
     let trimmed = url.trim().trim_end_matches('/');
-    match url::Url::parse(trimmed) {
+    match SourceUrl::new(trimmed).parse() {
         Ok(u) => u.as_str().trim_end_matches('/').to_string(),
         Err(_) => trimmed.to_string(),
     }

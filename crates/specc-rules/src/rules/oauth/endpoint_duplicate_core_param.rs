@@ -2,9 +2,8 @@
 
 use specc_diagnostics::Fix;
 use specc_ir::Dialect;
+use specc_syntax::SourceUrl;
 
-use super::{value_edit, value_sub_span};
-use crate::util::query_params;
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 /// Authorization request parameters the platform adds itself (RFC 6749 §4.1.1, RFC 7636 §4.3).
@@ -84,9 +83,10 @@ impl Rule for EndpointDuplicateCoreParam {
                 }
                 seen.push(url.span);
                 let raw = url.raw.as_str();
-                let params = query_params(raw);
-                for (i, (name, start, end)) in params.iter().enumerate() {
-                    if !CORE.contains(&name.as_str()) {
+                let params = SourceUrl::new(raw).query_params();
+                for (i, p) in params.iter().enumerate() {
+                    let (name, start, end) = (p.name, &p.range.start, &p.range.end);
+                    if !CORE.contains(&name) {
                         continue;
                     }
                     // With no scopes declared the platform has none to add, so a `scope` in the URL is
@@ -100,7 +100,7 @@ impl Rule for EndpointDuplicateCoreParam {
                     let mut d = Diagnostic::error(
                         Self::META.code,
                         format!("authorization URL of `{}` already contains `{name}`", config.name),
-                        value_sub_span(cx, url.span, raw, *start, *end),
+                        cx.string_part(url.span, raw, *start..*end),
                     )
                     .with_label("added again by the platform")
                     .with_note("RFC 6749 §3.1: request parameters must not be included more than once")
@@ -112,7 +112,7 @@ impl Rule for EndpointDuplicateCoreParam {
                     // Remove `name=value` with one separator: the following `&`, else the preceding one
                     // (or the `?` when it was the only parameter).
                     let (from, to) = if i + 1 < params.len() { (*start, *end + 1) } else { (*start - 1, *end) };
-                    if let Some(edit) = value_edit(cx, url.span, raw, from, to, "") {
+                    if let Some(edit) = cx.string_edit(url.span, raw, from..to, "") {
                         d = d.with_fix(Fix::unsafe_(format!("remove `{name}` from the URL"), vec![edit]));
                     }
                     out.push(d);

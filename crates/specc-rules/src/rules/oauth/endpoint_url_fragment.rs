@@ -2,7 +2,7 @@
 
 use specc_diagnostics::Fix;
 
-use super::{endpoints, value_edit, value_sub_span};
+use super::endpoints;
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
@@ -70,12 +70,12 @@ impl Rule for EndpointUrlFragment {
                 let mut d = Diagnostic::error(
                     Self::META.code,
                     format!("{what} of `{}` contains a fragment", config.name),
-                    value_sub_span(cx, url.span, raw, pos, raw.len()),
+                    cx.string_part(url.span, raw, pos..raw.len()),
                 )
                 .with_label("never sent to the server")
                 .with_note("RFC 6749 §3.1 and §3.2: endpoint URIs must not include a fragment")
                 .with_help("remove the fragment; put parameters the provider needs in the query instead");
-                if let Some(edit) = value_edit(cx, url.span, raw, pos, raw.len(), "") {
+                if let Some(edit) = cx.string_edit(url.span, raw, pos..raw.len(), "") {
                     d = d.with_fix(Fix::safe("remove the fragment", vec![edit]));
                 }
                 out.push(d);

@@ -1,9 +1,10 @@
 //! `oauth/insecure-http-url`
 
 use specc_diagnostics::Fix;
+use specc_syntax::SourceUrl;
 
-use super::{endpoints, value_edit};
-use crate::util::{host, is_loopback, scheme};
+use super::endpoints;
+use crate::util::is_loopback;
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
@@ -75,14 +76,15 @@ pub(super) fn report(cx: &Context<'_>, out: &mut Vec<Diagnostic>, loopback_only:
     for config in &cx.ir().configs {
         for (what, url) in endpoints(config) {
             let effective = url.effective();
-            if scheme(effective).as_deref() != Some("http") {
+            let parts = SourceUrl::new(effective);
+            if !parts.has_scheme("http") {
                 continue;
             }
-            let loopback = host(effective).is_some_and(|h| is_loopback(&h));
+            let loopback = parts.host_lowercase().is_some_and(|h| is_loopback(&h));
             if loopback != loopback_only {
                 continue;
             }
-            let inherited = url.resolved.is_some() && scheme(&url.raw).is_none();
+            let inherited = url.resolved.is_some() && !SourceUrl::new(&url.raw).is_absolute();
             let message = if inherited {
                 format!("{what} of `{}` resolves to plain http ({effective})", config.name)
             } else {
@@ -104,7 +106,7 @@ pub(super) fn report(cx: &Context<'_>, out: &mut Vec<Diagnostic>, loopback_only:
                 d = d.with_help("serve the API over https: change `servers[].url` (3.x) or `schemes` (2.0), or write an absolute https URL");
             } else {
                 d = d.with_help("use the provider's https endpoint");
-                if let Some(edit) = value_edit(cx, url.span, &url.raw, 0, 4, "https") {
+                if let Some(edit) = cx.string_edit(url.span, &url.raw, 0..4, "https") {
                     if url.raw.get(..4).is_some_and(|s| s.eq_ignore_ascii_case("http")) {
                         d = d.with_fix(Fix::unsafe_("use https", vec![edit]));
                     }

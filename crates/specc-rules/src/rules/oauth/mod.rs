@@ -8,11 +8,7 @@ include!(concat!(env!("OUT_DIR"), "/rules_oauth.rs"));
 #[path = "support/testing.rs"]
 mod testing;
 
-use specc_diagnostics::Edit;
-use specc_ir::{AuthConfig, EndpointUrl, Span};
-
-use crate::util::exact_value_span;
-use crate::Context;
+use specc_ir::{AuthConfig, EndpointUrl};
 
 /// Every endpoint URL of a configuration (flow endpoints, then the metadata URL) with a name for
 /// messages and the flow it belongs to.
@@ -24,29 +20,4 @@ pub(crate) fn endpoints(config: &AuthConfig) -> Vec<(&'static str, &EndpointUrl)
     // A flow shared by two lowered flows (an Itential override) must be reported once.
     v.dedup_by(|a, b| a.1.span == b.1.span);
     v
-}
-
-/// An edit replacing bytes `start..end` of a string value `value` written at `span`, when the file
-/// holds the value without escapes.
-pub(crate) fn value_edit(
-    cx: &Context<'_>,
-    span: Span,
-    value: &str,
-    start: usize,
-    end: usize,
-    replacement: &str,
-) -> Option<Edit> {
-    let inner = exact_value_span(span, cx.text(span), value)?;
-    Some(Edit {
-        span: Span { file: inner.file, start: inner.start + start as u32, end: inner.start + end as u32 },
-        replacement: replacement.to_string(),
-    })
-}
-
-/// The sub-span of a string value, or the whole value's span when the text has escapes.
-pub(crate) fn value_sub_span(cx: &Context<'_>, span: Span, value: &str, start: usize, end: usize) -> Span {
-    match exact_value_span(span, cx.text(span), value) {
-        Some(inner) => Span { file: inner.file, start: inner.start + start as u32, end: inner.start + end as u32 },
-        None => span,
-    }
 }

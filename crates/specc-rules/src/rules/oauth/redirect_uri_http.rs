@@ -1,6 +1,7 @@
 //! `oauth/redirect-uri-http`
 
-use crate::util::{host, scheme};
+use specc_syntax::SourceUrl;
+
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
@@ -63,10 +64,11 @@ impl Rule for RedirectUriHttp {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for config in &cx.ir().configs {
             let Some(redirect) = &config.redirect_uri else { continue };
-            if scheme(&redirect.value).as_deref() != Some("http") {
+            let url = SourceUrl::new(&redirect.value);
+            if !url.has_scheme("http") {
                 continue;
             }
-            let Some(h) = host(&redirect.value) else { continue };
+            let Some(h) = url.host_lowercase() else { continue };
             if is_loopback_ip(&h) || is_localhost_name(&h) {
                 continue;
             }

@@ -1,10 +1,9 @@
 //! `oauth/redirect-uri-localhost`
 
 use specc_diagnostics::Fix;
+use specc_syntax::SourceUrl;
 
 use super::redirect_uri_http::is_localhost_name;
-use super::value_edit;
-use crate::util::host;
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
@@ -59,7 +58,7 @@ impl Rule for RedirectUriLocalhost {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for config in &cx.ir().configs {
             let Some(redirect) = &config.redirect_uri else { continue };
-            let Some(h) = host(&redirect.value) else { continue };
+            let Some(h) = SourceUrl::new(&redirect.value).host_lowercase() else { continue };
             if !is_localhost_name(&h) {
                 continue;
             }
@@ -79,7 +78,7 @@ impl Rule for RedirectUriLocalhost {
                 let start = value.len() - rest.len();
                 rest.get(..h.len()).filter(|x| x.eq_ignore_ascii_case(&h)).map(|_| start)
             });
-            if let Some(edit) = at.and_then(|s| value_edit(cx, redirect.span, value, s, s + h.len(), "127.0.0.1")) {
+            if let Some(edit) = at.and_then(|s| cx.string_edit(redirect.span, value, s..s + h.len(), "127.0.0.1")) {
                 if h == "localhost" {
                     d = d.with_fix(Fix::unsafe_("use 127.0.0.1", vec![edit]));
                 }

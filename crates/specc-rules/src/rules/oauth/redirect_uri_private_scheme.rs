@@ -1,7 +1,6 @@
 //! `oauth/redirect-uri-private-scheme`
 
 use super::redirect_uri_shape::uri_scheme;
-use super::value_sub_span;
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
@@ -61,7 +60,7 @@ impl Rule for RedirectUriPrivateScheme {
             out.push(
                 Self::diagnostic(
                     format!("redirect URI of `{}` uses private-use scheme `{s}` without a reverse domain name", config.name),
-                    value_sub_span(cx, redirect.span, value, 0, s.len()),
+                    cx.string_part(redirect.span, value, 0..s.len()),
                 )
                 .with_label("not reverse-DNS")
                 .with_note("another app can claim the same scheme and receive the code (OAuth 2.1 §8.4.3, RFC 8252 §7.1)")

@@ -1,9 +1,9 @@
 //! `oauth/redirect-uri-shape`
 
 use specc_diagnostics::Fix;
+use specc_syntax::SourceUrl;
 
-use super::{value_edit, value_sub_span};
-use crate::util::{is_template, scheme};
+use crate::util::is_template;
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
@@ -78,12 +78,12 @@ impl Rule for RedirectUriShape {
                 let mut d = Diagnostic::error(
                     code,
                     format!("redirect URI of `{}` has a fragment", config.name),
-                    value_sub_span(cx, redirect.span, value, pos, value.len()),
+                    cx.string_part(redirect.span, value, pos..value.len()),
                 )
                 .with_label("fragment")
                 .with_note("RFC 6749 §3.1.2: the redirect URI must not include a fragment component")
                 .with_help("remove the fragment");
-                if let Some(edit) = value_edit(cx, redirect.span, value, pos, value.len(), "") {
+                if let Some(edit) = cx.string_edit(redirect.span, value, pos..value.len(), "") {
                     d = d.with_fix(Fix::unsafe_("remove the fragment", vec![edit]));
                 }
                 out.push(d);
@@ -93,7 +93,7 @@ impl Rule for RedirectUriShape {
                     Diagnostic::error(
                         code,
                         format!("redirect URI of `{}` contains a wildcard", config.name),
-                        value_sub_span(cx, redirect.span, value, pos, pos + 1),
+                        cx.string_part(redirect.span, value, pos..pos + 1),
                     )
                     .with_label("wildcard")
                     .with_note(note)
@@ -107,7 +107,7 @@ impl Rule for RedirectUriShape {
 /// The scheme of a redirect URI, lower-cased, also for private-use schemes written
 /// `com.example.app:/cb` (without `//`).
 pub(super) fn uri_scheme(value: &str) -> Option<String> {
-    scheme(value).or_else(|| {
+    SourceUrl::new(value).scheme().map(str::to_ascii_lowercase).or_else(|| {
         let (s, _) = value.split_once(':')?;
         (!s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))
             .then(|| s.to_ascii_lowercase())

@@ -1,8 +1,8 @@
 //! Rules of the `openapi/` namespace: OpenAPI security schemes and requirements.
 //!
 //! The rules run for OpenAPI documents and, with the same model, for Itential instances (whose unit
-//! lowers the instance's OpenAPI model). Helpers below pair each lowered configuration with the
-//! scheme as written, and each lowered flow with its flow as written.
+//! lowers the instance's OpenAPI model). Helpers below give each lowered configuration with the
+//! scheme as written, and each lowered flow with its flow as written, by the IR's view links.
 
 include!(concat!(env!("OUT_DIR"), "/rules_openapi.rs"));
 
@@ -13,27 +13,21 @@ mod corpus_tests;
 #[path = "support/testing.rs"]
 pub(crate) mod testing;
 
-use specc_dialects::openapi::{FlowView, Model, SchemeView};
-use specc_ir::{AuthConfig, Dialect, Flow, Requirement};
+use specc_dialects::openapi::{FlowView, OpenApiView, SchemeView};
+use specc_ir::{AuthConfig, Flow, Requirement};
 
 use crate::Context;
 
-/// Each configuration lowered from the model, with its scheme as written.
+/// Each configuration lowered from the model, with its scheme as written (followed by the
+/// configuration's view link).
 pub(crate) fn schemes<'a>(cx: &Context<'a>) -> Vec<(&'a AuthConfig, &'a SchemeView)> {
-    let Some(model) = cx.openapi() else { return Vec::new() };
-    cx.ir()
-        .configs
-        .iter()
-        .filter(|c| matches!(c.dialect, Dialect::OpenApi | Dialect::Itential))
-        .zip(model.schemes.iter())
-        .filter(|(c, s)| c.name == s.name)
-        .collect()
+    cx.ir().configs.iter().filter_map(|c| Some((c, cx.openapi_scheme(c)?))).collect()
 }
 
 /// Each lowered flow of a configuration with its flow as written (flows with an unknown name have a
-/// view but no lowered flow, and are skipped).
-pub(crate) fn flows<'a>(config: &'a AuthConfig, scheme: &'a SchemeView) -> Vec<(&'a Flow, &'a FlowView)> {
-    config.flows.iter().zip(scheme.flows.iter().filter(|v| v.kind.is_some())).collect()
+/// view but no lowered flow, and are not listed).
+pub(crate) fn flows<'a>(cx: &Context<'a>, config: &'a AuthConfig) -> Vec<(&'a Flow, &'a FlowView)> {
+    config.flows.iter().filter_map(|f| Some((f, cx.openapi_flow(config, f)?))).collect()
 }
 
 /// The security requirements that name a scheme.
@@ -41,8 +35,8 @@ pub(crate) fn requirements_of<'a>(cx: &Context<'a>, scheme: &str) -> Vec<&'a Req
     cx.ir().requirements.iter().filter(|r| r.scheme.value == scheme).collect()
 }
 
-/// The model of the unit, for the version and the file.
-pub(crate) fn model<'a>(cx: &Context<'a>) -> Option<&'a Model> {
+/// The OpenAPI view of the unit, for the version and the file.
+pub(crate) fn model<'a>(cx: &Context<'a>) -> Option<&'a OpenApiView> {
     cx.openapi()
 }
 

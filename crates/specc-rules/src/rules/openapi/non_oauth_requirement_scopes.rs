@@ -51,6 +51,7 @@ declare_rule! {
         severity: Error,
         fix: Safe,
         since: "0.1.0",
+        reads: [OpenApi],
     }
 }
 

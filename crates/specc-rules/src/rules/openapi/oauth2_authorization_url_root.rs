@@ -1,5 +1,7 @@
 //! `openapi/oauth2-authorization-url-root`
 
+use specc_syntax::SourceUrl;
+
 use super::{flows, model, schemes};
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
@@ -56,12 +58,13 @@ declare_rule! {
         severity: Warning,
         fix: None,
         since: "0.1.0",
+        reads: [OpenApi],
     }
 }
 
 /// Whether an absolute URL is a bare origin (path `/` or empty, no query) or the server URL itself.
 pub(super) fn is_server_root(absolute: &str, base: Option<&str>) -> bool {
-    let Ok(u) = url::Url::parse(absolute) else { return false };
+    let Ok(u) = SourceUrl::new(absolute).parse() else { return false };
     if u.host_str().is_none_or(str::is_empty) {
         return false;
     }
@@ -69,7 +72,7 @@ pub(super) fn is_server_root(absolute: &str, base: Option<&str>) -> bool {
         return true;
     }
     let same = |b: &str| {
-        url::Url::parse(b).is_ok_and(|b| {
+        SourceUrl::new(b).parse().is_ok_and(|b| {
             b.host_str() == u.host_str()
                 && b.port_or_known_default() == u.port_or_known_default()
                 && b.path().trim_end_matches('/') == u.path().trim_end_matches('/')
@@ -83,14 +86,14 @@ impl Rule for AuthorizationUrlRoot {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(model) = model(cx) else { return };
         let base = model.base_url.as_deref();
-        for (config, scheme) in schemes(cx) {
-            for (flow, view) in flows(config, scheme) {
+        for (config, _) in schemes(cx) {
+            for (flow, view) in flows(cx, config) {
                 let Some(url) = &flow.authorization_url else { continue };
                 let absolute = url.resolved.as_deref().unwrap_or(url.raw.as_str());
                 if !is_server_root(absolute, base) {
                     continue;
                 }
-                let what = if url::Url::parse(absolute).is_ok_and(|u| matches!(u.path(), "" | "/")) {
+                let what = if SourceUrl::new(absolute).parse().is_ok_and(|u| matches!(u.path(), "" | "/")) {
                     "the root of its host"
                 } else {
                     "the server URL of the document"

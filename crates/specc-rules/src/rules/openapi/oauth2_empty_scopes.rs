@@ -54,6 +54,7 @@ declare_rule! {
         severity: Info,
         fix: None,
         since: "0.1.0",
+        reads: [OpenApi],
     }
 }
 
@@ -63,7 +64,7 @@ impl Rule for EmptyScopes {
             if !is_oauth2(scheme) {
                 continue;
             }
-            let empty: Vec<_> = flows(config, scheme)
+            let empty: Vec<_> = flows(cx, config)
                 .into_iter()
                 .filter_map(|(flow, view)| {
                     flow.scopes.as_ref().filter(|s| s.entries.is_empty()).map(|s| (s.span, view.name.value.as_str()))

@@ -3,9 +3,9 @@
 use specc_diagnostics::Fix;
 use specc_dialects::openapi::SpecVersion;
 use specc_ir::FlowKind;
+use specc_syntax::edit::delete_member;
 
 use super::{model, schemes};
-use crate::util::delete_member;
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
@@ -65,6 +65,7 @@ declare_rule! {
         severity: Error,
         fix: Safe,
         since: "0.1.0",
+        reads: [OpenApi],
     }
 }
 
@@ -87,7 +88,7 @@ impl Rule for FieldNotApplicable {
                         .with_help("set `openapi: 3.2.0`, or remove the flow"),
                     );
                 }
-                for (i, field) in view.fields.iter().enumerate() {
+                for field in &view.fields {
                     let why = match (field.key.as_str(), kind) {
                         ("authorizationUrl", FlowKind::Password | FlowKind::ClientCredentials) => {
                             format!("the {} grant never sends the user to an authorization endpoint", kind.label())
@@ -114,9 +115,7 @@ impl Rule for FieldNotApplicable {
                     .with_label("not used by this flow")
                     .with_note(why)
                     .with_help(format!("remove `{}`", field.key));
-                    let prev = i.checked_sub(1).and_then(|p| view.fields.get(p)).map(|f| f.member_span);
-                    let next = view.fields.get(i + 1).map(|f| f.member_span);
-                    if let Some(edit) = doc.and_then(|doc| delete_member(doc, field.member_span, prev, next)) {
+                    if let Some(edit) = doc.and_then(|doc| delete_member(doc, field.member_span)) {
                         d = d.with_fix(Fix::safe(format!("remove `{}`", field.key), vec![edit]));
                     }
                     out.push(d);

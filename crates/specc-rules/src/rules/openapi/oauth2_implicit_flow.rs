@@ -54,13 +54,14 @@ declare_rule! {
         severity: Warning,
         fix: None,
         since: "0.1.0",
+        reads: [OpenApi],
     }
 }
 
 impl Rule for ImplicitFlow {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for (config, scheme) in schemes(cx) {
-            for (flow, view) in flows(config, scheme) {
+        for (config, _) in schemes(cx) {
+            for (flow, view) in flows(cx, config) {
                 if flow.kind != FlowKind::Implicit {
                     continue;
                 }

@@ -52,13 +52,14 @@ declare_rule! {
         severity: Error,
         fix: None,
         since: "0.1.0",
+        reads: [OpenApi],
     }
 }
 
 impl Rule for MissingAuthorizationUrl {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for (config, scheme) in schemes(cx) {
-            for (flow, view) in flows(config, scheme) {
+        for (config, _) in schemes(cx) {
+            for (flow, view) in flows(cx, config) {
                 let (missing, field) = match flow.kind {
                     FlowKind::AuthorizationCode | FlowKind::Implicit => {
                         (flow.authorization_url.is_none(), "authorizationUrl")

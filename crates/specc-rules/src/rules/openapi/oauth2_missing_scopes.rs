@@ -2,9 +2,9 @@
 
 use specc_diagnostics::{Fix, Severity};
 use specc_dialects::openapi::SpecVersion;
+use specc_syntax::edit::{insert_member, Place};
 
 use super::{flows, model, schemes};
-use crate::util::insert_member;
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
@@ -60,6 +60,7 @@ declare_rule! {
         severity: Error,
         fix: Safe,
         since: "0.1.0",
+        reads: [OpenApi],
     }
 }
 
@@ -68,8 +69,8 @@ impl Rule for MissingScopes {
         let Some(model) = model(cx) else { return };
         let swagger2 = model.version == SpecVersion::Swagger2;
         let doc = cx.doc(model.file);
-        for (config, scheme) in schemes(cx) {
-            for (flow, view) in flows(config, scheme) {
+        for (config, _) in schemes(cx) {
+            for (flow, view) in flows(cx, config) {
                 if view.field("scopes").is_some() {
                     continue;
                 }
@@ -87,9 +88,7 @@ impl Rule for MissingScopes {
                 } else {
                     d = d.with_note("OpenAPI 3.x requires `scopes` on every flow; an empty map is allowed");
                 }
-                let edit = doc.and_then(|doc| {
-                    insert_member(doc, view.span, view.fields.first().map(|f| f.member_span), "scopes", "{}")
-                });
+                let edit = doc.and_then(|doc| insert_member(doc, view.span, Place::First, "scopes", "{}"));
                 if let Some(edit) = edit {
                     d = d.with_fix(Fix::safe("add an empty `scopes` map", vec![edit]));
                 }

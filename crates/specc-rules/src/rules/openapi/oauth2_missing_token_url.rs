@@ -1,6 +1,6 @@
 //! `openapi/oauth2-missing-token-url`
 
-use specc_ir::{Dialect, FlowKind};
+use specc_ir::FlowKind;
 
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
@@ -51,17 +51,14 @@ declare_rule! {
         severity: Error,
         fix: None,
         since: "0.1.0",
+        reads: [OpenApi],
     }
 }
 
 impl Rule for MissingTokenUrl {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(model) = cx.openapi() else { return };
-        for (config, scheme) in cx.ir().configs.iter().zip(model.schemes.iter()) {
-            if config.dialect != Dialect::OpenApi && config.dialect != Dialect::Itential {
-                continue;
-            }
-            for (flow, view) in config.flows.iter().zip(scheme.flows.iter().filter(|v| v.kind.is_some())) {
+        for (config, _) in super::schemes(cx) {
+            for (flow, view) in super::flows(cx, config) {
                 if flow.kind == FlowKind::Implicit || flow.token_url.is_some() {
                     continue;
                 }

@@ -51,13 +51,14 @@ declare_rule! {
         severity: Error,
         fix: None,
         since: "0.1.0",
+        reads: [OpenApi],
     }
 }
 
 impl Rule for PasswordFlow {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for (config, scheme) in schemes(cx) {
-            for (flow, view) in flows(config, scheme) {
+        for (config, _) in schemes(cx) {
+            for (flow, view) in flows(cx, config) {
                 if flow.kind == FlowKind::Password {
                     out.push(
                         Diagnostic::error(

@@ -62,6 +62,7 @@ declare_rule! {
         severity: Info,
         fix: None,
         since: "0.1.0",
+        reads: [OpenApi],
     }
 }
 
@@ -70,8 +71,8 @@ impl Rule for RelativeUrl {
         let Some(model) = model(cx) else { return };
         let base = model.base_url.as_deref().unwrap_or_default();
         let against = if model.version.is_swagger2() { "`host` and `basePath`" } else { "the first server URL" };
-        for (config, scheme) in schemes(cx) {
-            for (flow, view) in flows(config, scheme) {
+        for (config, _) in schemes(cx) {
+            for (flow, view) in flows(cx, config) {
                 for (what, url) in flow.urls() {
                     let Some(resolved) = url.resolved.as_deref() else { continue };
                     if what == "authorization URL" && is_server_root(resolved, model.base_url.as_deref()) {

@@ -1,6 +1,5 @@
 //! `openapi/oauth2-unused-scheme`
 
-use specc_dialects::View;
 
 use super::{is_oauth2, model, requirements_of, schemes};
 use crate::{declare_rule, Context, Diagnostic, Rule};
@@ -63,6 +62,7 @@ declare_rule! {
         severity: Warning,
         fix: None,
         since: "0.1.0",
+        reads: [OpenApi, Itential],
     }
 }
 
@@ -72,10 +72,7 @@ impl Rule for UnusedScheme {
         if model.operations == 0 || model.operations_elsewhere {
             return;
         }
-        let instance_scheme = match cx.view() {
-            View::Itential(i) => i.scheme.as_deref(),
-            _ => None,
-        };
+        let instance_scheme = cx.itential().and_then(|i| i.scheme.as_deref());
         for (config, scheme) in schemes(cx) {
             if !is_oauth2(scheme) || instance_scheme == Some(config.name.as_str()) {
                 continue;

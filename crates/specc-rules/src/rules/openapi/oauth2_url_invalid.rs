@@ -1,6 +1,7 @@
 //! `openapi/oauth2-url-invalid`
 
 use specc_ir::EndpointUrl;
+use specc_syntax::SourceUrl;
 
 use super::{flows, model, schemes};
 use crate::util::describe_char;
@@ -60,6 +61,7 @@ declare_rule! {
         severity: Error,
         fix: None,
         since: "0.1.0",
+        reads: [OpenApi],
     }
 }
 
@@ -67,8 +69,8 @@ impl Rule for UrlInvalid {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(model) = model(cx) else { return };
         let swagger2 = model.version.is_swagger2();
-        for (config, scheme) in schemes(cx) {
-            for (flow, view) in flows(config, scheme) {
+        for (config, _) in schemes(cx) {
+            for (flow, view) in flows(cx, config) {
                 for (what, url) in flow.urls() {
                     let place = format!("{what} of flow `{}` in security scheme `{}`", view.name.value, config.name);
                     if let Some(d) = judge(&place, url, swagger2) {
@@ -109,7 +111,7 @@ fn judge(place: &str, url: &EndpointUrl, swagger2: bool) -> Option<Diagnostic> {
                 .with_help("write the URL out in full: OpenAPI substitutes server variables only in `servers[].url`"),
         );
     }
-    let has_scheme = crate::util::scheme(raw).is_some();
+    let has_scheme = SourceUrl::new(raw).is_absolute();
     if !has_scheme {
         if let Some((s, _)) = raw.split_once(':') {
             if !s.is_empty() && !s.contains('/') && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+') {
@@ -129,12 +131,12 @@ fn judge(place: &str, url: &EndpointUrl, swagger2: bool) -> Option<Diagnostic> {
                 .with_help(format!("write an absolute URL, or declare {base}")),
             );
         };
-        return url::Url::parse(resolved).err().map(|e| {
+        return SourceUrl::new(resolved).parse().err().map(|e| {
             d(format!("the {place} does not resolve to a valid URL ({e})"), "invalid after resolution")
                 .with_help("write an absolute URL")
         });
     }
-    match url::Url::parse(raw) {
+    match SourceUrl::new(raw).parse() {
         Err(e) => Some(d(format!("the {place} is not a valid URL ({e})"), "invalid URL").with_help("correct the URL")),
         Ok(u) if u.host_str().is_none_or(str::is_empty) => Some(
             d(format!("the {place} has no host"), "no host").with_help("write the provider's host name in the URL"),

@@ -1,10 +1,9 @@
 //! `openapi/security-undefined-scheme`
 
-use specc_diagnostics::{Edit, Fix};
+use specc_diagnostics::Fix;
 use specc_dialects::openapi::did_you_mean;
 
 use super::model;
-use crate::util::exact_value_span;
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
@@ -62,6 +61,7 @@ declare_rule! {
         severity: Error,
         fix: Unsafe,
         since: "0.1.0",
+        reads: [OpenApi],
     }
 }
 
@@ -84,12 +84,9 @@ impl Rule for UndefinedScheme {
             match did_you_mean(&req.scheme.value, &names) {
                 Some(s) => {
                     d = d.with_help(format!("did you mean `{s}`?"));
-                    let text = cx.text(req.scheme.span);
-                    if let Some(inner) = exact_value_span(req.scheme.span, text, &req.scheme.value) {
-                        d = d.with_fix(Fix::unsafe_(
-                            format!("rename to `{s}`"),
-                            vec![Edit { span: inner, replacement: s.to_string() }],
-                        ));
+                    let value = &req.scheme.value;
+                    if let Some(edit) = cx.string_edit(req.scheme.span, value, 0..value.len(), s) {
+                        d = d.with_fix(Fix::unsafe_(format!("rename to `{s}`"), vec![edit]));
                     }
                 }
                 None if names.is_empty() => {

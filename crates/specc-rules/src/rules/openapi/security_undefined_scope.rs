@@ -4,11 +4,10 @@ use std::collections::BTreeSet;
 
 use specc_diagnostics::Fix;
 use specc_dialects::openapi::did_you_mean;
-use specc_dialects::View;
 use specc_ir::{Flow, FlowKind};
+use specc_syntax::edit::{insert_member, Place};
 
 use super::{flows, is_oauth2, model, schemes};
-use crate::util::insert_member;
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
@@ -79,6 +78,7 @@ declare_rule! {
         severity: Error,
         fix: Unsafe,
         since: "0.1.0",
+        reads: [OpenApi, Itential],
     }
 }
 
@@ -86,10 +86,7 @@ impl Rule for UndefinedScope {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(model) = model(cx) else { return };
         let doc = cx.doc(model.file);
-        let instance_scheme = match cx.view() {
-            View::Itential(i) => i.scheme.as_deref(),
-            _ => None,
-        };
+        let instance_scheme = cx.itential().and_then(|i| i.scheme.as_deref());
         let mut fixed: BTreeSet<(String, String)> = BTreeSet::new();
         for (config, scheme) in schemes(cx) {
             if !is_oauth2(scheme) {
@@ -97,7 +94,7 @@ impl Rule for UndefinedScope {
             }
             let itential = instance_scheme == Some(config.name.as_str());
             // The flows the integration may use, each with a scopes map to check against.
-            let used: Vec<(&Flow, &str)> = flows(config, scheme)
+            let used: Vec<(&Flow, &str)> = flows(cx, config)
                 .into_iter()
                 .filter(|(f, _)| !itential || f.kind == FlowKind::AuthorizationCode)
                 .filter(|(f, _)| f.scopes.is_some())
@@ -151,10 +148,7 @@ impl Rule for UndefinedScope {
                         let edits: Option<Vec<_>> = used
                             .iter()
                             .filter_map(|(f, _)| f.scopes.as_ref())
-                            .map(|s| {
-                                let first = s.entries.first().map(|e| e.name.span);
-                                doc.and_then(|doc| insert_member(doc, s.span, first, &scope.value, "\"\""))
-                            })
+                            .map(|s| doc.and_then(|doc| insert_member(doc, s.span, Place::First, &scope.value, "\"\"")))
                             .collect();
                         if let Some(edits) = edits.filter(|e| !e.is_empty()) {
                             d = d.with_fix(Fix::unsafe_(format!("declare scope `{}`", scope.value), edits));

@@ -2,8 +2,6 @@
 
 use std::collections::BTreeSet;
 
-use specc_dialects::View;
-
 use super::{flows, is_oauth2, requirements_of, schemes};
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
@@ -60,15 +58,13 @@ declare_rule! {
         severity: Info,
         fix: None,
         since: "0.1.0",
+        reads: [OpenApi, Itential],
     }
 }
 
 impl Rule for UnusedScope {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let instance_scheme = match cx.view() {
-            View::Itential(i) => i.scheme.as_deref(),
-            _ => None,
-        };
+        let instance_scheme = cx.itential().and_then(|i| i.scheme.as_deref());
         for (config, scheme) in schemes(cx) {
             if !is_oauth2(scheme) {
                 continue;
@@ -83,7 +79,7 @@ impl Rule for UnusedScope {
             if reqs.is_empty() && requested.is_none() {
                 continue;
             }
-            for (flow, view) in flows(config, scheme) {
+            for (flow, view) in flows(cx, config) {
                 let Some(scopes) = &flow.scopes else { continue };
                 for e in &scopes.entries {
                     if used.contains(e.name.value.as_str()) {

@@ -1,6 +1,6 @@
 //! `provider/deprecated-endpoint`
 
-use crate::rules::oauth::{endpoints, value_edit};
+use crate::rules::oauth::endpoints;
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {
@@ -114,7 +114,7 @@ pub(super) fn report(cx: &Context<'_>, out: &mut Vec<Diagnostic>, retired: bool)
             if let Some(rep) = &dep.replacement {
                 d = d.with_help(format!("use `{rep}`"));
                 if dep.drop_in && url.resolved.is_none() {
-                    if let Some(edit) = value_edit(cx, url.span, &url.raw, 0, dep.url.len(), rep) {
+                    if let Some(edit) = cx.string_edit(url.span, &url.raw, 0..dep.url.len(), rep) {
                         d = d.with_fix(Fix::safe(format!("use {}'s current endpoint", p.name), vec![edit]));
                     }
                 }

@@ -9,6 +9,7 @@ include!(concat!(env!("OUT_DIR"), "/rules_provider.rs"));
 
 use specc_ir::{AuthConfig, Dialect, EndpointUrl, FlowKind};
 use specc_providers::Provider;
+use specc_syntax::SourceUrl;
 
 use crate::Context;
 
@@ -47,14 +48,8 @@ pub(crate) fn platform(d: Dialect) -> &'static str {
 /// The value of query parameter `name` in a URL, percent-decoded (`+` as a space), with the byte range
 /// of the raw value inside the URL.
 pub(crate) fn query_value(url: &str, name: &str) -> Option<(String, usize, usize)> {
-    for (n, start, end) in crate::util::query_params(url) {
-        if n.eq_ignore_ascii_case(name) {
-            let part = &url[start..end];
-            let vstart = part.find('=').map_or(end, |p| start + p + 1);
-            return Some((decode(&url[vstart.min(end)..end]), vstart.min(end), end));
-        }
-    }
-    None
+    let p = SourceUrl::new(url).query_param(name)?;
+    Some((decode(p.value), p.value_range.start, p.value_range.end))
 }
 
 /// Percent-decoding for query values (`+` is a space); invalid escapes are kept as written.

@@ -2,11 +2,11 @@
 
 use specc_ir::{AuthConfig, Dialect};
 use specc_providers::{Provider, Refresh, RefreshHow};
+use specc_syntax::edit::{insert_element, insert_member, Place};
+use specc_syntax::SourceUrl;
 
 use super::{has_authorization_code, platform, provider_of, query_value, source_note};
-use crate::rules::elasticio::json_edit::{append_item, insert_member};
-use crate::rules::elasticio::{component, source};
-use crate::rules::oauth::value_edit;
+use crate::rules::elasticio::{component, document};
 use crate::{declare_rule, Context, Diagnostic, Edit, Fix, Rule};
 
 declare_rule! {
@@ -94,6 +94,7 @@ declare_rule! {
         severity: Warning,
         fix: Unsafe,
         since: "0.1.0",
+        reads: [ElasticIo],
     }
 }
 
@@ -189,13 +190,13 @@ fn parameter_fix(
 ) -> Option<Vec<Edit>> {
     if config.dialect == Dialect::ElasticIo {
         let block = component(cx)?.oauth2()?;
-        let text = source(cx);
+        let doc = document(cx)?;
         let mut edit: Option<Edit> = None;
         for (n, v) in params {
             if block.entry(n).is_some() {
                 continue;
             }
-            let e = insert_member(text, &block.object, None, n, &format!("\"{v}\""));
+            let Some(e) = insert_member(doc, block.object.span, Place::Last, n, &format!("\"{v}\"")) else { continue };
             // All go after the last member: one edit keeps them in order.
             match &mut edit {
                 Some(first) => first.replacement.push_str(&e.replacement),
@@ -208,19 +209,13 @@ fn parameter_fix(
         return None;
     }
     let mut tail = String::new();
-    let mut sep = if url.raw.contains('?') { '&' } else { '?' };
-    if url.raw.ends_with('?') || url.raw.ends_with('&') {
-        sep = '\0';
-    }
+    let mut sep = SourceUrl::new(&url.raw).query_separator();
     for (n, v) in params {
-        if sep != '\0' {
-            tail.push(sep);
-        }
-        tail.push_str(&format!("{n}={v}"));
-        sep = '&';
+        tail.push_str(&format!("{sep}{n}={v}"));
+        sep = "&";
     }
     let end = url.raw.len();
-    value_edit(cx, url.span, &url.raw, end, end, &tail).map(|e| vec![e])
+    cx.string_edit(url.span, &url.raw, end..end, &tail).map(|e| vec![e])
 }
 
 fn scope(cx: &Context<'_>, config: &AuthConfig, p: &Provider, r: &Refresh, why: &str, out: &mut Vec<Diagnostic>) {
@@ -248,23 +243,17 @@ fn scope(cx: &Context<'_>, config: &AuthConfig, p: &Provider, r: &Refresh, why: 
     .with_help(format!("request the {} scope ({})", names[0], platform(config.dialect)));
     if config.dialect == Dialect::ElasticIo {
         if let Some(block) = component(cx).and_then(|c| c.oauth2()) {
-            let text = source(cx);
+            let doc = document(cx);
             let item = format!("\"{}\"", r.scopes[0]);
-            match &block.scopes {
-                Some(s) if !s.is_string => {
-                    let items: Vec<specc_ir::Span> = s.items.iter().map(|i| i.span).collect();
-                    d = d.with_fix(Fix::unsafe_(
-                        format!("request the `{}` scope", r.scopes[0]),
-                        vec![append_item(text, s.span, &items, &item)],
-                    ));
-                }
-                None => {
-                    d = d.with_fix(Fix::unsafe_(
-                        format!("request the `{}` scope", r.scopes[0]),
-                        vec![insert_member(text, &block.object, None, "scopes", &format!("[{item}]"))],
-                    ));
-                }
-                Some(_) => {}
+            let edit = match &block.scopes {
+                Some(s) if !s.is_string => doc.and_then(|doc| insert_element(doc, s.span, Place::Last, &item)),
+                None => doc.and_then(|doc| {
+                    insert_member(doc, block.object.span, Place::Last, "scopes", &format!("[{item}]"))
+                }),
+                Some(_) => None,
+            };
+            if let Some(edit) = edit {
+                d = d.with_fix(Fix::unsafe_(format!("request the `{}` scope", r.scopes[0]), vec![edit]));
             }
         }
     }

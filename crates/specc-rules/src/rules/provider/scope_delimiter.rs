@@ -4,7 +4,6 @@ use specc_ir::{AuthConfig, Dialect, Span};
 use specc_providers::Provider;
 
 use super::{platform, provider_of, query_value, source_note};
-use crate::rules::oauth::value_edit;
 use crate::{declare_rule, Context, Diagnostic, Fix, Rule};
 
 declare_rule! {
@@ -128,7 +127,7 @@ impl Rule for ScopeDelimiter {
                 let joined = join(&value, want, true);
                 let mut d = report(p, config, used, want, &fact.source, url.span, "in the authorization URL's `scope`")
                     .with_help(format!("write `scope={joined}`"));
-                if let Some(edit) = value_edit(cx, url.span, &url.raw, start, end, &joined) {
+                if let Some(edit) = cx.string_edit(url.span, &url.raw, start..end, &joined) {
                     d = d.with_fix(Fix::safe(format!("separate the scopes with {}", name(want)), vec![edit]));
                 }
                 out.push(d);
@@ -147,7 +146,7 @@ impl Rule for ScopeDelimiter {
                     let joined = join(raw, want, false);
                     let mut d = report(p, config, used, want, &fact.source, req.span, "in the scope string")
                         .with_help(format!("write the scopes as `{joined}`"));
-                    if let Some(edit) = value_edit(cx, req.span, raw, 0, raw.len(), &joined) {
+                    if let Some(edit) = cx.string_edit(req.span, raw, 0..raw.len(), &joined) {
                         d = d.with_fix(Fix::safe(format!("separate the scopes with {}", name(want)), vec![edit]));
                     }
                     out.push(d);

@@ -4,7 +4,7 @@ use specc_diagnostics::Severity;
 use specc_ir::Dialect;
 
 use super::{platform, source_note};
-use crate::rules::oauth::{endpoints, value_sub_span};
+use crate::rules::oauth::endpoints;
 use crate::{declare_rule, Context, Diagnostic, Rule};
 
 declare_rule! {
@@ -147,7 +147,7 @@ impl Rule for TenantPlaceholderUnfilled {
                         p.name,
                         platform(config.dialect)
                     ),
-                    value_sub_span(cx, url.span, raw, s, e),
+                    cx.string_part(url.span, raw, s..e),
                 )
                 .with_label("not filled in")
                 .with_note(source_note(p, &doc.source))

@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use specc_syntax::SourceDb;
+use specc_syntax::edit::apply;
 
-use super::json_edit::apply;
 use crate::{run_rules, Context, Diagnostic};
 
 /// The whole pipeline for one file: syntax findings, lowering findings and rule findings of the

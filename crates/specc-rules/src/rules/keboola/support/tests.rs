@@ -27,11 +27,7 @@ fn slice<'a>(db: &'a SourceDb, d: &Diagnostic) -> &'a str {
 }
 
 fn apply(db: &SourceDb, d: &Diagnostic) -> String {
-    let mut text = db.get(d.span.file).unwrap().text.clone();
-    for e in d.fix.as_ref().unwrap().edits.iter().rev() {
-        text.replace_range(e.span.range(), &e.replacement);
-    }
-    text
+    specc_syntax::edit::apply(&db.get(d.span.file).unwrap().text, &d.fix.as_ref().unwrap().edits)
 }
 
 #[test]

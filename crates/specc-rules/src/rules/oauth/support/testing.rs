@@ -20,7 +20,7 @@ pub fn run_ir(text: &str, edit: impl FnOnce(&mut AuthConfig, FileId)) -> (Source
     let mut ir = Manifest::new(Dialect::Membrane, file);
     ir.configs.push(config);
     let lowered =
-        Lowered { ir, view: View::Membrane(specc_dialects::membrane::Model::default()), diagnostics: Vec::new() };
+        Lowered { ir, view: View::Membrane(specc_dialects::membrane::ConnectorView::default()), diagnostics: Vec::new() };
     let out = crate::run_rules(&crate::Context::new(&db, &lowered));
     (db, out)
 }

@@ -84,12 +84,8 @@ pub fn with_code<'a>(diags: &'a [Diagnostic], code: &str) -> Vec<&'a Diagnostic>
 pub fn apply_fix(db: &SourceDb, d: &Diagnostic) -> String {
     let fix = d.fix.as_ref().expect("a fix");
     let file = fix.edits[0].span.file;
-    let mut text = db.get(file).unwrap().text.clone();
-    for e in fix.edits.iter().rev() {
-        assert_eq!(e.span.file, file);
-        text.replace_range(e.span.range(), &e.replacement);
-    }
-    text
+    assert!(fix.edits.iter().all(|e| e.span.file == file), "a single-file fix");
+    specc_syntax::edit::apply(&db.get(file).unwrap().text, &fix.edits)
 }
 
 /// An OpenAPI model with one oauth2 scheme `o` offering the authorization code flow, for instance tests.
