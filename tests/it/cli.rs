@@ -26,6 +26,15 @@ fn tmpdir(name: &str) -> PathBuf {
     d
 }
 
+/// The codes `specc check FILE` reports on one file.
+fn codes_of_check(file: &Path) -> Vec<String> {
+    let out = specc().args(["check", "--format", "json"]).arg(file).output().expect("run");
+    json_of(&out)["diagnostics"]
+        .as_array()
+        .map(|a| a.iter().map(|d| d["code"].as_str().unwrap_or("").to_string()).collect())
+        .unwrap_or_default()
+}
+
 fn json_of(out: &std::process::Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("stdout is JSON")
 }
@@ -549,13 +558,27 @@ fn membrane_elements_without_oauth_named_explicitly_are_recognised() {
     let stray = dir.join("notes").join("spec.yaml");
     std::fs::create_dir_all(stray.parent().unwrap()).unwrap();
     std::fs::write(&stray, "key: notes\n").unwrap();
-    let out = specc().args(["check", "--format", "json"]).arg(&stray).output().expect("run");
-    let codes: Vec<String> = json_of(&out)["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap_or("").to_string())
-        .collect();
-    assert_eq!(codes, ["specc/unsupported-file"]);
+    assert_eq!(codes_of_check(&stray), ["specc/unsupported-file"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn keboola_configuration_without_oauth_named_explicitly_is_recognised() {
+    // A component's `config.json` with no `authorization` is Keboola content with nothing to check;
+    // a `config.json` of another tool (a root node Keboola does not write) is still not recognised.
+    let dir = tmpdir("keboola-config");
+    let data = dir.join("tests").join("functional").join("empty-run").join("source").join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let config = data.join("config.json");
+    std::fs::write(&config, r#"{"parameters": {"outputBucket": "in.c-ex"}, "action": "run"}"#).unwrap();
+    let out = specc().args(["check", "--format", "json"]).arg(&config).output().expect("run");
+    let v = json_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{v}");
+    assert_eq!(v["diagnostics"].as_array().map(Vec::len), Some(0), "{v}");
+    assert_eq!(v["summary"]["units"], 1, "{v}");
+    let other = dir.join("app").join("config.json");
+    std::fs::create_dir_all(other.parent().unwrap()).unwrap();
+    std::fs::write(&other, r#"{"parameters": {}, "port": 8080}"#).unwrap();
+    assert_eq!(codes_of_check(&other), ["specc/unsupported-file"]);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -215,12 +215,40 @@ fn is_config(root: &Node) -> bool {
     root.get("authorization").and_then(|a| a.get("oauth_api")).is_some()
 }
 
-pub fn detect(_path: &Path, doc: &Document) -> Option<Detection> {
+/// The root nodes of a component's configuration file (`storage`, `parameters`, `image_parameters`,
+/// `authorization`, `action`: <https://developers.keboola.com/extend/common-interface/config-file/>), and
+/// those the platform adds when it runs a configuration with shared code, variables or processors.
+const CONFIG_ROOT_KEYS: [&str; 11] = [
+    "storage",
+    "parameters",
+    "image_parameters",
+    "authorization",
+    "action",
+    "processors",
+    "runtime",
+    "shared_code_id",
+    "shared_code_row_ids",
+    "variables_id",
+    "variables_values_id",
+];
+
+/// A component's `config.json` without OAuth: named so, with a `parameters` object and no root node
+/// outside [`CONFIG_ROOT_KEYS`]. It is recognised, with nothing to check, so that naming it (a
+/// pre-commit hook passes every changed file) is not reported as a file specc does not know.
+fn is_config_without_oauth(path: &Path, root: &Node) -> bool {
+    let Some(members) = root.as_object() else { return false };
+    path.file_name().and_then(|n| n.to_str()) == Some("config.json")
+        && root.get("parameters").is_some_and(|p| p.as_object().is_some())
+        && members.iter().all(|m| CONFIG_ROOT_KEYS.contains(&&*m.key))
+}
+
+pub fn detect(path: &Path, doc: &Document) -> Option<Detection> {
     let root = doc.root.as_ref()?;
     if root.get("openapi").is_some() || root.get("swagger").is_some() {
         return None;
     }
-    (is_manage_body(root) || is_config(root)).then(|| Detection::primary(Dialect::Keboola))
+    (is_manage_body(root) || is_config(root) || is_config_without_oauth(path, root))
+        .then(|| Detection::primary(Dialect::Keboola))
 }
 
 /// Lowers a manage body or a component configuration.
@@ -668,6 +696,27 @@ mod tests {
         assert_eq!(classify_secret_str("clientSecret"), SecretKind::Redacted, "names what belongs there");
         assert_eq!(classify_secret_str("{\"access_token\": \"xxx\"}"), SecretKind::Redacted);
         assert_eq!(classify_secret_str("q8Vh2xLm7Tz4"), SecretKind::Plain);
+    }
+
+    #[test]
+    fn configuration_without_oauth_is_recognised_by_name_and_root_nodes() {
+        let mut db = SourceDb::new();
+        let cases: [(&str, &[u8], bool); 5] = [
+            ("data/config.json", br#"{"parameters": {}}"#, true),
+            ("config.json", br#"{"storage": {"input": {}}, "parameters": {"debug": true}, "action": "run"}"#, true),
+            ("settings.json", br#"{"parameters": {}}"#, false),
+            ("config.json", br#"{"parameters": {}, "compilerOptions": {}}"#, false),
+            ("config.json", br#"{"parameters": ["a"]}"#, false),
+        ];
+        for (name, text, recognised) in cases {
+            let id = db.add_bytes(name, text);
+            let found = detect(Path::new(name), db.get(id).unwrap());
+            assert_eq!(found.is_some(), recognised, "{name}: {}", String::from_utf8_lossy(text));
+            if recognised {
+                let l = lower(&mut db, id);
+                assert!(l.ir.configs.is_empty() && l.diagnostics.is_empty(), "nothing to check in {name}");
+            }
+        }
     }
 
     #[test]
