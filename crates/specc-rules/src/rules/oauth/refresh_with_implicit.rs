@@ -17,17 +17,35 @@ declare_rule! {
     /// of the same scheme, where the refresh URL belongs.
     ///
     /// ## Example
-    /// ```yaml
-    /// implicit:
-    ///   authorizationUrl: https://auth.example.com/authorize
-    ///   refreshUrl: https://auth.example.com/token
-    ///   scopes: {}
+    /// ```yaml title="openapi.yaml"
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         implicit:
+    ///           authorizationUrl: https://auth.example.com/authorize
+    ///           refreshUrl: https://auth.example.com/token
+    ///           scopes: {}
     /// ```
-    /// Use instead:
-    /// ```yaml
-    /// implicit:
-    ///   authorizationUrl: https://auth.example.com/authorize
-    ///   scopes: {}
+    /// Use instead the authorization code flow, where a refresh token is issued:
+    /// ```yaml title="openapi.yaml"
+    /// @ openapi: 3.1.0
+    /// @ info: { title: Example, version: "1" }
+    /// @ paths: {}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         authorizationCode:
+    ///           authorizationUrl: https://auth.example.com/authorize
+    ///           tokenUrl: https://auth.example.com/token
+    ///           refreshUrl: https://auth.example.com/token
+    ///           scopes: {}
     /// ```
     pub struct RefreshWithImplicit {
         code: "oauth/refresh-with-implicit",
