@@ -151,12 +151,6 @@ impl LineIndex {
         }
         to_u32(end)
     }
-
-    /// Byte offset of a 1-based line and 1-based UTF-8 column.
-    pub fn offset_of(&self, lc: LineCol) -> Option<u32> {
-        let start = *self.starts.get((lc.line as usize).checked_sub(1)?)?;
-        Some((start + lc.column.saturating_sub(1)).min(self.len))
-    }
 }
 
 /// Records the checkpoints of the non-ASCII line `text[start..end]`.

@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use specc_diagnostics::{sort_diagnostics, Diagnostic, FileId, Severity};
 use specc_dialects::{Detection, Dialect, Lowered};
 use specc_rules::Context;
@@ -97,12 +96,44 @@ pub struct UnitReport {
     pub result: Option<Lowered>,
     /// Secret values found in the unit's files, with where they are: output layers mask them.
     pub secrets: Vec<(specc_diagnostics::Span, String)>,
+    /// The diagnostics as the output format prints them, one entry per diagnostic in the same order,
+    /// rendered on the worker that checked the unit; empty when not rendered (see
+    /// [`UnitReport::retain_diagnostics`], which keeps the two aligned).
+    pub rendered: Vec<String>,
 }
 
 impl UnitReport {
     /// A report with nothing lowered.
     pub fn bare(primary: PathBuf, db: SourceDb, diagnostics: Vec<Diagnostic>) -> Self {
-        UnitReport { primary, dialect: None, db, diagnostics, lowered: false, result: None, secrets: Vec::new() }
+        UnitReport {
+            primary,
+            dialect: None,
+            db,
+            diagnostics,
+            lowered: false,
+            result: None,
+            secrets: Vec::new(),
+            rendered: Vec::new(),
+        }
+    }
+
+    /// Keeps the diagnostics `keep` accepts (given the unit's sources and secrets), and their rendered
+    /// forms with them.
+    pub fn retain_diagnostics(
+        &mut self,
+        mut keep: impl FnMut(&SourceDb, &[(specc_diagnostics::Span, String)], &Diagnostic) -> bool,
+    ) {
+        let (db, secrets) = (&self.db, &self.secrets);
+        if self.rendered.len() != self.diagnostics.len() {
+            self.rendered.clear();
+            self.diagnostics.retain(|d| keep(db, secrets, d));
+            return;
+        }
+        let kept: Vec<bool> = self.diagnostics.iter().map(|d| keep(db, secrets, d)).collect();
+        let mut flags = kept.iter();
+        self.diagnostics.retain(|_| flags.next().copied().unwrap_or(true));
+        let mut flags = kept.iter();
+        self.rendered.retain(|_| flags.next().copied().unwrap_or(true));
     }
 }
 
@@ -287,6 +318,8 @@ pub struct CheckOptions {
     pub hint_base: PathBuf,
     /// The provider catalog with the project's `[[providers]]`; `None`: the built-in one.
     pub providers: Option<std::sync::Arc<specc_providers::Catalog>>,
+    /// Worker threads; 0: one per core.
+    pub threads: usize,
 }
 
 impl CheckOptions {
@@ -301,18 +334,18 @@ impl CheckOptions {
 }
 
 /// What the first pass made of one input.
-enum Outcome {
+enum Triage {
     Report(Box<UnitReport>),
     /// Part of the unit whose primary is this path; lowered with it.
     Aux(PathBuf, Dialect),
     Skip,
 }
 
-fn process(input: &Input, options: &CheckOptions) -> Outcome {
+fn triage(input: &Input, options: &CheckOptions) -> Triage {
     match scan(input) {
         Scan::Unit { doc, detection } => match detection.unit_primary {
-            Some(primary) if primary != input.path => Outcome::Aux(primary, detection.dialect),
-            _ => Outcome::Report(Box::new(run_unit(
+            Some(primary) if primary != input.path => Triage::Aux(primary, detection.dialect),
+            _ => Triage::Report(Box::new(run_unit(
                 options.providers.as_deref(),
                 input.path.clone(),
                 Some(doc),
@@ -320,7 +353,7 @@ fn process(input: &Input, options: &CheckOptions) -> Outcome {
                 UnitKind::Lower,
             ))),
         },
-        Scan::Broken { doc, dialect } => Outcome::Report(Box::new(run_unit(
+        Scan::Broken { doc, dialect } => Triage::Report(Box::new(run_unit(
             options.providers.as_deref(),
             input.path.clone(),
             Some(doc),
@@ -328,7 +361,7 @@ fn process(input: &Input, options: &CheckOptions) -> Outcome {
             UnitKind::ReportOnly,
         ))),
         Scan::Skip { doc } => match (options.hint(&input.path), doc) {
-            (Some(d), Some(doc)) => Outcome::Report(Box::new(run_unit(
+            (Some(d), Some(doc)) => Triage::Report(Box::new(run_unit(
                 options.providers.as_deref(),
                 input.path.clone(),
                 Some(doc),
@@ -336,7 +369,7 @@ fn process(input: &Input, options: &CheckOptions) -> Outcome {
                 UnitKind::Lower,
             ))),
             (_, doc) if input.explicit => match (options.assume_dialect, doc) {
-                (Some(d), Some(doc)) => Outcome::Report(Box::new(run_unit(
+                (Some(d), Some(doc)) => Triage::Report(Box::new(run_unit(
                     options.providers.as_deref(),
                     input.path.clone(),
                     Some(doc),
@@ -344,7 +377,7 @@ fn process(input: &Input, options: &CheckOptions) -> Outcome {
                     UnitKind::Lower,
                 ))),
                 // The text already read (a stream cannot be read twice).
-                (_, doc) => Outcome::Report(Box::new(run_unit(
+                (_, doc) => Triage::Report(Box::new(run_unit(
                     options.providers.as_deref(),
                     input.path.clone(),
                     doc,
@@ -352,17 +385,29 @@ fn process(input: &Input, options: &CheckOptions) -> Outcome {
                     UnitKind::Unsupported,
                 ))),
             },
-            _ => Outcome::Skip,
+            _ => Triage::Skip,
         },
     }
 }
 
-/// Runs `work` over `items` on the rayon pool's threads and hands the results to `emit` in item order.
-/// Workers take the next item from a shared counter, so results arrive nearly in order and only a few
-/// wait in the reorder buffer: memory stays bounded by the threads' work in flight, not by the input.
-fn in_order<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync, mut emit: impl FnMut(R)) {
+/// Stack size of the worker threads: lowering and rules recurse over (depth-limited) trees.
+const WORKER_STACK: usize = 8 << 20;
+
+/// The number of worker threads for `requested` (0: one per core).
+pub fn thread_count(requested: usize) -> usize {
+    if requested > 0 {
+        return requested;
+    }
+    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+}
+
+/// Runs `work` over `items` on `threads` threads and hands the results to `emit` in item order, on the
+/// calling thread. Workers take the next item from a shared counter, so results arrive nearly in order
+/// and only a few wait in the reorder buffer: memory stays bounded by the threads' work in flight, not
+/// by the input.
+pub fn in_order<T: Sync, R: Send>(threads: usize, items: &[T], work: impl Fn(&T) -> R + Sync, mut emit: impl FnMut(R)) {
     use std::sync::atomic::{AtomicUsize, Ordering};
-    let threads = rayon::current_num_threads().max(1).min(items.len().max(1));
+    let threads = threads.max(1).min(items.len().max(1));
     if threads <= 1 {
         items.iter().for_each(|i| emit(work(i)));
         return;
@@ -391,8 +436,7 @@ fn in_order<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync, mut em
                     break;
                 }
             };
-            // Large stacks, as for the rayon pool: lowering and rules recurse over (depth-limited) trees.
-            if std::thread::Builder::new().stack_size(8 << 20).spawn_scoped(scope, worker).is_err() {
+            if std::thread::Builder::new().stack_size(WORKER_STACK).spawn_scoped(scope, worker).is_err() {
                 break;
             }
         }
@@ -413,39 +457,55 @@ fn in_order<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync, mut em
 }
 
 /// Checks every input and hands each unit's report to `sink` as soon as it and every unit before it
-/// are done, in path order; a unit's sources are freed when `sink` returns. Units whose primary file
-/// was not among the inputs (a Membrane `auth/*.map.yml` named on its own) and walk errors come last.
+/// are done, in path order; a unit's sources are freed when `sink` returns. `prepare` runs on the
+/// worker that checked the unit, before `sink` (per-unit filtering and rendering belong there, so that
+/// the calling thread only writes). Units whose primary file was not among the inputs (a Membrane
+/// `auth/*.map.yml` named on its own) and walk errors come last.
 pub fn check_each(
     inputs: &[Input],
     walk_errors: &[WalkError],
     options: &CheckOptions,
+    prepare: &(dyn Fn(&mut UnitReport) + Sync),
     mut sink: impl FnMut(UnitReport),
 ) {
+    let threads = thread_count(options.threads);
     // OpenAPI models that an Itential instance of this run names are checked through that instance
     // (which knows which scopes it requests), not a second time on their own.
-    let models = itential_models(inputs);
+    let models = itential_models(threads, inputs);
     let owned: Vec<Input> =
         inputs.iter().filter(|i| i.explicit || !models.contains(&normalize(&i.path))).cloned().collect();
     let inputs = owned.as_slice();
     let named: std::collections::HashSet<&Path> = inputs.iter().map(|i| i.path.as_path()).collect();
     let mut pending: BTreeMap<PathBuf, Dialect> = BTreeMap::new();
     in_order(
+        threads,
         inputs,
-        |i| process(i, options),
+        |i| match triage(i, options) {
+            Triage::Report(mut r) => {
+                prepare(&mut r);
+                Triage::Report(r)
+            }
+            other => other,
+        },
         |o| match o {
-            Outcome::Report(r) => sink(*r),
-            Outcome::Aux(primary, dialect) => {
+            Triage::Report(r) => sink(*r),
+            Triage::Aux(primary, dialect) => {
                 if !named.contains(primary.as_path()) {
                     pending.entry(primary).or_insert(dialect);
                 }
             }
-            Outcome::Skip => {}
+            Triage::Skip => {}
         },
     );
     let work: Vec<(PathBuf, Dialect)> = pending.into_iter().collect();
     in_order(
+        threads,
         &work,
-        |(p, d)| run_unit(options.providers.as_deref(), p.clone(), None, Some(*d), UnitKind::Lower),
+        |(p, d)| {
+            let mut r = run_unit(options.providers.as_deref(), p.clone(), None, Some(*d), UnitKind::Lower);
+            prepare(&mut r);
+            r
+        },
         &mut sink,
     );
     for e in walk_errors {
@@ -457,14 +517,16 @@ pub fn check_each(
             format!("cannot read {}: {}", e.path.display(), e.message),
         ));
         let diagnostics = db.get(id).map(|d| d.diagnostics.clone()).unwrap_or_default();
-        sink(UnitReport::bare(e.path.clone(), db, diagnostics));
+        let mut r = UnitReport::bare(e.path.clone(), db, diagnostics);
+        prepare(&mut r);
+        sink(r);
     }
 }
 
 /// Checks every input; returns one report per unit, ordered by primary path.
 pub fn check(inputs: &[Input], walk_errors: &[WalkError], options: &CheckOptions) -> Vec<UnitReport> {
     let mut reports = Vec::new();
-    check_each(inputs, walk_errors, options, |r| reports.push(r));
+    check_each(inputs, walk_errors, options, &|_| {}, |r| reports.push(r));
     reports.sort_by(|a, b| a.primary.cmp(&b.primary));
     reports
 }
@@ -528,7 +590,16 @@ fn run_unit_in(
             if unreadable {
                 diagnostics.clear();
             } else {
-                let mut report = UnitReport { primary, dialect, db, diagnostics, lowered, result, secrets: Vec::new() };
+                let mut report = UnitReport {
+                    primary,
+                    dialect,
+                    db,
+                    diagnostics,
+                    lowered,
+                    result,
+                    secrets: Vec::new(),
+                    rendered: Vec::new(),
+                };
                 report.diagnostics.retain(|d| d.code == UNSUPPORTED_FILE);
                 return report;
             }
@@ -557,7 +628,7 @@ fn run_unit_in(
     all.retain(|d| seen.insert((d.code, d.span, d.message.clone())));
     sort_diagnostics(&mut all);
     let secrets = finish_secrets(&db, result.as_ref(), &mut all);
-    UnitReport { primary, dialect, db, diagnostics: all, lowered, result, secrets }
+    UnitReport { primary, dialect, db, diagnostics: all, lowered, result, secrets, rendered: Vec::new() }
 }
 
 /// Convenience for tests and tools: check paths as the CLI would.
@@ -630,10 +701,12 @@ fn normalize(path: &Path) -> PathBuf {
 
 /// Models named by the Itential instances among the inputs. Instances are small files that mention
 /// `model`; only those are parsed here.
-fn itential_models(inputs: &[Input]) -> std::collections::HashSet<PathBuf> {
-    inputs
-        .par_iter()
-        .filter_map(|i| {
+fn itential_models(threads: usize, inputs: &[Input]) -> std::collections::HashSet<PathBuf> {
+    let mut models = std::collections::HashSet::new();
+    in_order(
+        threads,
+        inputs,
+        |i| -> Option<PathBuf> {
             let meta = std::fs::metadata(&i.path).ok()?;
             if !meta.is_file() || meta.len() > 256 * 1024 {
                 return None;
@@ -645,6 +718,8 @@ fn itential_models(inputs: &[Input]) -> std::collections::HashSet<PathBuf> {
             }
             let doc = Document::parse(FileId(0), &i.path, &bytes);
             specc_dialects::openapi::itential_model_path(&doc).map(|p| normalize(&p))
-        })
-        .collect()
+        },
+        |m| models.extend(m),
+    );
+    models
 }
