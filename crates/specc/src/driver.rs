@@ -712,8 +712,8 @@ fn itential_models(threads: usize, inputs: &[Input]) -> std::collections::HashSe
                 return None;
             }
             let bytes = std::fs::read(&i.path).ok()?;
-            let text = std::str::from_utf8(&bytes).ok()?;
-            if !text.contains("model") || !text.contains("client_") {
+            let has = |word: &[u8]| memchr::memmem::find(&bytes, word).is_some();
+            if !has(b"model") || !has(b"client_") {
                 return None;
             }
             let doc = Document::parse(FileId(0), &i.path, &bytes);

@@ -62,8 +62,31 @@ pub fn secret_key(key: &str) -> bool {
         return false;
     }
     let keboola = k.starts_with('#');
-    let n: String = k.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect();
+    // The key's ASCII letters and digits, lower-cased (at most 128 of them): no allocation, as this runs
+    // for every key of every file.
+    let mut buf = [0u8; 128];
+    let mut len = 0;
+    for c in k.bytes().filter(u8::is_ascii_alphanumeric) {
+        buf[len] = c.to_ascii_lowercase();
+        len += 1;
+    }
+    let Ok(n) = std::str::from_utf8(&buf[..len]) else { return false };
     if n.is_empty() {
+        return false;
+    }
+    // `contains` for each word would set up a substring search per word and key; these words start
+    // with `s`, `p` or `a`, so only those positions are tried.
+    let has_word = n.bytes().enumerate().any(|(i, c)| {
+        let rest = &n[i..];
+        match c {
+            b's' => rest.starts_with("secret"),
+            b'p' => rest.starts_with("password") || rest.starts_with("passwd") || rest.starts_with("privatekey"),
+            b'a' => rest.starts_with("apikey"),
+            _ => false,
+        }
+    });
+    let names_secret = keboola || has_word || n.ends_with("token") || n == "pwd";
+    if !names_secret {
         return false;
     }
     // Keys about a secret rather than holding one.
@@ -81,17 +104,7 @@ pub fn secret_key(key: &str) -> bool {
         "expires",
         "header",
     ];
-    if ABOUT.iter().any(|a| n.contains(a)) || n.ends_with("ref") || n.ends_with("env") || n.ends_with("var") {
-        return false;
-    }
-    keboola
-        || n.contains("secret")
-        || n.contains("password")
-        || n.contains("passwd")
-        || n.contains("privatekey")
-        || n.contains("apikey")
-        || n.ends_with("token")
-        || n == "pwd"
+    !(ABOUT.iter().any(|a| n.contains(a)) || n.ends_with("ref") || n.ends_with("env") || n.ends_with("var"))
 }
 
 /// Whether a value is a reference to a secret (`{{VAR}}`, `${VAR}`, `%%x%%`), not the secret.
@@ -119,11 +132,11 @@ pub fn scan(text: &str) -> Vec<std::ops::Range<usize>> {
 }
 
 fn line_end(b: &[u8], from: usize) -> usize {
-    b[from.min(b.len())..].iter().position(|&c| c == b'\n' || c == b'\r').map_or(b.len(), |p| from + p)
+    memchr::memchr2(b'\n', b'\r', &b[from.min(b.len())..]).map_or(b.len(), |p| from + p)
 }
 
 fn line_start(b: &[u8], at: usize) -> usize {
-    b[..at.min(b.len())].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1)
+    memchr::memrchr(b'\n', &b[..at.min(b.len())]).map_or(0, |p| p + 1)
 }
 
 fn indent_of(b: &[u8], start: usize) -> usize {
@@ -162,7 +175,10 @@ fn key_before(text: &str, colon: usize) -> Option<&str> {
 fn keyed_values(text: &str, out: &mut Vec<std::ops::Range<usize>>) {
     let b = text.as_bytes();
     let mut i = 0;
-    while let Some(p) = b[i..].iter().position(|&c| c == b':') {
+    // The end of the line last looked up: on a minified single-line file, finding it again for every
+    // key would make the scan quadratic.
+    let mut known_eol = 0;
+    while let Some(p) = memchr::memchr(b':', &b[i..]) {
         let colon = i + p;
         i = colon + 1;
         // YAML needs a space after the colon of a plain key; JSON may have anything.
@@ -174,7 +190,10 @@ fn keyed_values(text: &str, out: &mut Vec<std::ops::Range<usize>>) {
         while v < b.len() && (b[v] == b' ' || b[v] == b'\t') {
             v += 1;
         }
-        let eol = line_end(b, v);
+        if known_eol < v {
+            known_eol = line_end(b, v);
+        }
+        let eol = known_eol;
         let range = match b.get(v) {
             None | Some(b'\n' | b'\r' | b'{' | b'[' | b'#' | b'&' | b'*' | b'!') => continue,
             Some(b'"') => {
@@ -247,7 +266,8 @@ fn url_stop(c: u8) -> bool {
 fn url_secrets(b: &[u8], out: &mut Vec<std::ops::Range<usize>>) {
     // Userinfo passwords: `scheme://user:password@host`.
     let mut i = 0;
-    while let Some(p) = find(&b[i..], b"://") {
+    let scheme_end = memchr::memmem::Finder::new(b"://");
+    while let Some(p) = scheme_end.find(&b[i..]) {
         let start = i + p + 3;
         i = start;
         let mut end = start;
@@ -265,10 +285,7 @@ fn url_secrets(b: &[u8], out: &mut Vec<std::ops::Range<usize>>) {
         }
     }
     // Credential query parameters: `?access_token=…`, `&client_secret=…`.
-    for (q, &c) in b.iter().enumerate() {
-        if c != b'?' && c != b'&' && c != b';' {
-            continue;
-        }
+    for q in memchr::memchr3_iter(b'?', b'&', b';', b) {
         let name_start = q + 1;
         let mut eq = name_start;
         while eq < b.len() && eq - name_start <= 32 && (b[eq].is_ascii_alphanumeric() || matches!(b[eq], b'_' | b'-')) {
@@ -291,10 +308,6 @@ fn url_secrets(b: &[u8], out: &mut Vec<std::ops::Range<usize>>) {
             out.push(vs..ve);
         }
     }
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// The secrets of a unit: what lowering found, plus what [`scan`] finds in every file the unit read.
