@@ -405,13 +405,35 @@ pub fn thread_count(requested: usize) -> usize {
 /// calling thread. Workers take the next item from a shared counter, so results arrive nearly in order
 /// and only a few wait in the reorder buffer: memory stays bounded by the threads' work in flight, not
 /// by the input.
-pub fn in_order<T: Sync, R: Send>(threads: usize, items: &[T], work: impl Fn(&T) -> R + Sync, mut emit: impl FnMut(R)) {
+pub fn in_order<T: Sync, R: Send>(threads: usize, items: &[T], work: impl Fn(&T) -> R + Sync, emit: impl FnMut(R)) {
+    in_order_sized(threads, items, &[], work, emit);
+}
+
+/// [`in_order`] for items of very different sizes (`sizes[i]`, in any unit; empty: all alike). The
+/// largest items, one fewer than there are threads, are started first, whatever their place: otherwise
+/// a large file near the end of the run is checked by one thread while the others have nothing left
+/// to do. Each waits in the reorder buffer until the items before it are handed on.
+pub fn in_order_sized<T: Sync, R: Send>(
+    threads: usize,
+    items: &[T],
+    sizes: &[u64],
+    work: impl Fn(&T) -> R + Sync,
+    mut emit: impl FnMut(R),
+) {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let threads = threads.max(1).min(items.len().max(1));
     if threads <= 1 {
         items.iter().for_each(|i| emit(work(i)));
         return;
     }
+    // The order in which workers take the items: the large ones first, then the rest in item order.
+    let mut early: Vec<usize> = (0..sizes.len().min(items.len())).collect();
+    early.sort_by_key(|&i| std::cmp::Reverse(sizes[i]));
+    early.truncate(threads - 1);
+    // Only items clearly larger than an even share are worth moving forward.
+    let share = sizes.iter().sum::<u64>() / (threads as u64 * 4).max(1);
+    early.retain(|&i| sizes[i] > share);
+    let order: Vec<usize> = early.iter().copied().chain((0..items.len()).filter(|i| !early.contains(i))).collect();
     let next = AtomicUsize::new(0);
     // Workers may run at most `window` items ahead of the last one emitted: while one large file is
     // being checked, the others do not pile up finished units (and their parsed files) behind it.
@@ -421,11 +443,11 @@ pub fn in_order<T: Sync, R: Send>(threads: usize, items: &[T], work: impl Fn(&T)
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let tx = tx.clone();
-            let (next, work, emitted) = (&next, &work, &emitted);
+            let (next, work, emitted, order, early) = (&next, &work, &emitted, &order, &early);
             let worker = move || loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) else { break };
                 let Some(item) = items.get(i) else { break };
-                {
+                if !early.contains(&i) {
                     let (lock, cvar) = emitted;
                     let mut done = lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
                     while i >= *done + window {
@@ -471,15 +493,20 @@ pub fn check_each(
     let threads = thread_count(options.threads);
     // OpenAPI models that an Itential instance of this run names are checked through that instance
     // (which knows which scopes it requests), not a second time on their own.
-    let models = itential_models(threads, inputs);
-    let owned: Vec<Input> =
-        inputs.iter().filter(|i| i.explicit || !models.contains(&normalize(&i.path))).cloned().collect();
+    let (models, all_sizes) = itential_models(threads, inputs);
+    let (owned, sizes): (Vec<Input>, Vec<u64>) = inputs
+        .iter()
+        .zip(all_sizes)
+        .filter(|(i, _)| i.explicit || models.is_empty() || !models.contains(&normalize(&i.path)))
+        .map(|(i, size)| (i.clone(), size))
+        .unzip();
     let inputs = owned.as_slice();
     let named: std::collections::HashSet<&Path> = inputs.iter().map(|i| i.path.as_path()).collect();
     let mut pending: BTreeMap<PathBuf, Dialect> = BTreeMap::new();
-    in_order(
+    in_order_sized(
         threads,
         inputs,
+        &sizes,
         |i| match triage(i, options) {
             Triage::Report(mut r) => {
                 prepare(&mut r);
@@ -699,27 +726,34 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-/// Models named by the Itential instances among the inputs. Instances are small files that mention
-/// `model`; only those are parsed here.
-fn itential_models(threads: usize, inputs: &[Input]) -> std::collections::HashSet<PathBuf> {
+/// Models named by the Itential instances among the inputs, and the size of every input (0 when it
+/// cannot be read). Instances are small files that mention `model`; only those are parsed here.
+fn itential_models(threads: usize, inputs: &[Input]) -> (std::collections::HashSet<PathBuf>, Vec<u64>) {
     let mut models = std::collections::HashSet::new();
+    let mut sizes = Vec::with_capacity(inputs.len());
     in_order(
         threads,
         inputs,
-        |i| -> Option<PathBuf> {
-            let meta = std::fs::metadata(&i.path).ok()?;
+        |i| -> (u64, Option<PathBuf>) {
+            let Ok(meta) = std::fs::metadata(&i.path) else { return (0, None) };
             if !meta.is_file() || meta.len() > 256 * 1024 {
-                return None;
+                return (meta.len(), None);
             }
-            let bytes = std::fs::read(&i.path).ok()?;
-            let has = |word: &[u8]| memchr::memmem::find(&bytes, word).is_some();
-            if !has(b"model") || !has(b"client_") {
-                return None;
-            }
-            let doc = Document::parse(FileId(0), &i.path, &bytes);
-            specc_dialects::openapi::itential_model_path(&doc).map(|p| normalize(&p))
+            let model = || {
+                let bytes = std::fs::read(&i.path).ok()?;
+                let has = |word: &[u8]| memchr::memmem::find(&bytes, word).is_some();
+                if !has(b"model") || !has(b"client_") {
+                    return None;
+                }
+                let doc = Document::parse(FileId(0), &i.path, &bytes);
+                specc_dialects::openapi::itential_model_path(&doc).map(|p| normalize(&p))
+            };
+            (meta.len(), model())
         },
-        |m| models.extend(m),
+        |(size, m)| {
+            sizes.push(size);
+            models.extend(m);
+        },
     );
-    models
+    (models, sizes)
 }

@@ -62,49 +62,56 @@ pub fn secret_key(key: &str) -> bool {
         return false;
     }
     let keboola = k.starts_with('#');
-    // The key's ASCII letters and digits, lower-cased (at most 128 of them): no allocation, as this runs
-    // for every key of every file.
+    // The key's ASCII letters and digits, lower-cased (at most 128 of them), and the set of letters
+    // in it: no allocation, and most keys are rejected by their letters alone, as this runs for every
+    // key of every file.
     let mut buf = [0u8; 128];
     let mut len = 0;
+    let mut letters = 0u32;
     for c in k.bytes().filter(u8::is_ascii_alphanumeric) {
-        buf[len] = c.to_ascii_lowercase();
+        let c = c.to_ascii_lowercase();
+        buf[len] = c;
         len += 1;
+        if c.is_ascii_lowercase() {
+            letters |= 1 << (c - b'a');
+        }
     }
-    let Ok(n) = std::str::from_utf8(&buf[..len]) else { return false };
+    let n = &buf[..len];
     if n.is_empty() {
         return false;
     }
-    // `contains` for each word would set up a substring search per word and key; these words start
-    // with `s`, `p` or `a`, so only those positions are tried.
-    let has_word = n.bytes().enumerate().any(|(i, c)| {
-        let rest = &n[i..];
-        match c {
-            b's' => rest.starts_with("secret"),
-            b'p' => rest.starts_with("password") || rest.starts_with("passwd") || rest.starts_with("privatekey"),
-            b'a' => rest.starts_with("apikey"),
-            _ => false,
-        }
-    });
-    let names_secret = keboola || has_word || n.ends_with("token") || n == "pwd";
+    let may_hold = |word: &[u8]| {
+        let need = word.iter().fold(0u32, |m, &c| m | 1 << (c - b'a'));
+        letters & need == need
+    };
+    let contains = |word: &[u8]| may_hold(word) && n.windows(word.len()).any(|w| w == word);
+    let names_secret = keboola
+        || contains(b"secret")
+        || contains(b"password")
+        || contains(b"passwd")
+        || contains(b"privatekey")
+        || contains(b"apikey")
+        || (may_hold(b"token") && n.ends_with(b"token"))
+        || n == b"pwd";
     if !names_secret {
         return false;
     }
     // Keys about a secret rather than holding one.
-    const ABOUT: [&str; 12] = [
-        "url",
-        "uri",
-        "endpoint",
-        "method",
-        "placement",
-        "location",
-        "type",
-        "name",
-        "param",
-        "field",
-        "expires",
-        "header",
+    const ABOUT: [&[u8]; 12] = [
+        b"url",
+        b"uri",
+        b"endpoint",
+        b"method",
+        b"placement",
+        b"location",
+        b"type",
+        b"name",
+        b"param",
+        b"field",
+        b"expires",
+        b"header",
     ];
-    !(ABOUT.iter().any(|a| n.contains(a)) || n.ends_with("ref") || n.ends_with("env") || n.ends_with("var"))
+    !(ABOUT.iter().any(|a| contains(a)) || n.ends_with(b"ref") || n.ends_with(b"env") || n.ends_with(b"var"))
 }
 
 /// Whether a value is a reference to a secret (`{{VAR}}`, `${VAR}`, `%%x%%`), not the secret.
@@ -465,6 +472,69 @@ mod tests {
         assert!(found("client_secret: \"{{CLIENT_SECRET}}\"").is_empty());
         assert!(found("tokenUrl: https://x.test/token").is_empty());
         assert!(found("\"#api_token\": \"KBC::ProjectSecure::abc\"").is_empty());
+    }
+
+    /// The letter-set shortcut of `secret_key` decides as the plain definition does.
+    #[test]
+    fn secret_key_matches_its_definition() {
+        fn plain(key: &str) -> bool {
+            let k = key.trim();
+            if k.len() > 128 {
+                return false;
+            }
+            let n: String = k.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
+            if n.is_empty() {
+                return false;
+            }
+            let about = ["url", "uri", "endpoint", "method", "placement", "location", "type", "name", "param"];
+            let about = about.iter().chain(&["field", "expires", "header"]).any(|a| n.contains(a));
+            if about || n.ends_with("ref") || n.ends_with("env") || n.ends_with("var") {
+                return false;
+            }
+            k.starts_with('#')
+                || ["secret", "password", "passwd", "privatekey", "apikey"].iter().any(|w| n.contains(w))
+                || n.ends_with("token")
+                || n == "pwd"
+        }
+        let keys = [
+            "client_secret",
+            "clientSecret",
+            "#appSecret",
+            "#x",
+            "password",
+            "Pass-Word",
+            "passwd",
+            "pwd",
+            "PWD ",
+            "private_key",
+            "privateKey",
+            "api_key",
+            "API-KEY",
+            "apiKeyName",
+            "access_token",
+            "tokenUrl",
+            "token",
+            "id_token",
+            "refreshToken",
+            "secretRef",
+            "secret_env",
+            "passwordVar",
+            "description",
+            "type",
+            "name",
+            "properties",
+            "é_secret",
+            "s3cret",
+            "",
+            "  ",
+            "#",
+            "tok en",
+            "x-api-key",
+            "secret_expires_at",
+        ];
+        for k in keys.iter().map(|k| k.to_string()).chain(std::iter::once("a".repeat(130) + "secret")) {
+            assert_eq!(secret_key(&k), plain(&k), "{k:?}");
+        }
     }
 
     #[test]

@@ -275,6 +275,21 @@ pub fn run(opts: &Options) -> anyhow::Result<bool> {
         contenders: cs,
     });
 
+    // The same description minified to one line: every finding on line 1, UTF-16 columns deep into it.
+    let minified = setup::minified(&p, &github)?;
+    let min_len = std::fs::metadata(&minified)?.len();
+    cases.push(Case {
+        name: "minified",
+        about: "GitHub's description as one line".into(),
+        files: 1,
+        bytes: min_len,
+        largest_file: min_len,
+        contenders: vec![
+            Contender::new("specc", "specc", Role::Reference, specc_check(vec![minified.display().to_string()], None)),
+            specc_json(vec![minified.display().to_string()]),
+        ],
+    });
+
     // One tiny file: start-up cost. The smallest file of the corpus (deterministic for a given corpus).
     let tiny = all
         .list

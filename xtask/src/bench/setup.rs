@@ -146,6 +146,25 @@ pub fn corpus_x10(p: &Paths, corpus: &Path) -> anyhow::Result<PathBuf> {
     Ok(dir)
 }
 
+/// `source` (a JSON file) written again as one line, without whitespace: a large minified file (every
+/// finding on line 1, UTF-16 columns far into the line). Rewritten when missing.
+pub fn minified(p: &Paths, source: &Path) -> anyhow::Result<PathBuf> {
+    let dir = p.target.join("bench-minified");
+    let name = source.file_name().context("a file name")?.to_string_lossy().replace(".json", ".min.json");
+    let out = dir.join(name);
+    if out.is_file() {
+        return Ok(out);
+    }
+    eprintln!("bench: writing {} (one line)", out.display());
+    let text = std::fs::read(source).with_context(|| source.display().to_string())?;
+    let value: serde_json::Value = serde_json::from_slice(&text)?;
+    std::fs::create_dir_all(&dir)?;
+    let partial = dir.join(".partial");
+    std::fs::write(&partial, serde_json::to_vec(&value)?)?;
+    std::fs::rename(&partial, &out)?;
+    Ok(out)
+}
+
 /// The synthetic scale set: regenerated when its parameters (or the generator's version) change.
 pub fn synth_set(p: &Paths, params: &synth::Params) -> anyhow::Result<PathBuf> {
     let dir = p.synth();
