@@ -281,7 +281,7 @@ fn scan(input: &Input) -> Scan {
         }
     };
     let skip = specc_dialects::skip_predicate(&bytes);
-    scan_document(input, Document::parse_with(FileId(0), &input.path, &bytes, skip))
+    scan_document(input, Document::parse_owned_with(FileId(0), &input.path, bytes, skip))
 }
 
 fn scan_document(input: &Input, doc: Document) -> Scan {
@@ -745,7 +745,12 @@ fn itential_models(threads: usize, inputs: &[Input]) -> (std::collections::HashS
                 if !has(b"model") || !has(b"client_") {
                     return None;
                 }
-                let doc = Document::parse(FileId(0), &i.path, &bytes);
+                // An OpenAPI description is read with its skip predicate (it is no instance); should it
+                // look like one all the same, it is read again in full.
+                let skip = specc_dialects::skip_predicate(&bytes);
+                let doc = Document::parse_with(FileId(0), &i.path, &bytes, skip);
+                specc_dialects::openapi::itential_model_path(&doc)?;
+                let doc = if skip.is_some() { Document::parse(FileId(0), &i.path, &bytes) } else { doc };
                 specc_dialects::openapi::itential_model_path(&doc).map(|p| normalize(&p))
             };
             (meta.len(), model())

@@ -55,6 +55,39 @@ const SECRET_PARAMS: &[&str] = &[
     "sessionid",
 ];
 
+/// The bit of each ASCII letter (either case) in a set of letters; 0 for every other byte.
+const LETTER_BITS: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut c = 0;
+    while c < 26 {
+        t[b'a' as usize + c] = 1 << c;
+        t[b'A' as usize + c] = 1 << c;
+        c += 1;
+    }
+    t
+};
+
+/// The set of letters of `word`.
+const fn letters_of(word: &[u8]) -> u32 {
+    let mut m = 0;
+    let mut i = 0;
+    while i < word.len() {
+        m |= LETTER_BITS[word[i] as usize];
+        i += 1;
+    }
+    m
+}
+
+/// The letter sets of the words a secret-named key holds (`passwd`'s covers `password`'s).
+const SECRET_WORD_LETTERS: [u32; 6] = [
+    letters_of(b"secret"),
+    letters_of(b"passwd"),
+    letters_of(b"privatekey"),
+    letters_of(b"apikey"),
+    letters_of(b"token"),
+    letters_of(b"pwd"),
+];
+
 /// Whether a key names a secret value (`client_secret`, `#appSecret`, `password`, `refresh_token`...).
 pub fn secret_key(key: &str) -> bool {
     let k = key.trim();
@@ -62,26 +95,25 @@ pub fn secret_key(key: &str) -> bool {
         return false;
     }
     let keboola = k.starts_with('#');
-    // The key's ASCII letters and digits, lower-cased (at most 128 of them), and the set of letters
-    // in it: no allocation, and most keys are rejected by their letters alone, as this runs for every
-    // key of every file.
+    // Most keys cannot spell any of the words: one table lookup per byte tells.
+    let letters = k.bytes().fold(0, |m, c| m | LETTER_BITS[usize::from(c)]);
+    if !keboola && !SECRET_WORD_LETTERS.iter().any(|&w| letters & w == w) {
+        return false;
+    }
+    // The key's ASCII letters and digits, lower-cased (at most 128 of them): no allocation, as this
+    // runs for every key of every file.
     let mut buf = [0u8; 128];
     let mut len = 0;
-    let mut letters = 0u32;
     for c in k.bytes().filter(u8::is_ascii_alphanumeric) {
-        let c = c.to_ascii_lowercase();
-        buf[len] = c;
+        buf[len] = c.to_ascii_lowercase();
         len += 1;
-        if c.is_ascii_lowercase() {
-            letters |= 1 << (c - b'a');
-        }
     }
     let n = &buf[..len];
     if n.is_empty() {
         return false;
     }
     let may_hold = |word: &[u8]| {
-        let need = word.iter().fold(0u32, |m, &c| m | 1 << (c - b'a'));
+        let need = letters_of(word);
         letters & need == need
     };
     let contains = |word: &[u8]| may_hold(word) && n.windows(word.len()).any(|w| w == word);

@@ -275,12 +275,12 @@ pub fn run(opts: &Options) -> anyhow::Result<bool> {
         contenders: cs,
     });
 
-    // The same description minified to one line: every finding on line 1, UTF-16 columns deep into it.
+    // The same description on one line, with thousands of findings: UTF-16 columns deep into the line.
     let minified = setup::minified(&p, &github)?;
     let min_len = std::fs::metadata(&minified)?.len();
     cases.push(Case {
         name: "minified",
-        about: "GitHub's description as one line".into(),
+        about: format!("GitHub's description on one line, with {} flawed OAuth schemes added", setup::MINIFIED_SCHEMES),
         files: 1,
         bytes: min_len,
         largest_file: min_len,

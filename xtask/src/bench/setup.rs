@@ -146,21 +146,51 @@ pub fn corpus_x10(p: &Paths, corpus: &Path) -> anyhow::Result<PathBuf> {
     Ok(dir)
 }
 
-/// `source` (a JSON file) written again as one line, without whitespace: a large minified file (every
-/// finding on line 1, UTF-16 columns far into the line). Rewritten when missing.
+/// Flawed OAuth schemes [`minified`] adds.
+pub const MINIFIED_SCHEMES: usize = 3000;
+
+/// `source` (GitHub's description) on one line, with [`MINIFIED_SCHEMES`] OAuth schemes added to its
+/// components, each with a non-ASCII description, a password flow without a token URL and endpoints
+/// over plain http: thousands of findings on line 1, their UTF-16 columns deep into the line. Written
+/// once (it is deterministic).
 pub fn minified(p: &Paths, source: &Path) -> anyhow::Result<PathBuf> {
     let dir = p.target.join("bench-minified");
-    let name = source.file_name().context("a file name")?.to_string_lossy().replace(".json", ".min.json");
-    let out = dir.join(name);
+    let out = dir.join(format!("github-{MINIFIED_SCHEMES}-schemes.min.json"));
     if out.is_file() {
         return Ok(out);
     }
     eprintln!("bench: writing {} (one line)", out.display());
     let text = std::fs::read(source).with_context(|| source.display().to_string())?;
-    let value: serde_json::Value = serde_json::from_slice(&text)?;
+    let mut doc: serde_json::Value = serde_json::from_slice(&text)?;
+    let schemes: serde_json::Map<String, serde_json::Value> = (0..MINIFIED_SCHEMES)
+        .map(|i| {
+            let scheme = serde_json::json!({
+                "type": "oauth2",
+                "description": format!("Zugang für 🔑 Nummer {i} – テスト"),
+                "flows": {
+                    "password": { "scopes": {} },
+                    "authorizationCode": {
+                        "authorizationUrl": format!("http://auth.example.test/a{i}"),
+                        "tokenUrl": format!("http://auth.example.test/t{i}"),
+                        "scopes": {},
+                    },
+                },
+            });
+            (format!("s{i}"), scheme)
+        })
+        .collect();
+    let components = doc
+        .as_object_mut()
+        .context("the description is not an object")?
+        .entry("components")
+        .or_insert_with(|| serde_json::json!({}));
+    components
+        .as_object_mut()
+        .context("`components` is not an object")?
+        .insert("securitySchemes".into(), serde_json::Value::Object(schemes));
     std::fs::create_dir_all(&dir)?;
     let partial = dir.join(".partial");
-    std::fs::write(&partial, serde_json::to_vec(&value)?)?;
+    std::fs::write(&partial, serde_json::to_vec(&doc)?)?;
     std::fs::rename(&partial, &out)?;
     Ok(out)
 }

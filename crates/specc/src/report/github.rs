@@ -29,7 +29,12 @@ fn line(report: &UnitReport, d: &Diagnostic) -> String {
     )
 }
 
-/// The lines of one unit's findings, one entry per finding (rendered on the worker threads).
+/// Hands the line of each of one unit's findings to `each`.
+pub fn render_each<E>(report: &UnitReport, mut each: impl FnMut(String) -> Result<(), E>) -> Result<(), E> {
+    report.diagnostics.iter().try_for_each(|d| each(line(report, d)))
+}
+
+/// The lines of one unit's findings, one entry per finding.
 pub fn render_unit(report: &UnitReport) -> Vec<String> {
     report.diagnostics.iter().map(|d| line(report, d)).collect()
 }

@@ -10,22 +10,32 @@ use super::plural;
 /// Width the reports are laid out for.
 const WIDTH: usize = 100;
 
-/// The reports of one unit's findings, one entry per finding, each ending with a blank line (rendered
-/// on the worker threads).
-pub fn render_unit(report: &UnitReport, color: bool) -> Vec<String> {
+/// Hands the report of each of one unit's findings, ending with a blank line, to `each`.
+pub fn render_each<E>(
+    report: &UnitReport,
+    color: bool,
+    mut each: impl FnMut(String) -> Result<(), E>,
+) -> Result<(), E> {
     if report.diagnostics.is_empty() {
-        return Vec::new();
+        return Ok(());
     }
     let renderer = HumanRenderer::new(color, WIDTH);
-    report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let mut text = renderer.render_masked(&report.db, d, &report.secrets);
-            text.push('\n');
-            text
-        })
-        .collect()
+    for d in &report.diagnostics {
+        let mut text = renderer.render_masked(&report.db, d, &report.secrets);
+        text.push('\n');
+        each(text)?;
+    }
+    Ok(())
+}
+
+/// The reports of one unit's findings, one entry per finding.
+pub fn render_unit(report: &UnitReport, color: bool) -> Vec<String> {
+    let mut out = Vec::with_capacity(report.diagnostics.len());
+    let _ = render_each(report, color, |text| -> Result<(), ()> {
+        out.push(text);
+        Ok(())
+    });
+    out
 }
 
 /// The whole output for a run, without colour (`--output-file`).

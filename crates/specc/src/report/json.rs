@@ -38,7 +38,12 @@ fn element(db: &SourceDb, d: &Diagnostic, secrets: &[(specc_diagnostics::Span, S
     out
 }
 
-/// The elements of one unit's findings, one entry per finding (rendered on the worker threads).
+/// Hands the element of each of one unit's findings to `each`.
+pub fn render_each<E>(report: &UnitReport, mut each: impl FnMut(String) -> Result<(), E>) -> Result<(), E> {
+    report.diagnostics.iter().try_for_each(|d| each(element(&report.db, d, &report.secrets)))
+}
+
+/// The elements of one unit's findings, one entry per finding.
 pub fn render_unit(report: &UnitReport) -> Vec<String> {
     report.diagnostics.iter().map(|d| element(&report.db, d, &report.secrets)).collect()
 }

@@ -140,6 +140,11 @@ fn streamed(request: &Request) -> Option<Format> {
     }
 }
 
+/// Units with more findings than this are rendered while they are written, on the calling thread,
+/// instead of on their worker: their rendered text (tens of megabytes for a large file with findings
+/// everywhere) is then never held whole.
+const MAX_RENDERED_AHEAD: usize = 1000;
+
 /// The findings of one unit in a streaming format, one entry per finding.
 fn render_unit(format: Format, color: bool, report: &UnitReport) -> Vec<String> {
     match format {
@@ -150,14 +155,28 @@ fn render_unit(format: Format, color: bool, report: &UnitReport) -> Vec<String> 
     }
 }
 
+/// Hands each finding of one unit, rendered in a streaming format, to `each`.
+fn render_each(
+    format: Format,
+    color: bool,
+    report: &UnitReport,
+    each: impl FnMut(String) -> io::Result<()>,
+) -> io::Result<()> {
+    match format {
+        Format::Human => human::render_each(report, color, each),
+        Format::Json => json::render_each(report, each),
+        Format::Github => github::render_each(report, each),
+        _ => Ok(()),
+    }
+}
+
 /// Runs a check as `options` say and writes it to `out` as `request` says.
 pub fn check(options: &RunOptions, request: &Request, out: &mut impl Write) -> io::Result<Checked> {
     let streamed = streamed(request);
     let collect = request.terminal.is_some_and(Format::is_batch) || request.file.is_some();
-    let prepare = |r: &mut UnitReport| {
-        if let Some(format) = streamed {
-            r.rendered = render_unit(format, request.color, r);
-        }
+    let prepare = |r: &mut UnitReport| match streamed {
+        Some(format) if r.diagnostics.len() <= MAX_RENDERED_AHEAD => r.rendered = render_unit(format, request.color, r),
+        _ => {}
     };
     let mut json = match request.terminal {
         Some(Format::Json) => Some(json::Stream::begin(out)?),
@@ -174,17 +193,24 @@ pub fn check(options: &RunOptions, request: &Request, out: &mut impl Write) -> i
             return;
         }
         tally.add(&report);
-        if streamed.is_some() && report.rendered.len() != report.diagnostics.len() {
-            // Not rendered on a worker (or filtered since): render here.
-            report.rendered = render_unit(streamed.unwrap_or(Format::Human), request.color, &report);
-        }
-        let written = match (&mut json, request.terminal) {
-            (Some(stream), _) => report.rendered.iter().try_for_each(|e| stream.element(out, e)),
-            (None, Some(Format::Human)) if request.statistics => {
-                statistics.add(&report);
+        let rendered = std::mem::take(&mut report.rendered);
+        let written = match streamed {
+            None => {
+                if request.terminal == Some(Format::Human) && request.statistics {
+                    statistics.add(&report);
+                }
                 Ok(())
             }
-            (None, _) => report.rendered.iter().try_for_each(|text| out.write_all(text.as_bytes())),
+            // Rendered on the worker: write it.
+            Some(_) if rendered.len() == report.diagnostics.len() => match &mut json {
+                Some(stream) => rendered.iter().try_for_each(|e| stream.element(out, e)),
+                None => rendered.iter().try_for_each(|text| out.write_all(text.as_bytes())),
+            },
+            // Too large to render ahead (or filtered since): render while writing.
+            Some(format) => render_each(format, request.color, &report, |text| match &mut json {
+                Some(stream) => stream.element(out, &text),
+                None => out.write_all(text.as_bytes()),
+            }),
         };
         if let Err(e) = written {
             io_error = Some(e);
@@ -194,7 +220,6 @@ pub fn check(options: &RunOptions, request: &Request, out: &mut impl Write) -> i
             failing |= report.diagnostics.iter().any(|d| d.severity >= level);
         }
         if collect {
-            report.rendered = Vec::new();
             collected.push(report);
         }
     });
