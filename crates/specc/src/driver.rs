@@ -137,11 +137,6 @@ impl UnitReport {
     }
 }
 
-/// Replaces every secret value in the texts of a diagnostic (see [`crate::redact`]).
-pub fn redact_diagnostic(d: &mut Diagnostic, secrets: &[(specc_diagnostics::Span, String)]) {
-    crate::redact::redact_diagnostic(d, secrets);
-}
-
 /// Secrets of a lowered unit, and the unit's diagnostics redacted.
 fn finish_secrets(
     db: &SourceDb,
@@ -149,8 +144,9 @@ fn finish_secrets(
     diagnostics: &mut [Diagnostic],
 ) -> Vec<(specc_diagnostics::Span, String)> {
     let secrets = crate::redact::unit_secrets(db, result);
+    let known = crate::redact::KnownSecrets::new(&secrets);
     for d in diagnostics.iter_mut() {
-        redact_diagnostic(d, &secrets);
+        known.redact_diagnostic(d);
     }
     secrets
 }

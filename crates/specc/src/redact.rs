@@ -417,28 +417,119 @@ pub fn mask_document(doc: &Document, secrets: &[(Span, String)]) -> Option<Strin
             }
         }
     }
-    for (_, value) in &mine {
-        if !value.is_empty() && t.contains(value.as_str()) {
-            t = t.replace(value.as_str(), &stars(value));
-            changed = true;
+    let values: Vec<&str> = mine.iter().map(|(_, v)| v.as_str()).filter(|v| !v.is_empty()).collect();
+    match finder(&values) {
+        // Every occurrence of every value, in one pass over the text; each value's are then starred
+        // in turn as `str::replace` would (left to right, not overlapping, still intact).
+        Some(f) => {
+            let mut found: Vec<(usize, usize, usize)> =
+                f.find_overlapping_iter(&t).map(|m| (m.pattern().as_usize(), m.start(), m.end())).collect();
+            found.sort_unstable();
+            let mut last: Option<(usize, usize)> = None;
+            for (p, start, end) in found {
+                let free = last.is_none_or(|(lp, lend)| lp != p || start >= lend);
+                if free && t.get(start..end) == Some(values[p]) {
+                    t.replace_range(start..end, &stars(values[p]));
+                    changed = true;
+                    last = Some((p, end));
+                }
+            }
+        }
+        None => {
+            for value in values {
+                if t.contains(value) {
+                    t = t.replace(value, &stars(value));
+                    changed = true;
+                }
+            }
         }
     }
     changed.then_some(t)
 }
 
+/// From this many values on, texts are searched for all of them at once.
+const FINDER_FROM: usize = 8;
+
+/// A searcher for all of `values` at once (pattern `i` is `values[i]`), when there are enough of them.
+fn finder(values: &[&str]) -> Option<aho_corasick::AhoCorasick> {
+    if values.len() < FINDER_FROM {
+        return None;
+    }
+    aho_corasick::AhoCorasick::new(values).ok()
+}
+
+/// A unit's secret texts prepared for redacting many strings: [`redact_text`] for each string costs a
+/// search per secret, which is quadratic for a large file with many secrets and many findings.
+pub struct KnownSecrets<'a> {
+    /// Longest first, the order they are replaced in.
+    values: Vec<&'a str>,
+    finder: Option<aho_corasick::AhoCorasick>,
+    /// Values found in [`REDACTED`] itself: a replacement can make them appear.
+    in_marker: Vec<usize>,
+}
+
+impl<'a> KnownSecrets<'a> {
+    pub fn new(secrets: &'a [(Span, String)]) -> Self {
+        let mut values: Vec<&str> = secrets.iter().map(|(_, v)| v.as_str()).filter(|v| !v.is_empty()).collect();
+        values.sort_by_key(|v| std::cmp::Reverse(v.len()));
+        values.dedup();
+        let in_marker = (0..values.len()).filter(|&i| REDACTED.contains(values[i])).collect();
+        KnownSecrets { finder: finder(&values), values, in_marker }
+    }
+
+    /// `text` with every secret's text replaced by [`REDACTED`] (longest first, so no part of a longer
+    /// one survives a shorter one's replacement), and then what [`scan`] finds in it.
+    pub fn redact(&self, text: &str) -> String {
+        let mut t = text.to_string();
+        let mut replace = |v: &str| {
+            if t.contains(v) {
+                t = t.replace(v, REDACTED);
+            }
+        };
+        match &self.finder {
+            // Only the values the text holds (or that a replacement can create) are replaced, in order.
+            Some(f) => {
+                let mut present: Vec<usize> = f.find_overlapping_iter(text).map(|m| m.pattern().as_usize()).collect();
+                present.extend(&self.in_marker);
+                present.sort_unstable();
+                present.dedup();
+                present.into_iter().for_each(|i| replace(self.values[i]));
+            }
+            None => self.values.iter().for_each(|v| replace(v)),
+        }
+        mask_scanned(t)
+    }
+
+    /// Redacts every text of a diagnostic that is shown (see [`redact_diagnostic`]).
+    pub fn redact_diagnostic(&self, d: &mut Diagnostic) {
+        let r = |t: &mut String| *t = self.redact(t);
+        r(&mut d.message);
+        if let Some(l) = d.label.as_mut() {
+            r(l);
+        }
+        if let Some(h) = d.help.as_mut() {
+            r(h);
+        }
+        if let Some(n) = d.note.as_mut() {
+            r(n);
+        }
+        for l in &mut d.secondary {
+            r(&mut l.message);
+        }
+        if let Some(f) = d.fix.as_mut() {
+            r(&mut f.title);
+        }
+    }
+}
+
 /// `text` with every secret's text replaced by [`REDACTED`] (longest first, so no part of a longer one
 /// survives a shorter one's replacement).
 pub fn redact_text(text: &str, secrets: &[(Span, String)]) -> String {
-    let mut values: Vec<&str> = secrets.iter().map(|(_, v)| v.as_str()).filter(|v| !v.is_empty()).collect();
-    values.sort_by_key(|v| std::cmp::Reverse(v.len()));
-    values.dedup();
-    let mut t = text.to_string();
-    for v in values {
-        if t.contains(v) {
-            t = t.replace(v, REDACTED);
-        }
-    }
-    // Whatever the lists missed: secrets the text itself shows (a URL password, a keyed value).
+    KnownSecrets::new(secrets).redact(text)
+}
+
+/// Whatever the lists missed: secrets the text itself shows (a URL password, a keyed value).
+fn mask_scanned(t: String) -> String {
     let ranges = scan(&t);
     if ranges.is_empty() {
         return t;
@@ -465,23 +556,7 @@ pub fn redact_text(text: &str, secrets: &[(Span, String)]) -> String {
 /// the fix's title. A fix's edits are left whole (`migrate` applies them to the user's file); outputs that
 /// print an edit pass it through [`redact_text`] (JSON, SARIF, diffs) or leave the fix out (LSP).
 pub fn redact_diagnostic(d: &mut Diagnostic, secrets: &[(Span, String)]) {
-    let r = |t: &mut String| *t = redact_text(t, secrets);
-    r(&mut d.message);
-    if let Some(l) = d.label.as_mut() {
-        r(l);
-    }
-    if let Some(h) = d.help.as_mut() {
-        r(h);
-    }
-    if let Some(n) = d.note.as_mut() {
-        r(n);
-    }
-    for l in &mut d.secondary {
-        r(&mut l.message);
-    }
-    if let Some(f) = d.fix.as_mut() {
-        r(&mut f.title);
-    }
+    KnownSecrets::new(secrets).redact_diagnostic(d);
 }
 
 #[cfg(test)]
@@ -575,6 +650,43 @@ mod tests {
         assert_eq!(found("\"https://x.test/cb?state=1&access_token=AT-1&b=2\""), ["AT-1"]);
         assert_eq!(found("https://x.test/cb?client_secret=cs#frag"), ["cs"]);
         assert!(found("https://user@host/a?state=1").is_empty());
+    }
+
+    /// With many secrets (searched for all at once) the result is that of replacing each in turn.
+    #[test]
+    fn many_secrets_redact_as_one_by_one() {
+        // Spans past the end of the texts: only the values matter here.
+        let span = |i: u32| Span { file: specc_diagnostics::FileId(0), start: 10_000 + i, end: 10_001 + i };
+        let mut secrets: Vec<(Span, String)> = (0..40).map(|i| (span(i), format!("SECRET-{i:02}-VALUE"))).collect();
+        secrets.push((span(50), "SECRET-01-VALUE-LONGER".into()));
+        secrets.push((span(51), "dact".into()));
+        let one_by_one = |text: &str| {
+            let mut values: Vec<&str> = secrets.iter().map(|(_, v)| v.as_str()).collect();
+            values.sort_by_key(|v| std::cmp::Reverse(v.len()));
+            let mut t = text.to_string();
+            for v in values {
+                t = t.replace(v, REDACTED);
+            }
+            t
+        };
+        let known = KnownSecrets::new(&secrets);
+        assert!(known.finder.is_some());
+        for text in [
+            "none here",
+            "a SECRET-07-VALUE and SECRET-01-VALUE-LONGER, SECRET-07-VALUE again",
+            "SECRET-39-VALUESECRET-38-VALUE",
+            "redacted twice: SECRET-00-VALUE",
+        ] {
+            assert_eq!(known.redact(text), one_by_one(text), "{text}");
+        }
+        let text = "{\"a\": \"x SECRET-03-VALUE y SECRET-03-VALUE\", \"b\": \"SECRET-01-VALUE-LONGER\"}";
+        let doc = Document::parse(specc_diagnostics::FileId(0), "x.json", text.as_bytes());
+        let masked = mask_document(&doc, &secrets).expect("masked");
+        let mut want = text.to_string();
+        for (_, v) in &secrets {
+            want = want.replace(v.as_str(), &stars(v));
+        }
+        assert_eq!(masked, want);
     }
 
     #[test]

@@ -162,11 +162,6 @@ pub fn to_wire(db: &SourceDb, d: &Diagnostic) -> WireDiagnostic {
     to_wire_redacted(db, d, &[])
 }
 
-/// Replaces secret values in a text (see [`crate::redact::redact_text`]).
-pub fn redact_text(text: &str, secrets: &[(Span, String)]) -> String {
-    crate::redact::redact_text(text, secrets)
-}
-
 /// The wire form of one diagnostic, with secret values kept out of fix replacements.
 pub fn to_wire_redacted(db: &SourceDb, d: &Diagnostic, secrets: &[(Span, String)]) -> WireDiagnostic {
     let loc = location(db, d.span);
@@ -223,7 +218,7 @@ pub fn to_wire_redacted(db: &SourceDb, d: &Diagnostic, secrets: &[(Span, String)
                 .map(|e| WireEdit {
                     file: file_of(db, e.span),
                     range: ByteRange { start: e.span.start, end: e.span.end },
-                    replacement: redact_text(&e.replacement, secrets),
+                    replacement: crate::redact::redact_text(&e.replacement, secrets),
                 })
                 .collect(),
         }),
