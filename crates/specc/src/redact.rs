@@ -469,12 +469,21 @@ pub struct KnownSecrets<'a> {
 }
 
 impl<'a> KnownSecrets<'a> {
+    /// For many texts: the secrets are indexed for searching all at once (which costs about as much as
+    /// one plain pass over every secret).
     pub fn new(secrets: &'a [(Span, String)]) -> Self {
+        let mut known = KnownSecrets::unindexed(secrets);
+        known.finder = finder(&known.values);
+        known
+    }
+
+    /// For one text: each secret is searched for in turn.
+    pub fn unindexed(secrets: &'a [(Span, String)]) -> Self {
         let mut values: Vec<&str> = secrets.iter().map(|(_, v)| v.as_str()).filter(|v| !v.is_empty()).collect();
         values.sort_by_key(|v| std::cmp::Reverse(v.len()));
         values.dedup();
         let in_marker = (0..values.len()).filter(|&i| REDACTED.contains(values[i])).collect();
-        KnownSecrets { finder: finder(&values), values, in_marker }
+        KnownSecrets { values, finder: None, in_marker }
     }
 
     /// `text` with every secret's text replaced by [`REDACTED`] (longest first, so no part of a longer
@@ -525,7 +534,7 @@ impl<'a> KnownSecrets<'a> {
 /// `text` with every secret's text replaced by [`REDACTED`] (longest first, so no part of a longer one
 /// survives a shorter one's replacement).
 pub fn redact_text(text: &str, secrets: &[(Span, String)]) -> String {
-    KnownSecrets::new(secrets).redact(text)
+    KnownSecrets::unindexed(secrets).redact(text)
 }
 
 /// Whatever the lists missed: secrets the text itself shows (a URL password, a keyed value).
@@ -556,7 +565,7 @@ fn mask_scanned(t: String) -> String {
 /// the fix's title. A fix's edits are left whole (`migrate` applies them to the user's file); outputs that
 /// print an edit pass it through [`redact_text`] (JSON, SARIF, diffs) or leave the fix out (LSP).
 pub fn redact_diagnostic(d: &mut Diagnostic, secrets: &[(Span, String)]) {
-    KnownSecrets::new(secrets).redact_diagnostic(d);
+    KnownSecrets::unindexed(secrets).redact_diagnostic(d);
 }
 
 #[cfg(test)]

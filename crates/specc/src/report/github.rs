@@ -4,9 +4,10 @@
 use specc_diagnostics::{Diagnostic, Severity};
 
 use crate::driver::UnitReport;
+use crate::redact::KnownSecrets;
 
 /// The line of one finding, with its newline.
-fn line(report: &UnitReport, d: &Diagnostic) -> String {
+fn line(report: &UnitReport, secrets: &KnownSecrets, d: &Diagnostic) -> String {
     let kind = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -25,23 +26,25 @@ fn line(report: &UnitReport, d: &Diagnostic) -> String {
         loc.end.line,
         loc.end.column,
         escape_property(d.code),
-        escape_data(&crate::redact::redact_text(&message, &report.secrets))
+        escape_data(&secrets.redact(&message))
     )
 }
 
 /// Hands the line of each of one unit's findings to `each`.
 pub fn render_each<E>(report: &UnitReport, mut each: impl FnMut(String) -> Result<(), E>) -> Result<(), E> {
-    report.diagnostics.iter().try_for_each(|d| each(line(report, d)))
+    let secrets = KnownSecrets::new(&report.secrets);
+    report.diagnostics.iter().try_for_each(|d| each(line(report, &secrets, d)))
 }
 
 /// The lines of one unit's findings, one entry per finding.
 pub fn render_unit(report: &UnitReport) -> Vec<String> {
-    report.diagnostics.iter().map(|d| line(report, d)).collect()
+    let secrets = KnownSecrets::new(&report.secrets);
+    report.diagnostics.iter().map(|d| line(report, &secrets, d)).collect()
 }
 
 /// The whole output for a run.
 pub fn render(reports: &[UnitReport]) -> String {
-    reports.iter().flat_map(|r| r.diagnostics.iter().map(move |d| line(r, d))).collect()
+    reports.iter().flat_map(render_unit).collect()
 }
 
 fn escape_data(s: &str) -> String {

@@ -11,6 +11,7 @@ use specc_diagnostics::Diagnostic;
 use specc_syntax::SourceDb;
 
 use crate::driver::UnitReport;
+use crate::redact::KnownSecrets;
 use crate::wire::{self, Summary, Tool};
 
 /// Indentation of an element of the `diagnostics` array.
@@ -22,8 +23,8 @@ pub fn pretty(v: &impl Serialize) -> io::Result<String> {
 }
 
 /// One diagnostic as an element of the `diagnostics` array (without the separator before it).
-fn element(db: &SourceDb, d: &Diagnostic, secrets: &[(specc_diagnostics::Span, String)]) -> String {
-    let w = wire::to_wire_redacted(db, d, secrets);
+fn element(db: &SourceDb, d: &Diagnostic, secrets: &KnownSecrets) -> String {
+    let w = wire::to_wire_known(db, d, secrets);
     // Serialising plain data into a String cannot fail.
     let text = serde_json::to_string_pretty(&w).unwrap_or_default();
     let mut out = String::with_capacity(text.len() + text.len() / 8 + ELEMENT_INDENT.len());
@@ -40,12 +41,14 @@ fn element(db: &SourceDb, d: &Diagnostic, secrets: &[(specc_diagnostics::Span, S
 
 /// Hands the element of each of one unit's findings to `each`.
 pub fn render_each<E>(report: &UnitReport, mut each: impl FnMut(String) -> Result<(), E>) -> Result<(), E> {
-    report.diagnostics.iter().try_for_each(|d| each(element(&report.db, d, &report.secrets)))
+    let secrets = KnownSecrets::new(&report.secrets);
+    report.diagnostics.iter().try_for_each(|d| each(element(&report.db, d, &secrets)))
 }
 
 /// The elements of one unit's findings, one entry per finding.
 pub fn render_unit(report: &UnitReport) -> Vec<String> {
-    report.diagnostics.iter().map(|d| element(&report.db, d, &report.secrets)).collect()
+    let secrets = KnownSecrets::new(&report.secrets);
+    report.diagnostics.iter().map(|d| element(&report.db, d, &secrets)).collect()
 }
 
 /// The whole document for a run, at once.
@@ -85,8 +88,9 @@ impl Stream {
 
     /// Writes findings that were not rendered on a worker (a configuration's own errors).
     pub fn diagnostics(&mut self, out: &mut impl Write, db: &SourceDb, diagnostics: &[Diagnostic]) -> io::Result<()> {
+        let none = KnownSecrets::new(&[]);
         for d in diagnostics {
-            self.element(out, &element(db, d, &[]))?;
+            self.element(out, &element(db, d, &none))?;
         }
         Ok(())
     }
