@@ -318,13 +318,15 @@ fn print_config_error(err: &specc::config::ConfigError, format: Format) -> io::R
     Ok(ExitCode::from(2))
 }
 
-fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
+/// The run `specc check` asks for, or the exit code of a usage error (reported on stderr).
+fn check_run_options(args: &CheckArgs) -> io::Result<Result<RunOptions, ExitCode>> {
     let fail_on = match &args.fail_on {
         None => None,
         Some(level) => match specc::select::parse_fail_on(level) {
             Some(v) => Some(v),
             None => {
                 return usage_error(&format!("invalid --fail-on `{level}`: expected error, warning, info or never"))
+                    .map(Err)
             }
         },
     };
@@ -334,7 +336,8 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
             Some(d) => Some(d),
             None => {
                 let names: Vec<&str> = Dialect::ALL.iter().map(|d| d.as_str()).collect();
-                return usage_error(&format!("unknown dialect `{name}`: expected one of {}", names.join(", ")));
+                return usage_error(&format!("unknown dialect `{name}`: expected one of {}", names.join(", ")))
+                    .map(Err);
             }
         },
     };
@@ -362,7 +365,7 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
         for u in &unknown {
             writeln!(err, "specc: error: {u}")?;
         }
-        return Ok(ExitCode::from(2));
+        return Ok(Err(ExitCode::from(2)));
     }
     let dash = std::path::Path::new("-");
     let wants_stdin = args.paths.iter().any(|p| p == dash) || (args.paths.is_empty() && args.stdin_filename.is_some());
@@ -373,18 +376,18 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
             } else {
                 e.to_string()
             };
-            return usage_error(&format!("{}: {why}", p.display()));
+            return usage_error(&format!("{}: {why}", p.display())).map(Err);
         }
     }
     let stdin = if wants_stdin {
         match specc::driver::read_stream(dash) {
             Ok(bytes) => Some((args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("<stdin>")), bytes)),
-            Err((_, message)) => return usage_error(&message),
+            Err((_, message)) => return usage_error(&message).map(Err),
         }
     } else {
         None
     };
-    let options = RunOptions {
+    Ok(Ok(RunOptions {
         paths: args.paths.iter().filter(|p| p.as_path() != dash).cloned().collect(),
         config: args.config.clone(),
         isolated: args.isolated,
@@ -396,6 +399,13 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
         baseline: args.baseline.clone(),
         write_baseline: args.write_baseline.clone(),
         threads: args.threads.map_or(0, |n| n.clamp(1, MAX_THREADS)),
+    }))
+}
+
+fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
+    let options = match check_run_options(&args)? {
+        Ok(options) => options,
+        Err(code) => return Ok(code),
     };
     let mut fix_failed = false;
     if args.fix || args.diff {

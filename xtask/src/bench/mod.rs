@@ -9,7 +9,7 @@
 mod measure;
 mod profile;
 mod report;
-mod setup;
+pub mod setup;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
