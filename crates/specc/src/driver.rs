@@ -741,12 +741,11 @@ fn itential_models(threads: usize, inputs: &[Input]) -> (std::collections::HashS
                 if !has(b"model") || !has(b"client_") {
                     return None;
                 }
-                // An OpenAPI description is read with its skip predicate (it is no instance); should it
-                // look like one all the same, it is read again in full.
-                let skip = specc_dialects::skip_predicate(&bytes);
-                let doc = Document::parse_with(FileId(0), &i.path, &bytes, skip);
-                specc_dialects::openapi::itential_model_path(&doc)?;
-                let doc = if skip.is_some() { Document::parse(FileId(0), &i.path, &bytes) } else { doc };
+                // Whether a file is an instance, and which model it names, depend on the root's keys
+                // and its `model` or `openapi_model` only: other values are passed over (in JSON).
+                let root_keys =
+                    |path: &[String]| path.len() == 1 && !matches!(path[0].as_str(), "model" | "openapi_model");
+                let doc = Document::parse_owned_with(FileId(0), &i.path, bytes, Some(&root_keys));
                 specc_dialects::openapi::itential_model_path(&doc).map(|p| normalize(&p))
             };
             (meta.len(), model())
