@@ -440,18 +440,19 @@ pub fn in_order_sized<T: Sync, R: Send>(
         for _ in 0..threads {
             let tx = tx.clone();
             let (next, work, emitted, order, early) = (&next, &work, &emitted, &order, &early);
-            let worker = move || loop {
-                let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) else { break };
-                let Some(item) = items.get(i) else { break };
-                if !early.contains(&i) {
-                    let (lock, cvar) = emitted;
-                    let mut done = lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-                    while i >= *done + window {
-                        done = cvar.wait(done).unwrap_or_else(std::sync::PoisonError::into_inner);
+            let worker = move || {
+                while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let Some(item) = items.get(i) else { break };
+                    if !early.contains(&i) {
+                        let (lock, cvar) = emitted;
+                        let mut done = lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                        while i >= *done + window {
+                            done = cvar.wait(done).unwrap_or_else(std::sync::PoisonError::into_inner);
+                        }
                     }
-                }
-                if tx.send((i, work(item))).is_err() {
-                    break;
+                    if tx.send((i, work(item))).is_err() {
+                        break;
+                    }
                 }
             };
             if std::thread::Builder::new().stack_size(WORKER_STACK).spawn_scoped(scope, worker).is_err() {

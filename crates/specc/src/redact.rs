@@ -97,7 +97,7 @@ pub fn secret_key(key: &str) -> bool {
     let keboola = k.starts_with('#');
     // Most keys cannot spell any of the words: one table lookup per byte tells.
     let letters = k.bytes().fold(0, |m, c| m | LETTER_BITS[usize::from(c)]);
-    if !keboola && !SECRET_WORD_LETTERS.iter().any(|&w| letters & w == w) {
+    if !keboola && !SECRET_WORD_LETTERS.iter().any(|&w| w & !letters == 0) {
         return false;
     }
     // The key's ASCII letters and digits, lower-cased (at most 128 of them): no allocation, as this
