@@ -89,6 +89,7 @@ fn main() -> ExitCode {
             fuzz::run(seconds, flag(&args, "--target").as_deref())
         }
         Some("bench") => bench::Options::parse(&args[1..]).and_then(|o| bench::run(&o)),
+        Some(bench::setup::MINIFY_COMMAND) => bench::setup::write_minified_cli(&args[1..]),
         Some("synth") => synth::run_cli(&args[1..]),
         Some("npm") => npm_cli(&args[1..]),
         Some("ecosystem") => ecosystem::run(&args[1..]),

@@ -530,8 +530,8 @@ fn flow_context(
         }
     };
     let mut ctx = FlowContext {
-        kind: flow_name3(&f.kind),
-        kind2: flow_name2(&f.kind),
+        kind: openapi3_flow_key(&f.kind),
+        kind2: swagger2_flow_name(&f.kind),
         authorization_url: url(Field::AuthorizationUrl, f.authorization_url.as_ref(), out),
         token_url: url(Field::TokenUrl, f.token_url.as_ref(), out),
         refresh_url: url(Field::RefreshUrl, f.refresh_url.as_ref(), out),
@@ -682,7 +682,8 @@ pub fn slug(name: &str) -> String {
     }
 }
 
-pub fn flow_name3(k: &FlowKind) -> &'static str {
+/// The key of a flow under OpenAPI 3's `flows` object (`authorizationCode`).
+pub fn openapi3_flow_key(k: &FlowKind) -> &'static str {
     match k {
         FlowKind::AuthorizationCode => "authorizationCode",
         FlowKind::ClientCredentials => "clientCredentials",
@@ -693,7 +694,8 @@ pub fn flow_name3(k: &FlowKind) -> &'static str {
     }
 }
 
-pub fn flow_name2(k: &FlowKind) -> &'static str {
+/// The name of a flow in Swagger 2.0's `flow` field (`accessCode`).
+pub fn swagger2_flow_name(k: &FlowKind) -> &'static str {
     match k {
         FlowKind::AuthorizationCode => "accessCode",
         FlowKind::ClientCredentials => "application",

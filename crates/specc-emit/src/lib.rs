@@ -127,6 +127,28 @@ pub fn build(config: &AuthConfig, target: &Target, options: &BuildOptions) -> Re
     Ok(Built { files, diagnostics })
 }
 
+/// The JSON:API body of `POST /v2/tenants/{TENANT_ID}/oauth-clients` (the `oauth-client.json` of the
+/// `elasticio-tenant-client` target) for a client named `name`, from that target's template but without
+/// a source configuration: `specc migrate` writes it next to a component it moves to a tenant client.
+pub fn tenant_client_body(
+    name: &str,
+    client_id: &context::CredentialContext,
+    client_secret: &context::CredentialContext,
+    component_id: &str,
+) -> Result<String, BuildError> {
+    const TARGET: &str = "elasticio-tenant-client";
+    const FILE: &str = "oauth-client.json";
+    let missing = || BuildError::Template(format!("{TARGET}: no `{FILE}` template"));
+    let target = find_target(TARGET).ok_or_else(missing)?;
+    let (_, template, _) = target.files.iter().find(|(path, _, _)| *path == FILE).ok_or_else(missing)?;
+    let env = environment(target);
+    let t = env.get_template(template).map_err(|e| BuildError::Template(format!("{template}: {e:#}")))?;
+    let client_id = Value::from(minijinja::value::Serde(client_id));
+    let client_secret = Value::from(minijinja::value::Serde(client_secret));
+    t.render(minijinja::context! { name, client_id, client_secret, component_id })
+        .map_err(|e| BuildError::Template(format!("{template}: {e:#}")))
+}
+
 /// The template environment of a target: strict about undefined values, no HTML escaping, blocks
 /// that do not leave blank lines, and the filters the templates share.
 fn environment(target: &Target) -> Environment<'static> {

@@ -23,7 +23,12 @@ struct Parser<'a> {
     /// Which subtrees to read without building them (see [`crate::SkipPredicate`]).
     skip: Option<&'a crate::SkipPredicate>,
     /// Keys from the root to the value being read (`[]` for array items); kept only while building.
+    /// Only the first `path_len` entries are current: the others keep their buffers for reuse, so
+    /// that following a key costs no allocation.
     path: Vec<String>,
+    path_len: usize,
+    /// Open containers of the subtree [`Parser::skip_fast`] is scanning (reused between calls).
+    skip_stack: Vec<u8>,
     /// False inside a skipped subtree: syntax is still checked, nothing is allocated.
     build: bool,
 }
@@ -38,6 +43,8 @@ pub(crate) fn parse(text: &str, skip: Option<&crate::SkipPredicate>) -> JsonOutp
         failed: false,
         skip,
         path: Vec::new(),
+        path_len: 0,
+        skip_stack: Vec::new(),
         build: true,
     };
     p.skip_ws();
@@ -412,21 +419,14 @@ impl<'a> Parser<'a> {
             } else {
                 let skipped = match self.skip {
                     Some(skip) => {
-                        self.path.push(key.clone());
-                        let s = skip(&self.path);
-                        if s {
-                            self.build = false;
-                        }
-                        s
+                        self.push_path(&key);
+                        skip(&self.path[..self.path_len])
                     }
                     None => false,
                 };
-                let value = self.value();
+                let value = if skipped { self.skipped_value() } else { self.value() };
                 if self.skip.is_some() {
-                    self.path.pop();
-                }
-                if skipped {
-                    self.build = true;
+                    self.path_len -= 1;
                 }
                 let key: Box<str> = key.into();
                 // Duplicate detection: linear for small objects, hashed beyond.
@@ -520,6 +520,56 @@ impl<'a> Parser<'a> {
         Node::new(TextRange::new(start, self.pos), Value::Object(members))
     }
 
+    /// Follows `key` one level down.
+    fn push_path(&mut self, key: &str) {
+        match self.path.get_mut(self.path_len) {
+            Some(slot) => {
+                slot.clear();
+                slot.push_str(key);
+            }
+            None => self.path.push(key.to_string()),
+        }
+        self.path_len += 1;
+    }
+
+    /// Reads a value no rule reads: the node has the value's true range but no content (an empty
+    /// container or string, a null for a number). A valid subtree is passed over by [`Self::skip_fast`];
+    /// anything else is read again by the full reader without building, so that every syntax error
+    /// is reported exactly as it would be there.
+    fn skipped_value(&mut self) -> Node {
+        self.skip_ws();
+        let start = self.pos;
+        if let Some(end) = self.skip_fast(start) {
+            let value = match self.bytes[start] {
+                b'{' => Value::Object(Vec::new()),
+                b'[' => Value::Array(Vec::new()),
+                b'"' => Value::String("".into()),
+                b't' => Value::Bool(true),
+                b'f' => Value::Bool(false),
+                _ => Value::Null,
+            };
+            self.pos = end;
+            return Node::new(TextRange::new(start, end), value);
+        }
+        self.build = false;
+        let node = self.value();
+        self.build = true;
+        node
+    }
+
+    /// The end of the valid JSON value at `start`, found by one pass over its bytes that checks the
+    /// grammar without building anything: strings are crossed with `memchr`, and only structure,
+    /// numbers and literals are looked at byte by byte. `None` when the value is not valid JSON or
+    /// nests too deep (the caller then reads it with the full reader, which reports why).
+    fn skip_fast(&mut self, start: usize) -> Option<usize> {
+        let b = self.bytes;
+        let mut stack = std::mem::take(&mut self.skip_stack);
+        stack.clear();
+        let end = skip_value(b, start, self.depth, &mut stack);
+        self.skip_stack = stack;
+        end
+    }
+
     fn unclosed(&mut self, open: usize, close: char, what: &str) {
         let at = self.pos;
         self.fail(SyntaxErrorKind::UnexpectedEof, at, at, format!("unexpected end of file: {what} is never closed"));
@@ -550,9 +600,9 @@ impl<'a> Parser<'a> {
                 break;
             }
             if self.build && self.skip.is_some() {
-                self.path.push("[]".into());
+                self.push_path("[]");
                 let v = self.value();
-                self.path.pop();
+                self.path_len -= 1;
                 items.push(v);
             } else {
                 let v = self.value();
@@ -608,6 +658,140 @@ impl<'a> Parser<'a> {
         self.depth -= 1;
         Node::new(TextRange::new(start, self.pos), Value::Array(items))
     }
+}
+
+/// See [`Parser::skip_fast`]. `depth` is the nesting depth at `start`; `stack` is empty scratch space.
+fn skip_value(b: &[u8], start: usize, depth: usize, stack: &mut Vec<u8>) -> Option<usize> {
+    let mut i = start;
+    'value: loop {
+        // A value starts at `i` (after any whitespace).
+        i = skip_blank(b, i);
+        match *b.get(i)? {
+            open @ (b'{' | b'[') => {
+                if depth + stack.len() + 1 > MAX_DEPTH {
+                    return None;
+                }
+                i = skip_blank(b, i + 1);
+                let close = if open == b'{' { b'}' } else { b']' };
+                if b.get(i) == Some(&close) {
+                    i += 1;
+                } else {
+                    stack.push(open);
+                    if open == b'{' {
+                        i = skip_key(b, i)?;
+                    }
+                    continue 'value;
+                }
+            }
+            b'"' => i = skip_string(b, i)?,
+            b't' => i = skip_word(b, i, b"true")?,
+            b'f' => i = skip_word(b, i, b"false")?,
+            b'n' => i = skip_word(b, i, b"null")?,
+            b'-' | b'0'..=b'9' => i = skip_number(b, i)?,
+            _ => return None,
+        }
+        // After a value: a separator, or the end of one or more containers.
+        loop {
+            let Some(&open) = stack.last() else { return Some(i) };
+            i = skip_blank(b, i);
+            let close = if open == b'{' { b'}' } else { b']' };
+            match *b.get(i)? {
+                b',' => {
+                    i = skip_blank(b, i + 1);
+                    if b.get(i) == Some(&close) {
+                        return None;
+                    }
+                    if open == b'{' {
+                        i = skip_key(b, i)?;
+                    }
+                    continue 'value;
+                }
+                c if c == close => {
+                    stack.pop();
+                    i += 1;
+                }
+                _ => return None,
+            }
+        }
+    }
+}
+
+fn skip_blank(b: &[u8], mut i: usize) -> usize {
+    while matches!(b.get(i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+        i += 1;
+    }
+    i
+}
+
+/// A key and its colon, at `i`; returns where its value may start.
+fn skip_key(b: &[u8], i: usize) -> Option<usize> {
+    if b.get(i) != Some(&b'"') {
+        return None;
+    }
+    let i = skip_blank(b, skip_string(b, i)?);
+    (b.get(i) == Some(&b':')).then_some(i + 1)
+}
+
+/// The end of the valid string whose opening quote is at `i`.
+fn skip_string(b: &[u8], i: usize) -> Option<usize> {
+    let mut at = i + 1;
+    loop {
+        let stop = at + memchr::memchr2(b'"', b'\\', b.get(at..)?)?;
+        // No control character may stand raw in a string (checked over the run without branching).
+        if b[at..stop].iter().fold(false, |bad, &c| bad | (c < 0x20)) {
+            return None;
+        }
+        if b[stop] == b'"' {
+            return Some(stop + 1);
+        }
+        at = match *b.get(stop + 1)? {
+            b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => stop + 2,
+            b'u' if b.get(stop + 2..stop + 6)?.iter().all(u8::is_ascii_hexdigit) => stop + 6,
+            _ => return None,
+        };
+    }
+}
+
+fn skip_word(b: &[u8], i: usize, word: &[u8]) -> Option<usize> {
+    b.get(i..)?.starts_with(word).then_some(i + word.len())
+}
+
+/// The end of the number at `i`, by the grammar [`Parser::number`] accepts.
+fn skip_number(b: &[u8], mut i: usize) -> Option<usize> {
+    let digits = |b: &[u8], mut i: usize| {
+        while matches!(b.get(i), Some(b'0'..=b'9')) {
+            i += 1;
+        }
+        i
+    };
+    if b.get(i) == Some(&b'-') {
+        i += 1;
+    }
+    match *b.get(i)? {
+        b'0' if matches!(b.get(i + 1), Some(b'0'..=b'9')) => return None,
+        b'0' => i += 1,
+        b'1'..=b'9' => i = digits(b, i),
+        _ => return None,
+    }
+    if b.get(i) == Some(&b'.') {
+        let s = i + 1;
+        i = digits(b, s);
+        if i == s {
+            return None;
+        }
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        let s = i;
+        i = digits(b, s);
+        if i == s {
+            return None;
+        }
+    }
+    Some(i)
 }
 
 fn next_char_end(text: &str, at: usize) -> usize {
@@ -683,6 +867,43 @@ mod tests {
         let e = err(&text);
         assert_eq!(e.kind, SyntaxErrorKind::TooDeep);
         assert_eq!(e.range.start as usize, MAX_DEPTH);
+    }
+
+    /// The fast pass over skipped subtrees accepts exactly what the full reader accepts, and ends
+    /// where it ends (checked on a sample and on every one-byte edit of it).
+    #[test]
+    fn skip_scan_agrees_with_the_reader() {
+        let sample =
+            r#"{"a": [1, -2.5e3, 0, 1E+2, true, false, null, {}], "b": "x\u00e9\n\"q", "c": {"d": [[]], "e": ""}}"#;
+        let agree = |text: &str| {
+            let full = parse(text, None);
+            let start = text.len() - text.trim_start_matches([' ', '\t', '\n', '\r']).len();
+            let fast = skip_value(text.as_bytes(), start, 0, &mut Vec::new());
+            let trailing = fast.is_some_and(|end| !text[end..].trim_matches([' ', '\t', '\n', '\r']).is_empty());
+            match (&full.root, full.fatal) {
+                (Some(root), false) => assert_eq!(fast, Some(root.range.end as usize), "{text:?}"),
+                _ => assert!(fast.is_none() || trailing, "{text:?} accepted up to {fast:?}"),
+            }
+        };
+        agree(sample);
+        let edits = ["", " ", "\"", "\\", ",", ":", "[", "]", "{", "}", "0", "-", ".", "e", "x", "\n", "\u{1}"];
+        for i in 0..sample.len() {
+            for e in edits {
+                let replaced = format!("{}{e}{}", &sample[..i], &sample[i + 1..]);
+                agree(&replaced);
+                let inserted = format!("{}{e}{}", &sample[..i], &sample[i..]);
+                agree(&inserted);
+            }
+        }
+        for text in
+            ["[01]", "[1.]", "[1e]", "[-]", "[tru]", "{\"a\" 1}", "[1,]", "{\"a\":1,}", "\"\\x\"", "\"\\u12g4\""]
+        {
+            agree(text);
+        }
+        let deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
+        assert!(skip_value(deep.as_bytes(), 0, 0, &mut Vec::new()).is_none());
+        let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        assert_eq!(skip_value(ok.as_bytes(), 0, 0, &mut Vec::new()), Some(ok.len()));
     }
 
     #[test]

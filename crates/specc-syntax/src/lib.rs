@@ -133,10 +133,24 @@ impl Document {
     /// appear in the tree as empty containers or nulls with their true byte ranges. Syntax errors
     /// inside them are still reported; duplicate keys inside them are not.
     pub fn parse_with(file: FileId, path: impl Into<PathBuf>, bytes: &[u8], skip: Option<&SkipPredicate>) -> Document {
+        Document::parse_owned_with(file, path, bytes.to_vec(), skip)
+    }
+
+    /// [`Document::parse_with`] taking the bytes: text that is valid UTF-8 is kept without a copy
+    /// (a large file is then in memory once, not twice).
+    pub fn parse_owned_with(
+        file: FileId,
+        path: impl Into<PathBuf>,
+        bytes: Vec<u8>,
+        skip: Option<&SkipPredicate>,
+    ) -> Document {
         let path = path.into();
-        let (text, utf8_error) = match std::str::from_utf8(bytes) {
-            Ok(s) => (s.to_string(), None),
-            Err(e) => (String::from_utf8_lossy(bytes).into_owned(), Some(e.valid_up_to())),
+        let (text, utf8_error) = match String::from_utf8(bytes) {
+            Ok(s) => (s, None),
+            Err(e) => {
+                let valid_up_to = e.utf8_error().valid_up_to();
+                (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(valid_up_to))
+            }
         };
         let format = Format::detect(&path, &text);
         Document::parse_text(file, path, text, format, utf8_error, skip)

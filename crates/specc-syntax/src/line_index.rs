@@ -4,7 +4,8 @@
 //! Every conversion is O(log n): line starts are binary-searched, and on a line with a non-ASCII byte
 //! UTF-16 columns come from a checkpoint recorded every [`CHECKPOINT_BYTES`] bytes plus at most that
 //! many bytes counted. A minified single-line file with thousands of findings costs no more per finding
-//! than a pretty-printed one.
+//! than a pretty-printed one. A line's checkpoints are recorded the first time a UTF-16 position on it
+//! is asked for: the CLI's human output never needs them.
 
 /// A 1-based line and 1-based column counted in UTF-8 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -31,9 +32,10 @@ pub struct LineIndex {
     /// Lines that contain a non-ASCII byte (sorted): on every other line UTF-16 columns equal byte
     /// columns, which makes LSP positions O(1) there.
     non_ascii: Vec<u32>,
-    /// On non-ASCII lines only, sorted by offset: `(byte offset, UTF-16 units from its line's start)`
-    /// at the line start and then every [`CHECKPOINT_BYTES`] bytes (moved forward to a char boundary).
-    checkpoints: Vec<(u32, u32)>,
+    /// For each line of `non_ascii`, once asked for: `(byte offset, UTF-16 units from the line's
+    /// start)` at the line start and then every [`CHECKPOINT_BYTES`] bytes (moved forward to a char
+    /// boundary), sorted.
+    checkpoints: Vec<std::sync::OnceLock<Vec<(u32, u32)>>>,
     len: u32,
 }
 
@@ -42,7 +44,6 @@ impl LineIndex {
         let bytes = text.as_bytes();
         let mut starts = vec![0u32];
         let mut non_ascii = Vec::new();
-        let mut checkpoints = Vec::new();
         let mut line_start = 0usize;
         // Line ends are found with memchr and each line is tested for non-ASCII bytes in one
         // vectorised pass: this runs on every file, so it must cost little more than reading it.
@@ -53,7 +54,6 @@ impl LineIndex {
             }
             if !bytes[line_start..end].is_ascii() {
                 non_ascii.push(to_u32(starts.len() - 1));
-                checkpoint_line(text, line_start, end, &mut checkpoints);
             }
             let next = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') { end + 2 } else { end + 1 };
             starts.push(to_u32(next));
@@ -62,9 +62,16 @@ impl LineIndex {
         let line_start = line_start.min(bytes.len());
         if !bytes[line_start..].is_ascii() {
             non_ascii.push(to_u32(starts.len() - 1));
-            checkpoint_line(text, line_start, bytes.len(), &mut checkpoints);
         }
+        let checkpoints = non_ascii.iter().map(|_| std::sync::OnceLock::new()).collect();
         LineIndex { starts, non_ascii, checkpoints, len: to_u32(bytes.len()) }
+    }
+
+    /// The checkpoints of 0-based `line` when it has a non-ASCII byte (recorded on first use).
+    fn line_checkpoints(&self, line: usize, text: &str) -> Option<&[(u32, u32)]> {
+        let i = self.non_ascii.binary_search(&to_u32(line)).ok()?;
+        let (start, end) = self.line_range(line, text)?;
+        Some(self.checkpoints.get(i)?.get_or_init(|| checkpoint_line(text, start, end)))
     }
 
     pub fn line_count(&self) -> usize {
@@ -109,16 +116,17 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(self.len) as usize);
         let line = self.line_of(to_u32(offset));
         let start = self.starts[line] as usize;
-        let character: usize = if self.non_ascii.binary_search(&to_u32(line)).is_err() {
-            offset - start
-        } else {
-            // The last checkpoint at or before `offset`; the line start is one, so it is on this line.
-            let i = self.checkpoints.partition_point(|&(at, _)| at as usize <= offset);
-            let (at, units) = match i.checked_sub(1).and_then(|i| self.checkpoints.get(i)) {
-                Some(&(at, units)) if at as usize >= start => (at as usize, units as usize),
-                _ => (start, 0),
-            };
-            units + utf16_len(&text.as_bytes()[at..offset])
+        let character: usize = match self.line_checkpoints(line, text) {
+            None => offset - start,
+            Some(points) => {
+                // The last checkpoint at or before `offset` (the line start is one).
+                let i = points.partition_point(|&(at, _)| at as usize <= offset);
+                let (at, units) = match i.checked_sub(1).and_then(|i| points.get(i)) {
+                    Some(&(at, units)) if at as usize >= start => (at as usize, units as usize),
+                    _ => (start, 0),
+                };
+                units + utf16_len(&text.as_bytes()[at.min(offset)..offset])
+            }
         };
         LspPosition { line: to_u32(line), character: to_u32(character) }
     }
@@ -130,14 +138,11 @@ impl LineIndex {
         };
         let mut from = start;
         let mut units = 0u32;
-        if self.non_ascii.binary_search(&pos.line).is_err() {
+        let Some(line_points) = self.line_checkpoints(pos.line as usize, text) else {
             return to_u32((start + pos.character as usize).min(end));
-        }
-        // This line's checkpoints are contiguous and their unit counts increase: start from the last
-        // one at or before the wanted character.
-        let lo = self.checkpoints.partition_point(|&(at, _)| (at as usize) < start);
-        let hi = self.checkpoints.partition_point(|&(at, _)| (at as usize) < end);
-        let line_points = &self.checkpoints[lo..hi.max(lo)];
+        };
+        // The line's checkpoints' unit counts increase: start from the last one at or before the
+        // wanted character.
         let i = line_points.partition_point(|&(_, u)| u <= pos.character);
         if let Some(&(at, u)) = i.checked_sub(1).and_then(|i| line_points.get(i)) {
             from = at as usize;
@@ -151,17 +156,11 @@ impl LineIndex {
         }
         to_u32(end)
     }
-
-    /// Byte offset of a 1-based line and 1-based UTF-8 column.
-    pub fn offset_of(&self, lc: LineCol) -> Option<u32> {
-        let start = *self.starts.get((lc.line as usize).checked_sub(1)?)?;
-        Some((start + lc.column.saturating_sub(1)).min(self.len))
-    }
 }
 
-/// Records the checkpoints of the non-ASCII line `text[start..end]`.
-fn checkpoint_line(text: &str, start: usize, end: usize, out: &mut Vec<(u32, u32)>) {
-    out.push((to_u32(start), 0));
+/// The checkpoints of the non-ASCII line `text[start..end]`.
+fn checkpoint_line(text: &str, start: usize, end: usize) -> Vec<(u32, u32)> {
+    let mut out = vec![(to_u32(start), 0)];
     let mut at = start;
     let mut units = 0usize;
     loop {
@@ -176,12 +175,21 @@ fn checkpoint_line(text: &str, start: usize, end: usize, out: &mut Vec<(u32, u32
         out.push((to_u32(next), to_u32(units)));
         at = next;
     }
+    out
 }
 
 /// UTF-16 code units of the valid UTF-8 `bytes` (which start and end at char boundaries): one per
 /// char, two for a char of four bytes. Branch-free, so the compiler vectorises it.
 fn utf16_len(bytes: &[u8]) -> usize {
-    bytes.iter().map(|&b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0)).sum()
+    // Counted in 16-bit lanes over blocks short enough not to overflow them (two units per byte at
+    // most), which the compiler vectorises far wider than a sum of `usize`.
+    bytes
+        .chunks(4096)
+        .map(|block| {
+            let units: u16 = block.iter().map(|&b| u16::from((b & 0xC0) != 0x80) + u16::from(b >= 0xF0)).sum();
+            usize::from(units)
+        })
+        .sum()
 }
 
 fn to_u32(n: usize) -> u32 {
@@ -254,7 +262,8 @@ mod tests {
             text.push_str(["\n", "\r\n", "\r", "\n", "\n", ""][line]);
         }
         let idx = LineIndex::new(&text);
-        assert!(idx.checkpoints.len() > 20, "the long lines must have checkpoints");
+        let recorded = |idx: &LineIndex| idx.checkpoints.iter().filter_map(|c| c.get()).map(Vec::len).sum::<usize>();
+        assert_eq!(recorded(&idx), 0, "checkpoints are recorded on first use");
         for offset in 0..=text.len() + 2 {
             let want = naive(&text, &idx, offset.min(text.len()));
             let got = idx.lsp_position(&text, to_u32(offset));
@@ -265,6 +274,7 @@ mod tests {
                 assert_eq!(back, offset.clamp(s, e), "round trip of offset {offset} ({got:?})");
             }
         }
+        assert!(recorded(&idx) > 20, "the long lines must have checkpoints");
         // Characters past a line's end clamp to it.
         let last = to_u32(idx.line_count() - 1);
         let end = idx.line_range(last as usize, &text).unwrap().1;

@@ -139,10 +139,9 @@ impl Baseline {
             self.checked.insert(file_key(&self.base, &doc.path));
         }
         let base = self.base.clone();
-        let (db, secrets) = (&report.db, &report.secrets);
         let entries = &self.entries;
         let used = &mut self.used;
-        report.diagnostics.retain(|d| {
+        report.retain_diagnostics(|db, secrets, d| {
             let e = entry_of(&base, db, d, secrets);
             let same = |x: &Entry| x.code == e.code && x.file == e.file;
             // Exact match first, then the pointer (the text changed), then the fingerprint (the node moved).
@@ -225,7 +224,7 @@ impl Recorder {
             }
             self.entries.push(entry_of(&self.base, &report.db, d, &report.secrets));
         }
-        report.diagnostics.clear();
+        report.retain_diagnostics(|_, _, _| false);
     }
 
     /// Writes the baseline: entries of files this run checked are replaced, the others kept. Returns

@@ -30,7 +30,7 @@ impl std::fmt::Display for SourceError {
 /// The result of one build: the source unit (for rendering diagnostics against it), what the build
 /// reported, and the files when it succeeded.
 #[derive(Debug)]
-pub struct Outcome {
+pub struct BuildResult {
     pub source: UnitReport,
     pub config_name: String,
     pub diagnostics: Vec<Diagnostic>,
@@ -40,7 +40,7 @@ pub struct Outcome {
     pub internal_error: Option<String>,
 }
 
-impl Outcome {
+impl BuildResult {
     pub fn db(&self) -> &SourceDb {
         &self.source.db
     }
@@ -52,7 +52,7 @@ pub fn build(
     target: &Target,
     scheme: Option<&str>,
     options: &BuildOptions,
-) -> Result<Outcome, SourceError> {
+) -> Result<BuildResult, SourceError> {
     let (source, config) = pick(path, scheme)?;
     let (diagnostics, files, internal_error) = match specc_emit::build(&config, target, options) {
         Ok(b) => (b.diagnostics, Some(b.files), None),
@@ -64,7 +64,7 @@ pub fn build(
         crate::redact::redact_diagnostic(d, &source.secrets);
     }
     specc_diagnostics::sort_diagnostics(&mut diagnostics);
-    Ok(Outcome { source, config_name: config.name, diagnostics, files, internal_error })
+    Ok(BuildResult { source, config_name: config.name, diagnostics, files, internal_error })
 }
 
 /// Reads `path` as `specc check` does and picks the OAuth configuration named `scheme` (or the only

@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use specc_diagnostics::{sort_diagnostics, Diagnostic, FileId, Severity};
 use specc_dialects::{Detection, Dialect, Lowered};
 use specc_rules::Context;
@@ -97,18 +96,45 @@ pub struct UnitReport {
     pub result: Option<Lowered>,
     /// Secret values found in the unit's files, with where they are: output layers mask them.
     pub secrets: Vec<(specc_diagnostics::Span, String)>,
+    /// The diagnostics as the output format prints them, one entry per diagnostic in the same order,
+    /// rendered on the worker that checked the unit; empty when not rendered (see
+    /// [`UnitReport::retain_diagnostics`], which keeps the two aligned).
+    pub rendered: Vec<String>,
 }
 
 impl UnitReport {
     /// A report with nothing lowered.
     pub fn bare(primary: PathBuf, db: SourceDb, diagnostics: Vec<Diagnostic>) -> Self {
-        UnitReport { primary, dialect: None, db, diagnostics, lowered: false, result: None, secrets: Vec::new() }
+        UnitReport {
+            primary,
+            dialect: None,
+            db,
+            diagnostics,
+            lowered: false,
+            result: None,
+            secrets: Vec::new(),
+            rendered: Vec::new(),
+        }
     }
-}
 
-/// Replaces every secret value in the texts of a diagnostic (see [`crate::redact`]).
-pub fn redact_diagnostic(d: &mut Diagnostic, secrets: &[(specc_diagnostics::Span, String)]) {
-    crate::redact::redact_diagnostic(d, secrets);
+    /// Keeps the diagnostics `keep` accepts (given the unit's sources and secrets), and their rendered
+    /// forms with them.
+    pub fn retain_diagnostics(
+        &mut self,
+        mut keep: impl FnMut(&SourceDb, &[(specc_diagnostics::Span, String)], &Diagnostic) -> bool,
+    ) {
+        let (db, secrets) = (&self.db, &self.secrets);
+        if self.rendered.len() != self.diagnostics.len() {
+            self.rendered.clear();
+            self.diagnostics.retain(|d| keep(db, secrets, d));
+            return;
+        }
+        let kept: Vec<bool> = self.diagnostics.iter().map(|d| keep(db, secrets, d)).collect();
+        let mut flags = kept.iter();
+        self.diagnostics.retain(|_| flags.next().copied().unwrap_or(true));
+        let mut flags = kept.iter();
+        self.rendered.retain(|_| flags.next().copied().unwrap_or(true));
+    }
 }
 
 /// Secrets of a lowered unit, and the unit's diagnostics redacted.
@@ -118,8 +144,9 @@ fn finish_secrets(
     diagnostics: &mut [Diagnostic],
 ) -> Vec<(specc_diagnostics::Span, String)> {
     let secrets = crate::redact::unit_secrets(db, result);
+    let known = crate::redact::KnownSecrets::new(&secrets);
     for d in diagnostics.iter_mut() {
-        redact_diagnostic(d, &secrets);
+        known.redact_diagnostic(d);
     }
     secrets
 }
@@ -250,7 +277,7 @@ fn scan(input: &Input) -> Scan {
         }
     };
     let skip = specc_dialects::skip_predicate(&bytes);
-    scan_document(input, Document::parse_with(FileId(0), &input.path, &bytes, skip))
+    scan_document(input, Document::parse_owned_with(FileId(0), &input.path, bytes, skip))
 }
 
 fn scan_document(input: &Input, doc: Document) -> Scan {
@@ -287,6 +314,8 @@ pub struct CheckOptions {
     pub hint_base: PathBuf,
     /// The provider catalog with the project's `[[providers]]`; `None`: the built-in one.
     pub providers: Option<std::sync::Arc<specc_providers::Catalog>>,
+    /// Worker threads; 0: one per core.
+    pub threads: usize,
 }
 
 impl CheckOptions {
@@ -301,18 +330,18 @@ impl CheckOptions {
 }
 
 /// What the first pass made of one input.
-enum Outcome {
+enum Triage {
     Report(Box<UnitReport>),
     /// Part of the unit whose primary is this path; lowered with it.
     Aux(PathBuf, Dialect),
     Skip,
 }
 
-fn process(input: &Input, options: &CheckOptions) -> Outcome {
+fn triage(input: &Input, options: &CheckOptions) -> Triage {
     match scan(input) {
         Scan::Unit { doc, detection } => match detection.unit_primary {
-            Some(primary) if primary != input.path => Outcome::Aux(primary, detection.dialect),
-            _ => Outcome::Report(Box::new(run_unit(
+            Some(primary) if primary != input.path => Triage::Aux(primary, detection.dialect),
+            _ => Triage::Report(Box::new(run_unit(
                 options.providers.as_deref(),
                 input.path.clone(),
                 Some(doc),
@@ -320,7 +349,7 @@ fn process(input: &Input, options: &CheckOptions) -> Outcome {
                 UnitKind::Lower,
             ))),
         },
-        Scan::Broken { doc, dialect } => Outcome::Report(Box::new(run_unit(
+        Scan::Broken { doc, dialect } => Triage::Report(Box::new(run_unit(
             options.providers.as_deref(),
             input.path.clone(),
             Some(doc),
@@ -328,7 +357,7 @@ fn process(input: &Input, options: &CheckOptions) -> Outcome {
             UnitKind::ReportOnly,
         ))),
         Scan::Skip { doc } => match (options.hint(&input.path), doc) {
-            (Some(d), Some(doc)) => Outcome::Report(Box::new(run_unit(
+            (Some(d), Some(doc)) => Triage::Report(Box::new(run_unit(
                 options.providers.as_deref(),
                 input.path.clone(),
                 Some(doc),
@@ -336,7 +365,7 @@ fn process(input: &Input, options: &CheckOptions) -> Outcome {
                 UnitKind::Lower,
             ))),
             (_, doc) if input.explicit => match (options.assume_dialect, doc) {
-                (Some(d), Some(doc)) => Outcome::Report(Box::new(run_unit(
+                (Some(d), Some(doc)) => Triage::Report(Box::new(run_unit(
                     options.providers.as_deref(),
                     input.path.clone(),
                     Some(doc),
@@ -344,7 +373,7 @@ fn process(input: &Input, options: &CheckOptions) -> Outcome {
                     UnitKind::Lower,
                 ))),
                 // The text already read (a stream cannot be read twice).
-                (_, doc) => Outcome::Report(Box::new(run_unit(
+                (_, doc) => Triage::Report(Box::new(run_unit(
                     options.providers.as_deref(),
                     input.path.clone(),
                     doc,
@@ -352,21 +381,55 @@ fn process(input: &Input, options: &CheckOptions) -> Outcome {
                     UnitKind::Unsupported,
                 ))),
             },
-            _ => Outcome::Skip,
+            _ => Triage::Skip,
         },
     }
 }
 
-/// Runs `work` over `items` on the rayon pool's threads and hands the results to `emit` in item order.
-/// Workers take the next item from a shared counter, so results arrive nearly in order and only a few
-/// wait in the reorder buffer: memory stays bounded by the threads' work in flight, not by the input.
-fn in_order<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync, mut emit: impl FnMut(R)) {
+/// Stack size of the worker threads: lowering and rules recurse over (depth-limited) trees.
+const WORKER_STACK: usize = 8 << 20;
+
+/// The number of worker threads for `requested` (0: one per core).
+pub fn thread_count(requested: usize) -> usize {
+    if requested > 0 {
+        return requested;
+    }
+    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+}
+
+/// Runs `work` over `items` on `threads` threads and hands the results to `emit` in item order, on the
+/// calling thread. Workers take the next item from a shared counter, so results arrive nearly in order
+/// and only a few wait in the reorder buffer: memory stays bounded by the threads' work in flight, not
+/// by the input.
+pub fn in_order<T: Sync, R: Send>(threads: usize, items: &[T], work: impl Fn(&T) -> R + Sync, emit: impl FnMut(R)) {
+    in_order_sized(threads, items, &[], work, emit);
+}
+
+/// [`in_order`] for items of very different sizes (`sizes[i]`, in any unit; empty: all alike). The
+/// largest items, one fewer than there are threads, are started first, whatever their place: otherwise
+/// a large file near the end of the run is checked by one thread while the others have nothing left
+/// to do. Each waits in the reorder buffer until the items before it are handed on.
+pub fn in_order_sized<T: Sync, R: Send>(
+    threads: usize,
+    items: &[T],
+    sizes: &[u64],
+    work: impl Fn(&T) -> R + Sync,
+    mut emit: impl FnMut(R),
+) {
     use std::sync::atomic::{AtomicUsize, Ordering};
-    let threads = rayon::current_num_threads().max(1).min(items.len().max(1));
+    let threads = threads.max(1).min(items.len().max(1));
     if threads <= 1 {
         items.iter().for_each(|i| emit(work(i)));
         return;
     }
+    // The order in which workers take the items: the large ones first, then the rest in item order.
+    let mut early: Vec<usize> = (0..sizes.len().min(items.len())).collect();
+    early.sort_by_key(|&i| std::cmp::Reverse(sizes[i]));
+    early.truncate(threads - 1);
+    // Only items clearly larger than an even share are worth moving forward.
+    let share = sizes.iter().sum::<u64>() / (threads as u64 * 4).max(1);
+    early.retain(|&i| sizes[i] > share);
+    let order: Vec<usize> = early.iter().copied().chain((0..items.len()).filter(|i| !early.contains(i))).collect();
     let next = AtomicUsize::new(0);
     // Workers may run at most `window` items ahead of the last one emitted: while one large file is
     // being checked, the others do not pile up finished units (and their parsed files) behind it.
@@ -376,23 +439,23 @@ fn in_order<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync, mut em
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let tx = tx.clone();
-            let (next, work, emitted) = (&next, &work, &emitted);
-            let worker = move || loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(item) = items.get(i) else { break };
-                {
-                    let (lock, cvar) = emitted;
-                    let mut done = lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-                    while i >= *done + window {
-                        done = cvar.wait(done).unwrap_or_else(std::sync::PoisonError::into_inner);
+            let (next, work, emitted, order, early) = (&next, &work, &emitted, &order, &early);
+            let worker = move || {
+                while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let Some(item) = items.get(i) else { break };
+                    if !early.contains(&i) {
+                        let (lock, cvar) = emitted;
+                        let mut done = lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                        while i >= *done + window {
+                            done = cvar.wait(done).unwrap_or_else(std::sync::PoisonError::into_inner);
+                        }
+                    }
+                    if tx.send((i, work(item))).is_err() {
+                        break;
                     }
                 }
-                if tx.send((i, work(item))).is_err() {
-                    break;
-                }
             };
-            // Large stacks, as for the rayon pool: lowering and rules recurse over (depth-limited) trees.
-            if std::thread::Builder::new().stack_size(8 << 20).spawn_scoped(scope, worker).is_err() {
+            if std::thread::Builder::new().stack_size(WORKER_STACK).spawn_scoped(scope, worker).is_err() {
                 break;
             }
         }
@@ -413,39 +476,60 @@ fn in_order<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync, mut em
 }
 
 /// Checks every input and hands each unit's report to `sink` as soon as it and every unit before it
-/// are done, in path order; a unit's sources are freed when `sink` returns. Units whose primary file
-/// was not among the inputs (a Membrane `auth/*.map.yml` named on its own) and walk errors come last.
+/// are done, in path order; a unit's sources are freed when `sink` returns. `prepare` runs on the
+/// worker that checked the unit, before `sink` (per-unit filtering and rendering belong there, so that
+/// the calling thread only writes). Units whose primary file was not among the inputs (a Membrane
+/// `auth/*.map.yml` named on its own) and walk errors come last.
 pub fn check_each(
     inputs: &[Input],
     walk_errors: &[WalkError],
     options: &CheckOptions,
+    prepare: &(dyn Fn(&mut UnitReport) + Sync),
     mut sink: impl FnMut(UnitReport),
 ) {
+    let threads = thread_count(options.threads);
     // OpenAPI models that an Itential instance of this run names are checked through that instance
     // (which knows which scopes it requests), not a second time on their own.
-    let models = itential_models(inputs);
-    let owned: Vec<Input> =
-        inputs.iter().filter(|i| i.explicit || !models.contains(&normalize(&i.path))).cloned().collect();
+    let (models, all_sizes) = itential_models(threads, inputs);
+    let (owned, sizes): (Vec<Input>, Vec<u64>) = inputs
+        .iter()
+        .zip(all_sizes)
+        .filter(|(i, _)| i.explicit || models.is_empty() || !models.contains(&normalize(&i.path)))
+        .map(|(i, size)| (i.clone(), size))
+        .unzip();
     let inputs = owned.as_slice();
     let named: std::collections::HashSet<&Path> = inputs.iter().map(|i| i.path.as_path()).collect();
     let mut pending: BTreeMap<PathBuf, Dialect> = BTreeMap::new();
-    in_order(
+    in_order_sized(
+        threads,
         inputs,
-        |i| process(i, options),
+        &sizes,
+        |i| match triage(i, options) {
+            Triage::Report(mut r) => {
+                prepare(&mut r);
+                Triage::Report(r)
+            }
+            other => other,
+        },
         |o| match o {
-            Outcome::Report(r) => sink(*r),
-            Outcome::Aux(primary, dialect) => {
+            Triage::Report(r) => sink(*r),
+            Triage::Aux(primary, dialect) => {
                 if !named.contains(primary.as_path()) {
                     pending.entry(primary).or_insert(dialect);
                 }
             }
-            Outcome::Skip => {}
+            Triage::Skip => {}
         },
     );
     let work: Vec<(PathBuf, Dialect)> = pending.into_iter().collect();
     in_order(
+        threads,
         &work,
-        |(p, d)| run_unit(options.providers.as_deref(), p.clone(), None, Some(*d), UnitKind::Lower),
+        |(p, d)| {
+            let mut r = run_unit(options.providers.as_deref(), p.clone(), None, Some(*d), UnitKind::Lower);
+            prepare(&mut r);
+            r
+        },
         &mut sink,
     );
     for e in walk_errors {
@@ -457,14 +541,16 @@ pub fn check_each(
             format!("cannot read {}: {}", e.path.display(), e.message),
         ));
         let diagnostics = db.get(id).map(|d| d.diagnostics.clone()).unwrap_or_default();
-        sink(UnitReport::bare(e.path.clone(), db, diagnostics));
+        let mut r = UnitReport::bare(e.path.clone(), db, diagnostics);
+        prepare(&mut r);
+        sink(r);
     }
 }
 
 /// Checks every input; returns one report per unit, ordered by primary path.
 pub fn check(inputs: &[Input], walk_errors: &[WalkError], options: &CheckOptions) -> Vec<UnitReport> {
     let mut reports = Vec::new();
-    check_each(inputs, walk_errors, options, |r| reports.push(r));
+    check_each(inputs, walk_errors, options, &|_| {}, |r| reports.push(r));
     reports.sort_by(|a, b| a.primary.cmp(&b.primary));
     reports
 }
@@ -528,7 +614,16 @@ fn run_unit_in(
             if unreadable {
                 diagnostics.clear();
             } else {
-                let mut report = UnitReport { primary, dialect, db, diagnostics, lowered, result, secrets: Vec::new() };
+                let mut report = UnitReport {
+                    primary,
+                    dialect,
+                    db,
+                    diagnostics,
+                    lowered,
+                    result,
+                    secrets: Vec::new(),
+                    rendered: Vec::new(),
+                };
                 report.diagnostics.retain(|d| d.code == UNSUPPORTED_FILE);
                 return report;
             }
@@ -557,7 +652,7 @@ fn run_unit_in(
     all.retain(|d| seen.insert((d.code, d.span, d.message.clone())));
     sort_diagnostics(&mut all);
     let secrets = finish_secrets(&db, result.as_ref(), &mut all);
-    UnitReport { primary, dialect, db, diagnostics: all, lowered, result, secrets }
+    UnitReport { primary, dialect, db, diagnostics: all, lowered, result, secrets, rendered: Vec::new() }
 }
 
 /// Convenience for tests and tools: check paths as the CLI would.
@@ -628,23 +723,38 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-/// Models named by the Itential instances among the inputs. Instances are small files that mention
-/// `model`; only those are parsed here.
-fn itential_models(inputs: &[Input]) -> std::collections::HashSet<PathBuf> {
-    inputs
-        .par_iter()
-        .filter_map(|i| {
-            let meta = std::fs::metadata(&i.path).ok()?;
+/// Models named by the Itential instances among the inputs, and the size of every input (0 when it
+/// cannot be read). Instances are small files that mention `model`; only those are parsed here.
+fn itential_models(threads: usize, inputs: &[Input]) -> (std::collections::HashSet<PathBuf>, Vec<u64>) {
+    let mut models = std::collections::HashSet::new();
+    let mut sizes = Vec::with_capacity(inputs.len());
+    in_order(
+        threads,
+        inputs,
+        |i| -> (u64, Option<PathBuf>) {
+            let Ok(meta) = std::fs::metadata(&i.path) else { return (0, None) };
             if !meta.is_file() || meta.len() > 256 * 1024 {
-                return None;
+                return (meta.len(), None);
             }
-            let bytes = std::fs::read(&i.path).ok()?;
-            let text = std::str::from_utf8(&bytes).ok()?;
-            if !text.contains("model") || !text.contains("client_") {
-                return None;
-            }
-            let doc = Document::parse(FileId(0), &i.path, &bytes);
-            specc_dialects::openapi::itential_model_path(&doc).map(|p| normalize(&p))
-        })
-        .collect()
+            let model = || {
+                let bytes = std::fs::read(&i.path).ok()?;
+                let has = |word: &[u8]| memchr::memmem::find(&bytes, word).is_some();
+                if !has(b"model") || !has(b"client_") {
+                    return None;
+                }
+                // Whether a file is an instance, and which model it names, depend on the root's keys
+                // and its `model` or `openapi_model` only: other values are passed over (in JSON).
+                let root_keys =
+                    |path: &[String]| path.len() == 1 && !matches!(path[0].as_str(), "model" | "openapi_model");
+                let doc = Document::parse_owned_with(FileId(0), &i.path, bytes, Some(&root_keys));
+                specc_dialects::openapi::itential_model_path(&doc).map(|p| normalize(&p))
+            };
+            (meta.len(), model())
+        },
+        |(size, m)| {
+            sizes.push(size);
+            models.extend(m);
+        },
+    );
+    (models, sizes)
 }

@@ -19,7 +19,6 @@ pub mod redact;
 pub mod render;
 pub mod report;
 pub mod run;
-pub mod sarif;
 pub mod schemas;
 pub mod select;
 pub mod suppress;

@@ -114,7 +114,7 @@ fn write_frame(out: &std::sync::Mutex<std::io::Stdout>, body: &[u8]) -> std::io:
 
 /// Runs the server until the client says exit, or its input ends. Returns whether a `shutdown` request
 /// came before (exit code 0 then, 1 otherwise, as the LSP specification asks).
-pub fn serve() -> anyhow_like::Result<bool> {
+pub fn serve() -> LspResult<bool> {
     let (connection, client) = Connection::memory();
     let stdout = std::sync::Arc::new(std::sync::Mutex::new(std::io::stdout()));
     // Reader: our framing in front of the server, so that a hostile size or body cannot stop it.
@@ -190,7 +190,7 @@ pub struct Client {
 }
 
 /// Serves until `exit` (returns whether `shutdown` came first) or the end of the input (`false`).
-fn main_loop(connection: &Connection, client: &Client) -> anyhow_like::Result<bool> {
+fn main_loop(connection: &Connection, client: &Client) -> LspResult<bool> {
     let mut open: HashMap<String, Open> = HashMap::new();
     let mut shut_down = false;
     for msg in &connection.receiver {
@@ -326,12 +326,7 @@ fn check(uri: &Uri, text: &str) -> Option<UnitReport> {
         Some(file) => Config::discover(&file).and_then(|p| Config::load_discovered(&p).ok()).unwrap_or_default(),
         None => Config::default(),
     };
-    let options = CheckOptions {
-        assume_dialect: None,
-        hints: config.dialects.clone(),
-        hint_base: config.base.clone(),
-        providers: config.providers.clone().map(std::sync::Arc::new),
-    };
+    let options = CheckOptions::for_config(&config);
     let mut reports = vec![driver::check_buffer(&path, text.as_bytes(), &options)];
     let selection = config.selection.clone();
     // Unused config suppressions concern specc.toml, not this buffer: drop that report.
@@ -433,12 +428,7 @@ fn own_findings<'a>(report: &'a UnitReport, path: &Path) -> Vec<&'a Diagnostic> 
     report.diagnostics.iter().filter(|d| d.span.file == id).collect()
 }
 
-fn publish(
-    connection: &Connection,
-    open: &HashMap<String, Open>,
-    client: &Client,
-    uri: &Uri,
-) -> anyhow_like::Result<()> {
+fn publish(connection: &Connection, open: &HashMap<String, Open>, client: &Client, uri: &Uri) -> LspResult<()> {
     // A closed buffer gets an empty list, which clears it in the client.
     let diagnostics = match open.get(uri.as_str()).and_then(|doc| doc.report.as_ref()) {
         Some(report) => {
@@ -515,10 +505,8 @@ fn handle_request(open: &HashMap<String, Open>, client: &Client, req: Request) -
     }
 }
 
-/// A boxed error type, so this module needs no extra dependency.
-pub mod anyhow_like {
-    pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error + Send + Sync>>;
-}
+/// The server's result: any error, boxed (the transport's and serde's alike).
+pub type LspResult<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
 
 #[cfg(test)]
 mod tests {

@@ -6,10 +6,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use specc::render::HumanRenderer;
+use specc::report::{plural, Checked, Format};
 use specc::select::Pattern;
 use specc::wire;
 use specc::RunOptions;
-use specc_diagnostics::Severity;
 use specc_ir::Dialect;
 
 #[derive(Parser)]
@@ -70,27 +70,6 @@ enum Command {
         /// bash, zsh, fish, elvish or powershell.
         shell: clap_complete::Shell,
     },
-}
-
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
-enum Format {
-    Human,
-    Json,
-    Sarif,
-    Github,
-    /// JUnit XML (CI test reports).
-    Junit,
-    /// GitLab Code Quality JSON.
-    Gitlab,
-    /// Markdown (CI job summaries).
-    Markdown,
-}
-
-impl Format {
-    /// Formats rendered from the whole run rather than unit by unit.
-    fn is_batch(self) -> bool {
-        matches!(self, Format::Sarif | Format::Junit | Format::Gitlab | Format::Markdown)
-    }
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -339,13 +318,15 @@ fn print_config_error(err: &specc::config::ConfigError, format: Format) -> io::R
     Ok(ExitCode::from(2))
 }
 
-fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
+/// The run `specc check` asks for, or the exit code of a usage error (reported on stderr).
+fn check_run_options(args: &CheckArgs) -> io::Result<Result<RunOptions, ExitCode>> {
     let fail_on = match &args.fail_on {
         None => None,
         Some(level) => match specc::select::parse_fail_on(level) {
             Some(v) => Some(v),
             None => {
                 return usage_error(&format!("invalid --fail-on `{level}`: expected error, warning, info or never"))
+                    .map(Err)
             }
         },
     };
@@ -355,7 +336,8 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
             Some(d) => Some(d),
             None => {
                 let names: Vec<&str> = Dialect::ALL.iter().map(|d| d.as_str()).collect();
-                return usage_error(&format!("unknown dialect `{name}`: expected one of {}", names.join(", ")));
+                return usage_error(&format!("unknown dialect `{name}`: expected one of {}", names.join(", ")))
+                    .map(Err);
             }
         },
     };
@@ -383,7 +365,7 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
         for u in &unknown {
             writeln!(err, "specc: error: {u}")?;
         }
-        return Ok(ExitCode::from(2));
+        return Ok(Err(ExitCode::from(2)));
     }
     let dash = std::path::Path::new("-");
     let wants_stdin = args.paths.iter().any(|p| p == dash) || (args.paths.is_empty() && args.stdin_filename.is_some());
@@ -394,25 +376,18 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
             } else {
                 e.to_string()
             };
-            return usage_error(&format!("{}: {why}", p.display()));
+            return usage_error(&format!("{}: {why}", p.display())).map(Err);
         }
     }
     let stdin = if wants_stdin {
         match specc::driver::read_stream(dash) {
             Ok(bytes) => Some((args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("<stdin>")), bytes)),
-            Err((_, message)) => return usage_error(&message),
+            Err((_, message)) => return usage_error(&message).map(Err),
         }
     } else {
         None
     };
-    let pool = rayon::ThreadPoolBuilder::new().stack_size(8 << 20);
-    let pool = match args.threads {
-        Some(n) => pool.num_threads(n.clamp(1, MAX_THREADS)),
-        None => pool,
-    };
-    // Only fails when a global pool already exists, which cannot happen here.
-    let _ = pool.build_global();
-    let options = RunOptions {
+    Ok(Ok(RunOptions {
         paths: args.paths.iter().filter(|p| p.as_path() != dash).cloned().collect(),
         config: args.config.clone(),
         isolated: args.isolated,
@@ -423,177 +398,43 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
         stdin,
         baseline: args.baseline.clone(),
         write_baseline: args.write_baseline.clone(),
+        threads: args.threads.map_or(0, |n| n.clamp(1, MAX_THREADS)),
+    }))
+}
+
+fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
+    let options = match check_run_options(&args)? {
+        Ok(options) => options,
+        Err(code) => return Ok(code),
     };
     let mut fix_failed = false;
     if args.fix || args.diff {
         match apply_fixes(&args, &options)? {
-            FixOutcome::Done(code) => return Ok(code),
-            FixOutcome::Continue { failed } => fix_failed = failed,
+            AfterFixes::Done(code) => return Ok(code),
+            AfterFixes::Continue { failed } => fix_failed = failed,
         }
     }
     // `--output-file` alone moves the report into the file; with `--output-format` the terminal keeps
     // `--format` and the file gets the other.
-    let (term, file_format) = match (&args.output_file, args.output_format) {
+    let (terminal, file) = match (&args.output_file, args.output_format) {
         (None, _) => (Some(args.format), None),
-        (Some(_), None) => (None, Some(args.format)),
-        (Some(_), Some(f)) => (Some(args.format), Some(f)),
+        (Some(path), None) => (None, Some((path.clone(), args.format))),
+        (Some(path), Some(f)) => (Some(args.format), Some((path.clone(), f))),
     };
-    let collect = term.is_some_and(Format::is_batch) || file_format.is_some();
-    let mut safe_fixable = 0usize;
-    let mut unsafe_fixable = 0usize;
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none() && io::stdout().is_terminal(),
     };
+    let request = specc::report::Request { terminal, file, color, quiet: args.quiet, statistics: args.statistics };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let renderer = HumanRenderer::new(color, 100);
-    let mut summary = wire::Summary::default();
-    let mut failing = false;
-    let mut counts: std::collections::BTreeMap<&'static str, (usize, Severity, bool)> =
-        std::collections::BTreeMap::new();
-    let mut collected = Vec::new();
-    let mut first_json = true;
-    let mut io_error: Option<io::Error> = None;
-    let fail_level = fail_on.unwrap_or(Some(Severity::Error));
-    if term == Some(Format::Json) {
-        write!(
-            out,
-            "{{\n  \"version\": {},\n  \"tool\": {{\n    \"name\": \"specc\",\n    \"version\": \"{}\"\n  }},\n  \"diagnostics\": [",
-            wire::FORMAT_VERSION,
-            env!("CARGO_PKG_VERSION")
-        )?;
-    }
-    let result = specc::run::run_each(&options, |report| {
-        if io_error.is_some() {
-            return;
-        }
-        summary.units += 1;
-        summary.files += report.db.len();
-        for d in &report.diagnostics {
-            summary.count(d.severity);
-            if let Some(f) = &d.fix {
-                summary.fixable += 1;
-                match f.applicability {
-                    specc_diagnostics::Applicability::Safe => safe_fixable += 1,
-                    specc_diagnostics::Applicability::Unsafe => unsafe_fixable += 1,
-                }
-            }
-        }
-        let written: io::Result<()> = (|| {
-            match term {
-                Some(Format::Json) => {
-                    for d in &report.diagnostics {
-                        let text =
-                            serde_json::to_string_pretty(&wire::to_wire_redacted(&report.db, d, &report.secrets))
-                                .map_err(io::Error::other)?;
-                        let sep = if first_json { "\n" } else { ",\n" };
-                        first_json = false;
-                        write!(out, "{sep}")?;
-                        for (i, line) in text.lines().enumerate() {
-                            if i > 0 {
-                                writeln!(out)?;
-                            }
-                            write!(out, "    {line}")?;
-                        }
-                    }
-                }
-                Some(Format::Github) => write!(out, "{}", specc::sarif::github(std::slice::from_ref(&report)))?,
-                Some(Format::Human) if args.statistics => {
-                    for d in &report.diagnostics {
-                        let e = counts.entry(d.code).or_insert((0, d.severity, false));
-                        e.0 += 1;
-                        e.1 = e.1.max(d.severity);
-                        e.2 |= d.fix.is_some();
-                    }
-                }
-                Some(Format::Human) => {
-                    for d in &report.diagnostics {
-                        write!(out, "{}", renderer.render_masked(&report.db, d, &report.secrets))?;
-                        writeln!(out)?;
-                    }
-                }
-                _ => {}
-            }
-            Ok(())
-        })();
-        if let Err(e) = written {
-            io_error = Some(e);
-            return;
-        }
-        if let Some(level) = fail_level {
-            failing |= report.diagnostics.iter().any(|d| d.severity >= level);
-        }
-        if collect {
-            collected.push(report);
-        }
-    });
-    let (_config, fail_level) = match result {
-        Ok(r) => r,
-        Err(e) if term == Some(Format::Json) => {
-            // The document is already open on stdout: the config's findings complete it, so stdout
-            // stays one valid JSON document.
-            let mut summary = wire::Summary::default();
-            let mut sep = "\n";
-            for d in &e.diagnostics {
-                summary.count(d.severity);
-                let text = serde_json::to_string_pretty(&wire::to_wire(&e.db, d)).map_err(io::Error::other)?;
-                write!(out, "{sep}    {}", text.replace('\n', "\n    "))?;
-                sep = ",\n";
-            }
-            let tail = serde_json::to_string_pretty(&summary).map_err(io::Error::other)?.replace('\n', "\n  ");
-            writeln!(out, "\n  ],\n  \"summary\": {tail}\n}}")?;
-            out.flush()?;
-            return Ok(ExitCode::from(2));
-        }
-        Err(e) => return print_config_error(&e, args.format),
+    let (tally, failing) = match specc::report::check(&options, &request, &mut out)? {
+        Checked::Ran { tally, failing } => (tally, failing),
+        Checked::ConfigError(e) => return print_config_error(&e, args.format),
+        Checked::ConfigErrorReported => return Ok(ExitCode::from(2)),
+        Checked::OutputFileFailed(message) => return usage_error(&message),
     };
-    if let Some(e) = io_error {
-        return Err(e);
-    }
-    // The config may set fail-on; re-evaluate with the level actually in force.
-    if fail_level != fail_on.unwrap_or(Some(Severity::Error)) {
-        failing = match fail_level {
-            None => false,
-            Some(Severity::Error) => summary.errors > 0,
-            Some(Severity::Warning) => summary.errors + summary.warnings > 0,
-            Some(Severity::Info) => summary.errors + summary.warnings + summary.infos > 0,
-        };
-    }
-    let fixes = (safe_fixable, unsafe_fixable);
-    if let (Some(path), Some(format)) = (&args.output_file, file_format) {
-        let text = batch(format, &collected, &summary, fixes)?;
-        if let Err(e) = std::fs::write(path, text) {
-            return usage_error(&format!("cannot write {}: {e}", path.display()));
-        }
-    }
-    match term {
-        None => {}
-        Some(Format::Json) => {
-            let tail = serde_json::to_string_pretty(&summary).map_err(io::Error::other)?;
-            let tail = tail.replace("\n", "\n  ");
-            let open = if first_json { "]" } else { "\n  ]" };
-            writeln!(out, "{open},\n  \"summary\": {tail}\n}}")?;
-        }
-        Some(f @ (Format::Sarif | Format::Junit | Format::Gitlab | Format::Markdown)) => {
-            write!(out, "{}", batch(f, &collected, &summary, fixes)?)?;
-        }
-        Some(Format::Github) => {}
-        Some(Format::Human) => {
-            if args.statistics {
-                let mut rows: Vec<_> = counts.into_iter().collect();
-                rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
-                for (code, (n, sev, fixable)) in rows {
-                    writeln!(out, "{n:>6}  {:<8} {code}{}", sev.as_str(), if fixable { "  [fixable]" } else { "" })?;
-                }
-            }
-            if !args.quiet && summary.units > 0 {
-                writeln!(out, "{}", summary_line(&summary, fixes))?;
-            }
-        }
-    }
-    out.flush()?;
     if let Some(path) = &args.write_baseline {
         let entries = std::fs::read(path)
             .ok()
@@ -608,7 +449,7 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
             path.display()
         )?;
     }
-    if summary.units == 0 && !args.allow_empty {
+    if tally.summary.units == 0 && !args.allow_empty {
         let shown: Vec<String> = if options.paths.is_empty() {
             vec![".".into()]
         } else {
@@ -622,65 +463,7 @@ fn run_check(args: CheckArgs) -> io::Result<ExitCode> {
     Ok(if failing || fix_failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// The last line of human output.
-fn summary_line(s: &wire::Summary, (safe, unsafe_): (usize, usize)) -> String {
-    let total = s.errors + s.warnings + s.infos;
-    if total == 0 {
-        return format!("No problems found in {} ({}).", plural(s.units, "unit"), plural(s.files, "file"));
-    }
-    let fixable = match (safe, unsafe_) {
-        (0, 0) => String::new(),
-        (n, 0) => format!(" {} fixable with `specc check --fix`.", plural(n, "finding")),
-        (0, m) => format!(" {} fixable with `specc check --fix --unsafe-fixes`.", plural(m, "finding")),
-        (n, m) => format!(
-            " {} fixable with `specc check --fix` ({m} more with `--fix --unsafe-fixes`).",
-            plural(n, "finding")
-        ),
-    };
-    format!(
-        "Found {}, {}, {} in {}.{}",
-        plural(s.errors, "error"),
-        plural(s.warnings, "warning"),
-        plural(s.infos, "info"),
-        plural(s.units, "unit"),
-        fixable
-    )
-}
-
-/// Pretty JSON with a final newline.
-fn pretty(v: &impl serde::Serialize) -> io::Result<String> {
-    serde_json::to_string_pretty(v).map(|s| s + "\n").map_err(io::Error::other)
-}
-
-/// A whole-run format rendered from the collected reports (also any format for `--output-file`).
-fn batch(
-    format: Format,
-    reports: &[specc::UnitReport],
-    summary: &wire::Summary,
-    fixes: (usize, usize),
-) -> io::Result<String> {
-    Ok(match format {
-        Format::Human => {
-            let renderer = HumanRenderer::new(false, 100);
-            let mut out = String::new();
-            for r in reports {
-                for d in &r.diagnostics {
-                    out.push_str(&renderer.render_masked(&r.db, d, &r.secrets).to_string());
-                    out.push('\n');
-                }
-            }
-            out + &summary_line(summary, fixes) + "\n"
-        }
-        Format::Json => pretty(&wire::output(reports, |_| true))?,
-        Format::Sarif => pretty(&specc::sarif::sarif(reports))?,
-        Format::Github => specc::sarif::github(reports),
-        Format::Junit => specc::report::junit::render(reports),
-        Format::Gitlab => pretty(&specc::report::gitlab::render(reports))?,
-        Format::Markdown => specc::report::markdown::render(reports, summary),
-    })
-}
-
-enum FixOutcome {
+enum AfterFixes {
     /// The command is complete (`--diff`, or an error).
     Done(ExitCode),
     /// Fixes were applied; go on and report what remains.
@@ -688,16 +471,16 @@ enum FixOutcome {
 }
 
 /// `check --fix` / `check --diff`: the fix engine of `specc migrate` over the checked paths.
-fn apply_fixes(args: &CheckArgs, options: &specc::RunOptions) -> io::Result<FixOutcome> {
+fn apply_fixes(args: &CheckArgs, options: &specc::RunOptions) -> io::Result<AfterFixes> {
     if options.stdin.is_some() {
         return usage_error("`--fix` and `--diff` change files; they cannot be used with standard input")
-            .map(FixOutcome::Done);
+            .map(AfterFixes::Done);
     }
     let fix_options =
         specc::RunOptions { fail_on: Some(None), baseline: None, write_baseline: None, ..options.clone() };
     let run = match specc::run(&fix_options) {
         Ok(r) => r,
-        Err(e) => return print_config_error(&e, args.format).map(FixOutcome::Done),
+        Err(e) => return print_config_error(&e, args.format).map(AfterFixes::Done),
     };
     let selection = specc::run::selection(&run.config, &fix_options);
     let mopts = specc::migrate::MigrateOptions { unsafe_fixes: args.unsafe_fixes, ..Default::default() };
@@ -717,7 +500,7 @@ fn apply_fixes(args: &CheckArgs, options: &specc::RunOptions) -> io::Result<FixO
         out.flush()?;
         if plan.changes.is_empty() {
             writeln!(err, "No fixes to apply.")?;
-            return Ok(FixOutcome::Done(ExitCode::SUCCESS));
+            return Ok(AfterFixes::Done(ExitCode::SUCCESS));
         }
         writeln!(
             err,
@@ -725,13 +508,13 @@ fn apply_fixes(args: &CheckArgs, options: &specc::RunOptions) -> io::Result<FixO
             plural(plan.changes.len(), "file"),
             plural(fixes, "fix")
         )?;
-        return Ok(FixOutcome::Done(ExitCode::from(1)));
+        return Ok(AfterFixes::Done(ExitCode::from(1)));
     }
     let (written, failed) = write_changes(&plan.changes, &mut err)?;
     if written > 0 {
         writeln!(err, "Fixed {} in {}.", plural(fixes, "finding"), plural(written, "file"))?;
     }
-    Ok(FixOutcome::Continue { failed })
+    Ok(AfterFixes::Continue { failed })
 }
 
 /// Writes each planned change (atomically, see `migrate::write_change`), reporting every failure with
@@ -885,15 +668,15 @@ fn run_build(args: BuildArgs) -> io::Result<ExitCode> {
         Err(e) => return print_config_error(&e, Format::Human),
     };
     let selection = specc::run::selection(&config, &run_options);
-    let mut outcome = match specc::build::build(path, target, args.scheme.as_deref(), &options) {
+    let mut built = match specc::build::build(path, target, args.scheme.as_deref(), &options) {
         Ok(o) => o,
         Err(e) => return usage_error(&e.to_string()),
     };
     // The configuration's severities and selection apply to the build's own findings.
-    for d in &mut outcome.diagnostics {
+    for d in &mut built.diagnostics {
         d.severity = config.severity_for(d.code, d.severity);
     }
-    outcome.diagnostics.retain(|d| selection.keeps(d));
+    built.diagnostics.retain(|d| selection.keeps(d));
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -902,20 +685,20 @@ fn run_build(args: BuildArgs) -> io::Result<ExitCode> {
     let renderer = HumanRenderer::new(color, 100);
     {
         let mut err = io::stderr().lock();
-        for d in &outcome.diagnostics {
-            write!(err, "{}", renderer.render_masked(outcome.db(), d, &outcome.source.secrets))?;
+        for d in &built.diagnostics {
+            write!(err, "{}", renderer.render_masked(built.db(), d, &built.source.secrets))?;
             writeln!(err)?;
         }
     }
-    if let Some(e) = &outcome.internal_error {
+    if let Some(e) = &built.internal_error {
         return Err(io::Error::other(format!("template failed (a bug in specc): {e}")));
     }
     // Without `--inline-secrets`, no secret of the source reaches a generated file, whatever a template
     // copied (a URL's password, a credential in a query, an extra parameter).
-    let files: Option<Vec<specc_emit::EmittedFile>> = outcome.files.clone().map(|mut files| {
+    let files: Option<Vec<specc_emit::EmittedFile>> = built.files.clone().map(|mut files| {
         if !args.inline_secrets {
             for f in &mut files {
-                f.contents = specc::redact::redact_text(&f.contents, &outcome.source.secrets);
+                f.contents = specc::redact::redact_text(&f.contents, &built.source.secrets);
             }
         }
         files
@@ -946,18 +729,6 @@ fn run_build(args: BuildArgs) -> io::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else if let Some(stem) = word.strip_suffix('y') {
-        format!("{n} {stem}ies")
-    } else if word.ends_with('s') || word.ends_with('x') {
-        format!("{n} {word}es")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 fn run_rules(json: bool) -> io::Result<ExitCode> {

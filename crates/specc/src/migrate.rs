@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 use specc_diagnostics::{Applicability, Diagnostic, Edit};
+use specc_emit::context::CredentialContext;
 use specc_ir::CredentialValue;
 use specc_syntax::{Document, FileId, Node};
 
@@ -77,12 +78,7 @@ pub struct Plan {
 }
 
 fn check_text(path: &Path, bytes: &[u8], config: &Config, selection: &Selection) -> UnitReport {
-    let options = CheckOptions {
-        assume_dialect: None,
-        hints: config.dialects.clone(),
-        hint_base: config.base.clone(),
-        providers: config.providers.clone().map(std::sync::Arc::new),
-    };
+    let options = CheckOptions::for_config(config);
     let mut reports = vec![driver::check_buffer(path, bytes, &options)];
     let _ = crate::suppress::apply(&mut reports, config, selection);
     reports.pop().unwrap_or_else(|| driver::check_buffer(path, bytes, &options))
@@ -263,7 +259,9 @@ fn companions(reports: &[UnitReport], options: &MigrateOptions, plan: &mut Plan)
             continue;
         };
         let mut warnings = Vec::new();
-        let mut value = |cred: &Option<specc_ir::Credential>, fallback: &str| -> (String, Option<String>) {
+        // A credential of the body: the value from specc's environment (`--inline-secrets`), or a
+        // `${VAR}` reference to the variable the component reads.
+        let mut value = |cred: &Option<specc_ir::Credential>, fallback: &str| -> (CredentialContext, Option<String>) {
             let var = match cred.as_ref().map(|c| &c.value) {
                 Some(
                     CredentialValue::EnvVar(v)
@@ -283,10 +281,10 @@ fn companions(reports: &[UnitReport], options: &MigrateOptions, plan: &mut Plan)
                         "--inline-secrets: the value of `{var}` is written into {} (mode 0600)",
                         driver::display_path(&companion_path(&r.primary))
                     ));
-                    return (v.clone(), Some(v));
+                    return (CredentialContext { literal: Some(v.clone()), reference: None }, Some(v));
                 }
             }
-            (format!("${{{var}}}"), None)
+            (CredentialContext { literal: None, reference: Some(var) }, None)
         };
         let (client_id, id_value) = value(&c.client_id, "OAUTH_CLIENT_ID");
         let (client_secret, secret) = value(&c.client_secret, "OAUTH_CLIENT_SECRET");
@@ -298,20 +296,13 @@ fn companions(reports: &[UnitReport], options: &MigrateOptions, plan: &mut Plan)
             .clone()
             .or_else(|| c.attributes.get("component_id").map(|a| a.value.clone()))
             .unwrap_or_else(|| "${COMPONENT_ID}".into());
-        let body = serde_json::json!({
-            "data": {
-                "type": "oauth-client",
-                "attributes": {
-                    "name": format!("{title} OAuth client"),
-                    "client_id": client_id,
-                    "client_secret": client_secret,
-                },
-                "relationships": {
-                    "component": { "data": { "id": component_id, "type": "component" } }
-                }
+        let text = match specc_emit::tenant_client_body(&title, &client_id, &client_secret, &component_id) {
+            Ok(text) => text,
+            Err(e) => {
+                plan.warnings.push(format!("the tenant OAuth-client request body was not written: {e:?}"));
+                continue;
             }
-        });
-        let text = serde_json::to_string_pretty(&body).unwrap_or_default() + "\n";
+        };
         let path = companion_path(&r.primary);
         match std::fs::read(&path) {
             Ok(existing) if existing == text.as_bytes() => {}

@@ -55,6 +55,39 @@ const SECRET_PARAMS: &[&str] = &[
     "sessionid",
 ];
 
+/// The bit of each ASCII letter (either case) in a set of letters; 0 for every other byte.
+const LETTER_BITS: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut c = 0;
+    while c < 26 {
+        t[b'a' as usize + c] = 1 << c;
+        t[b'A' as usize + c] = 1 << c;
+        c += 1;
+    }
+    t
+};
+
+/// The set of letters of `word`.
+const fn letters_of(word: &[u8]) -> u32 {
+    let mut m = 0;
+    let mut i = 0;
+    while i < word.len() {
+        m |= LETTER_BITS[word[i] as usize];
+        i += 1;
+    }
+    m
+}
+
+/// The letter sets of the words a secret-named key holds (`passwd`'s covers `password`'s).
+const SECRET_WORD_LETTERS: [u32; 6] = [
+    letters_of(b"secret"),
+    letters_of(b"passwd"),
+    letters_of(b"privatekey"),
+    letters_of(b"apikey"),
+    letters_of(b"token"),
+    letters_of(b"pwd"),
+];
+
 /// Whether a key names a secret value (`client_secret`, `#appSecret`, `password`, `refresh_token`...).
 pub fn secret_key(key: &str) -> bool {
     let k = key.trim();
@@ -62,36 +95,55 @@ pub fn secret_key(key: &str) -> bool {
         return false;
     }
     let keboola = k.starts_with('#');
-    let n: String = k.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect();
+    // Most keys cannot spell any of the words: one table lookup per byte tells.
+    let letters = k.bytes().fold(0, |m, c| m | LETTER_BITS[usize::from(c)]);
+    if !keboola && !SECRET_WORD_LETTERS.iter().any(|&w| w & !letters == 0) {
+        return false;
+    }
+    // The key's ASCII letters and digits, lower-cased (at most 128 of them): no allocation, as this
+    // runs for every key of every file.
+    let mut buf = [0u8; 128];
+    let mut len = 0;
+    for c in k.bytes().filter(u8::is_ascii_alphanumeric) {
+        buf[len] = c.to_ascii_lowercase();
+        len += 1;
+    }
+    let n = &buf[..len];
     if n.is_empty() {
         return false;
     }
-    // Keys about a secret rather than holding one.
-    const ABOUT: [&str; 12] = [
-        "url",
-        "uri",
-        "endpoint",
-        "method",
-        "placement",
-        "location",
-        "type",
-        "name",
-        "param",
-        "field",
-        "expires",
-        "header",
-    ];
-    if ABOUT.iter().any(|a| n.contains(a)) || n.ends_with("ref") || n.ends_with("env") || n.ends_with("var") {
+    let may_hold = |word: &[u8]| {
+        let need = letters_of(word);
+        letters & need == need
+    };
+    let contains = |word: &[u8]| may_hold(word) && n.windows(word.len()).any(|w| w == word);
+    let names_secret = keboola
+        || contains(b"secret")
+        || contains(b"password")
+        || contains(b"passwd")
+        || contains(b"privatekey")
+        || contains(b"apikey")
+        || (may_hold(b"token") && n.ends_with(b"token"))
+        || n == b"pwd";
+    if !names_secret {
         return false;
     }
-    keboola
-        || n.contains("secret")
-        || n.contains("password")
-        || n.contains("passwd")
-        || n.contains("privatekey")
-        || n.contains("apikey")
-        || n.ends_with("token")
-        || n == "pwd"
+    // Keys about a secret rather than holding one.
+    const ABOUT: [&[u8]; 12] = [
+        b"url",
+        b"uri",
+        b"endpoint",
+        b"method",
+        b"placement",
+        b"location",
+        b"type",
+        b"name",
+        b"param",
+        b"field",
+        b"expires",
+        b"header",
+    ];
+    !(ABOUT.iter().any(|a| contains(a)) || n.ends_with(b"ref") || n.ends_with(b"env") || n.ends_with(b"var"))
 }
 
 /// Whether a value is a reference to a secret (`{{VAR}}`, `${VAR}`, `%%x%%`), not the secret.
@@ -119,11 +171,11 @@ pub fn scan(text: &str) -> Vec<std::ops::Range<usize>> {
 }
 
 fn line_end(b: &[u8], from: usize) -> usize {
-    b[from.min(b.len())..].iter().position(|&c| c == b'\n' || c == b'\r').map_or(b.len(), |p| from + p)
+    memchr::memchr2(b'\n', b'\r', &b[from.min(b.len())..]).map_or(b.len(), |p| from + p)
 }
 
 fn line_start(b: &[u8], at: usize) -> usize {
-    b[..at.min(b.len())].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1)
+    memchr::memrchr(b'\n', &b[..at.min(b.len())]).map_or(0, |p| p + 1)
 }
 
 fn indent_of(b: &[u8], start: usize) -> usize {
@@ -162,7 +214,10 @@ fn key_before(text: &str, colon: usize) -> Option<&str> {
 fn keyed_values(text: &str, out: &mut Vec<std::ops::Range<usize>>) {
     let b = text.as_bytes();
     let mut i = 0;
-    while let Some(p) = b[i..].iter().position(|&c| c == b':') {
+    // The end of the line last looked up: on a minified single-line file, finding it again for every
+    // key would make the scan quadratic.
+    let mut known_eol = 0;
+    while let Some(p) = memchr::memchr(b':', &b[i..]) {
         let colon = i + p;
         i = colon + 1;
         // YAML needs a space after the colon of a plain key; JSON may have anything.
@@ -174,7 +229,10 @@ fn keyed_values(text: &str, out: &mut Vec<std::ops::Range<usize>>) {
         while v < b.len() && (b[v] == b' ' || b[v] == b'\t') {
             v += 1;
         }
-        let eol = line_end(b, v);
+        if known_eol < v {
+            known_eol = line_end(b, v);
+        }
+        let eol = known_eol;
         let range = match b.get(v) {
             None | Some(b'\n' | b'\r' | b'{' | b'[' | b'#' | b'&' | b'*' | b'!') => continue,
             Some(b'"') => {
@@ -247,7 +305,8 @@ fn url_stop(c: u8) -> bool {
 fn url_secrets(b: &[u8], out: &mut Vec<std::ops::Range<usize>>) {
     // Userinfo passwords: `scheme://user:password@host`.
     let mut i = 0;
-    while let Some(p) = find(&b[i..], b"://") {
+    let scheme_end = memchr::memmem::Finder::new(b"://");
+    while let Some(p) = scheme_end.find(&b[i..]) {
         let start = i + p + 3;
         i = start;
         let mut end = start;
@@ -265,10 +324,7 @@ fn url_secrets(b: &[u8], out: &mut Vec<std::ops::Range<usize>>) {
         }
     }
     // Credential query parameters: `?access_token=…`, `&client_secret=…`.
-    for (q, &c) in b.iter().enumerate() {
-        if c != b'?' && c != b'&' && c != b';' {
-            continue;
-        }
+    for q in memchr::memchr3_iter(b'?', b'&', b';', b) {
         let name_start = q + 1;
         let mut eq = name_start;
         while eq < b.len() && eq - name_start <= 32 && (b[eq].is_ascii_alphanumeric() || matches!(b[eq], b'_' | b'-')) {
@@ -291,10 +347,6 @@ fn url_secrets(b: &[u8], out: &mut Vec<std::ops::Range<usize>>) {
             out.push(vs..ve);
         }
     }
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// The secrets of a unit: what lowering found, plus what [`scan`] finds in every file the unit read.
@@ -365,28 +417,128 @@ pub fn mask_document(doc: &Document, secrets: &[(Span, String)]) -> Option<Strin
             }
         }
     }
-    for (_, value) in &mine {
-        if !value.is_empty() && t.contains(value.as_str()) {
-            t = t.replace(value.as_str(), &stars(value));
-            changed = true;
+    let values: Vec<&str> = mine.iter().map(|(_, v)| v.as_str()).filter(|v| !v.is_empty()).collect();
+    match finder(&values) {
+        // Every occurrence of every value, in one pass over the text; each value's are then starred
+        // in turn as `str::replace` would (left to right, not overlapping, still intact).
+        Some(f) => {
+            let mut found: Vec<(usize, usize, usize)> =
+                f.find_overlapping_iter(&t).map(|m| (m.pattern().as_usize(), m.start(), m.end())).collect();
+            found.sort_unstable();
+            let mut last: Option<(usize, usize)> = None;
+            for (p, start, end) in found {
+                let free = last.is_none_or(|(lp, lend)| lp != p || start >= lend);
+                if free && t.get(start..end) == Some(values[p]) {
+                    t.replace_range(start..end, &stars(values[p]));
+                    changed = true;
+                    last = Some((p, end));
+                }
+            }
+        }
+        None => {
+            for value in values {
+                if t.contains(value) {
+                    t = t.replace(value, &stars(value));
+                    changed = true;
+                }
+            }
         }
     }
     changed.then_some(t)
 }
 
+/// From this many values on, texts are searched for all of them at once.
+const FINDER_FROM: usize = 8;
+
+/// A searcher for all of `values` at once (pattern `i` is `values[i]`), when there are enough of them.
+fn finder(values: &[&str]) -> Option<aho_corasick::AhoCorasick> {
+    if values.len() < FINDER_FROM {
+        return None;
+    }
+    aho_corasick::AhoCorasick::new(values).ok()
+}
+
+/// A unit's secret texts prepared for redacting many strings: [`redact_text`] for each string costs a
+/// search per secret, which is quadratic for a large file with many secrets and many findings.
+pub struct KnownSecrets<'a> {
+    /// Longest first, the order they are replaced in.
+    values: Vec<&'a str>,
+    finder: Option<aho_corasick::AhoCorasick>,
+    /// Values found in [`REDACTED`] itself: a replacement can make them appear.
+    in_marker: Vec<usize>,
+}
+
+impl<'a> KnownSecrets<'a> {
+    /// For many texts: the secrets are indexed for searching all at once (which costs about as much as
+    /// one plain pass over every secret).
+    pub fn new(secrets: &'a [(Span, String)]) -> Self {
+        let mut known = KnownSecrets::unindexed(secrets);
+        known.finder = finder(&known.values);
+        known
+    }
+
+    /// For one text: each secret is searched for in turn.
+    pub fn unindexed(secrets: &'a [(Span, String)]) -> Self {
+        let mut values: Vec<&str> = secrets.iter().map(|(_, v)| v.as_str()).filter(|v| !v.is_empty()).collect();
+        values.sort_by_key(|v| std::cmp::Reverse(v.len()));
+        values.dedup();
+        let in_marker = (0..values.len()).filter(|&i| REDACTED.contains(values[i])).collect();
+        KnownSecrets { values, finder: None, in_marker }
+    }
+
+    /// `text` with every secret's text replaced by [`REDACTED`] (longest first, so no part of a longer
+    /// one survives a shorter one's replacement), and then what [`scan`] finds in it.
+    pub fn redact(&self, text: &str) -> String {
+        let mut t = text.to_string();
+        let mut replace = |v: &str| {
+            if t.contains(v) {
+                t = t.replace(v, REDACTED);
+            }
+        };
+        match &self.finder {
+            // Only the values the text holds (or that a replacement can create) are replaced, in order.
+            Some(f) => {
+                let mut present: Vec<usize> = f.find_overlapping_iter(text).map(|m| m.pattern().as_usize()).collect();
+                present.extend(&self.in_marker);
+                present.sort_unstable();
+                present.dedup();
+                present.into_iter().for_each(|i| replace(self.values[i]));
+            }
+            None => self.values.iter().for_each(|v| replace(v)),
+        }
+        mask_scanned(t)
+    }
+
+    /// Redacts every text of a diagnostic that is shown (see [`redact_diagnostic`]).
+    pub fn redact_diagnostic(&self, d: &mut Diagnostic) {
+        let r = |t: &mut String| *t = self.redact(t);
+        r(&mut d.message);
+        if let Some(l) = d.label.as_mut() {
+            r(l);
+        }
+        if let Some(h) = d.help.as_mut() {
+            r(h);
+        }
+        if let Some(n) = d.note.as_mut() {
+            r(n);
+        }
+        for l in &mut d.secondary {
+            r(&mut l.message);
+        }
+        if let Some(f) = d.fix.as_mut() {
+            r(&mut f.title);
+        }
+    }
+}
+
 /// `text` with every secret's text replaced by [`REDACTED`] (longest first, so no part of a longer one
 /// survives a shorter one's replacement).
 pub fn redact_text(text: &str, secrets: &[(Span, String)]) -> String {
-    let mut values: Vec<&str> = secrets.iter().map(|(_, v)| v.as_str()).filter(|v| !v.is_empty()).collect();
-    values.sort_by_key(|v| std::cmp::Reverse(v.len()));
-    values.dedup();
-    let mut t = text.to_string();
-    for v in values {
-        if t.contains(v) {
-            t = t.replace(v, REDACTED);
-        }
-    }
-    // Whatever the lists missed: secrets the text itself shows (a URL password, a keyed value).
+    KnownSecrets::unindexed(secrets).redact(text)
+}
+
+/// Whatever the lists missed: secrets the text itself shows (a URL password, a keyed value).
+fn mask_scanned(t: String) -> String {
     let ranges = scan(&t);
     if ranges.is_empty() {
         return t;
@@ -413,23 +565,7 @@ pub fn redact_text(text: &str, secrets: &[(Span, String)]) -> String {
 /// the fix's title. A fix's edits are left whole (`migrate` applies them to the user's file); outputs that
 /// print an edit pass it through [`redact_text`] (JSON, SARIF, diffs) or leave the fix out (LSP).
 pub fn redact_diagnostic(d: &mut Diagnostic, secrets: &[(Span, String)]) {
-    let r = |t: &mut String| *t = redact_text(t, secrets);
-    r(&mut d.message);
-    if let Some(l) = d.label.as_mut() {
-        r(l);
-    }
-    if let Some(h) = d.help.as_mut() {
-        r(h);
-    }
-    if let Some(n) = d.note.as_mut() {
-        r(n);
-    }
-    for l in &mut d.secondary {
-        r(&mut l.message);
-    }
-    if let Some(f) = d.fix.as_mut() {
-        r(&mut f.title);
-    }
+    KnownSecrets::unindexed(secrets).redact_diagnostic(d);
 }
 
 #[cfg(test)]
@@ -454,12 +590,112 @@ mod tests {
         assert!(found("\"#api_token\": \"KBC::ProjectSecure::abc\"").is_empty());
     }
 
+    /// The letter-set shortcut of `secret_key` decides as the plain definition does.
+    #[test]
+    fn secret_key_matches_its_definition() {
+        fn plain(key: &str) -> bool {
+            let k = key.trim();
+            if k.len() > 128 {
+                return false;
+            }
+            let n: String = k.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
+            if n.is_empty() {
+                return false;
+            }
+            let about = ["url", "uri", "endpoint", "method", "placement", "location", "type", "name", "param"];
+            let about = about.iter().chain(&["field", "expires", "header"]).any(|a| n.contains(a));
+            if about || n.ends_with("ref") || n.ends_with("env") || n.ends_with("var") {
+                return false;
+            }
+            k.starts_with('#')
+                || ["secret", "password", "passwd", "privatekey", "apikey"].iter().any(|w| n.contains(w))
+                || n.ends_with("token")
+                || n == "pwd"
+        }
+        let keys = [
+            "client_secret",
+            "clientSecret",
+            "#appSecret",
+            "#x",
+            "password",
+            "Pass-Word",
+            "passwd",
+            "pwd",
+            "PWD ",
+            "private_key",
+            "privateKey",
+            "api_key",
+            "API-KEY",
+            "apiKeyName",
+            "access_token",
+            "tokenUrl",
+            "token",
+            "id_token",
+            "refreshToken",
+            "secretRef",
+            "secret_env",
+            "passwordVar",
+            "description",
+            "type",
+            "name",
+            "properties",
+            "é_secret",
+            "s3cret",
+            "",
+            "  ",
+            "#",
+            "tok en",
+            "x-api-key",
+            "secret_expires_at",
+        ];
+        for k in keys.iter().map(|k| k.to_string()).chain(std::iter::once("a".repeat(130) + "secret")) {
+            assert_eq!(secret_key(&k), plain(&k), "{k:?}");
+        }
+    }
+
     #[test]
     fn url_credentials() {
         assert_eq!(found("https://admin:pw99@login.example.test/authorize"), ["pw99"]);
         assert_eq!(found("\"https://x.test/cb?state=1&access_token=AT-1&b=2\""), ["AT-1"]);
         assert_eq!(found("https://x.test/cb?client_secret=cs#frag"), ["cs"]);
         assert!(found("https://user@host/a?state=1").is_empty());
+    }
+
+    /// With many secrets (searched for all at once) the result is that of replacing each in turn.
+    #[test]
+    fn many_secrets_redact_as_one_by_one() {
+        // Spans past the end of the texts: only the values matter here.
+        let span = |i: u32| Span { file: specc_diagnostics::FileId(0), start: 10_000 + i, end: 10_001 + i };
+        let mut secrets: Vec<(Span, String)> = (0..40).map(|i| (span(i), format!("SECRET-{i:02}-VALUE"))).collect();
+        secrets.push((span(50), "SECRET-01-VALUE-LONGER".into()));
+        secrets.push((span(51), "dact".into()));
+        let one_by_one = |text: &str| {
+            let mut values: Vec<&str> = secrets.iter().map(|(_, v)| v.as_str()).collect();
+            values.sort_by_key(|v| std::cmp::Reverse(v.len()));
+            let mut t = text.to_string();
+            for v in values {
+                t = t.replace(v, REDACTED);
+            }
+            t
+        };
+        let known = KnownSecrets::new(&secrets);
+        assert!(known.finder.is_some());
+        for text in [
+            "none here",
+            "a SECRET-07-VALUE and SECRET-01-VALUE-LONGER, SECRET-07-VALUE again",
+            "SECRET-39-VALUESECRET-38-VALUE",
+            "redacted twice: SECRET-00-VALUE",
+        ] {
+            assert_eq!(known.redact(text), one_by_one(text), "{text}");
+        }
+        let text = "{\"a\": \"x SECRET-03-VALUE y SECRET-03-VALUE\", \"b\": \"SECRET-01-VALUE-LONGER\"}";
+        let doc = Document::parse(specc_diagnostics::FileId(0), "x.json", text.as_bytes());
+        let masked = mask_document(&doc, &secrets).expect("masked");
+        let mut want = text.to_string();
+        for (_, v) in &secrets {
+            want = want.replace(v.as_str(), &stars(v));
+        }
+        assert_eq!(masked, want);
     }
 
     #[test]

@@ -33,6 +33,8 @@ pub struct RunOptions {
     pub baseline: Option<PathBuf>,
     /// `--write-baseline FILE`: record the findings there (merging per file) instead of reporting them.
     pub write_baseline: Option<PathBuf>,
+    /// `--threads`: worker threads (0: one per core).
+    pub threads: usize,
 }
 
 /// The outcome of a run.
@@ -48,6 +50,18 @@ impl Run {
     pub fn failed(&self) -> bool {
         self.fail_on
             .is_some_and(|level| self.reports.iter().flat_map(|r| r.diagnostics.iter()).any(|d| d.severity >= level))
+    }
+}
+
+impl CheckOptions {
+    /// The options a configuration gives: its dialect hints and provider catalog.
+    pub fn for_config(config: &Config) -> CheckOptions {
+        CheckOptions {
+            hints: config.dialects.clone(),
+            hint_base: config.base.clone(),
+            providers: config.providers.clone().map(std::sync::Arc::new),
+            ..CheckOptions::default()
+        }
     }
 }
 
@@ -73,9 +87,13 @@ pub fn load_config(options: &RunOptions) -> Result<Config, ConfigError> {
 }
 
 /// Runs a check with configuration and suppressions applied, handing each unit's report to `sink` in
-/// order as soon as it is ready (see [`driver::check_each`]). Returns the config and failure level.
+/// order as soon as it is ready (see [`driver::check_each`]). `prepare` runs on the worker threads
+/// after the per-unit filters (severities, selection, suppressions) and before the filters that need
+/// the whole run in order (duplicates across units, the baseline); an output format renders there.
+/// Returns the config and failure level.
 pub fn run_each(
     options: &RunOptions,
+    prepare: &(dyn Fn(&mut UnitReport) + Sync),
     mut sink: impl FnMut(UnitReport),
 ) -> Result<(Config, Option<Severity>), ConfigError> {
     let config = load_config(options)?;
@@ -96,21 +114,22 @@ pub fn run_each(
     let (inputs, walk_errors) = driver::discover(&paths);
     let check_options = CheckOptions {
         assume_dialect: options.assume_dialect,
-        hints: config.dialects.clone(),
-        hint_base: config.base.clone(),
-        providers: config.providers.clone().map(std::sync::Arc::new),
+        threads: options.threads,
+        ..CheckOptions::for_config(&config)
     };
     let sel = selection(&config, options);
-    let mut suppressor = crate::suppress::Suppressor::new(&config, &sel);
+    let suppressor = crate::suppress::Suppressor::new(&config, &sel);
+    let on_worker = |r: &mut UnitReport| {
+        suppressor.apply(r);
+        prepare(r);
+    };
     // A file can belong to two units (an OpenAPI model checked on its own and through the Itential
     // instance that names it): report each finding once.
     let mut seen: std::collections::HashSet<(PathBuf, u32, u32, &'static str, String)> =
         std::collections::HashSet::new();
-    driver::check_each(&inputs, &walk_errors, &check_options, |mut r| {
-        suppressor.apply(&mut r);
+    driver::check_each(&inputs, &walk_errors, &check_options, &on_worker, |mut r| {
         if r.db.len() > 1 || !seen.is_empty() {
-            let db = &r.db;
-            r.diagnostics.retain(|d| {
+            r.retain_diagnostics(|db, _, d| {
                 let path = db.get(d.span.file).map(|doc| doc.path.clone()).unwrap_or_default();
                 seen.insert((path, d.span.start, d.span.end, d.code, d.message.clone()))
             });
@@ -125,7 +144,7 @@ pub fn run_each(
     });
     if let Some((name, bytes)) = &options.stdin {
         let mut r = driver::check_buffer(name, bytes, &check_options);
-        suppressor.apply(&mut r);
+        on_worker(&mut r);
         if let Some(b) = baseline.as_mut() {
             b.apply(&mut r);
         }
@@ -134,10 +153,12 @@ pub fn run_each(
         }
         sink(r);
     }
-    if let Some(extra) = suppressor.finish() {
+    if let Some(mut extra) = suppressor.finish() {
+        prepare(&mut extra);
         sink(extra);
     }
-    if let Some(extra) = baseline.and_then(crate::baseline::Baseline::finish) {
+    if let Some(mut extra) = baseline.and_then(crate::baseline::Baseline::finish) {
+        prepare(&mut extra);
         sink(extra);
     }
     if let Some(rec) = recorder {
@@ -155,7 +176,7 @@ pub fn run_each(
 /// Runs a check and collects every report, sorted by path.
 pub fn run(options: &RunOptions) -> Result<Run, ConfigError> {
     let mut reports = Vec::new();
-    let (config, fail_on) = run_each(options, |r| reports.push(r))?;
+    let (config, fail_on) = run_each(options, &|_| {}, |r| reports.push(r))?;
     reports.sort_by(|a, b| a.primary.cmp(&b.primary));
     Ok(Run { reports, config, fail_on })
 }

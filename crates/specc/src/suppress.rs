@@ -7,6 +7,7 @@
 //! reported as `specc/unused-suppression`.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use specc_diagnostics::{Diagnostic, FileId, Span};
 use specc_syntax::{Document, Format, SourceDb, TextRange};
@@ -96,20 +97,21 @@ fn parse_comment(comment: &str) -> Option<Vec<(Pattern, String)>> {
 }
 
 /// Applies configuration and suppressions report by report, remembering which config suppressions
-/// were used so that the unused ones can be reported at the end.
+/// were used so that the unused ones can be reported at the end. Reports may be handled on several
+/// threads at once.
 pub struct Suppressor<'a> {
     config: &'a Config,
     selection: &'a Selection,
-    used: Vec<bool>,
+    used: Vec<AtomicBool>,
 }
 
 impl<'a> Suppressor<'a> {
     pub fn new(config: &'a Config, selection: &'a Selection) -> Self {
-        Suppressor { config, selection, used: vec![false; config.suppressions.len()] }
+        Suppressor { config, selection, used: config.suppressions.iter().map(|_| AtomicBool::new(false)).collect() }
     }
 
     /// Applies severity overrides, selection, per-path ignores and suppressions to one report.
-    pub fn apply(&mut self, report: &mut UnitReport) {
+    pub fn apply(&self, report: &mut UnitReport) {
         let config = self.config;
         let selection = self.selection;
         let mut inline: HashMap<FileId, Vec<InlineSuppression>> = HashMap::new();
@@ -153,7 +155,7 @@ impl<'a> Suppressor<'a> {
                         || (pointer.starts_with(&s.pointer) && pointer[s.pointer.len()..].starts_with('/'))
                         || s.pointer.is_empty();
                     if under && s.file.is_match(&*rel) && s.codes.iter().any(|p| p.matches(d.code)) {
-                        self.used[i] = true;
+                        self.used[i].store(true, Ordering::Relaxed);
                         suppressed = true;
                     }
                 }
@@ -182,6 +184,8 @@ impl<'a> Suppressor<'a> {
         }
         specc_diagnostics::sort_diagnostics(&mut kept);
         report.diagnostics = kept;
+        // Rendered forms (made before this filter, if at all) no longer match.
+        report.rendered.clear();
     }
 
     /// The report about unused `[[suppress]]` entries of the config, if any.
@@ -192,7 +196,7 @@ impl<'a> Suppressor<'a> {
             .suppressions
             .iter()
             .zip(&self.used)
-            .filter(|(_, used)| !**used)
+            .filter(|(_, used)| !used.load(Ordering::Relaxed))
             .map(|(s, _)| {
                 Diagnostic::warning(
                     UNUSED_SUPPRESSION,
@@ -215,7 +219,7 @@ impl<'a> Suppressor<'a> {
 /// Applies configuration and suppressions to every report, in place. Returns the report about unused
 /// config suppressions, if any.
 pub fn apply(reports: &mut [UnitReport], config: &Config, selection: &Selection) -> Option<UnitReport> {
-    let mut s = Suppressor::new(config, selection);
+    let s = Suppressor::new(config, selection);
     for r in reports.iter_mut() {
         s.apply(r);
     }

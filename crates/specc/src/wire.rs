@@ -162,13 +162,13 @@ pub fn to_wire(db: &SourceDb, d: &Diagnostic) -> WireDiagnostic {
     to_wire_redacted(db, d, &[])
 }
 
-/// Replaces secret values in a text (see [`crate::redact::redact_text`]).
-pub fn redact_text(text: &str, secrets: &[(Span, String)]) -> String {
-    crate::redact::redact_text(text, secrets)
-}
-
 /// The wire form of one diagnostic, with secret values kept out of fix replacements.
 pub fn to_wire_redacted(db: &SourceDb, d: &Diagnostic, secrets: &[(Span, String)]) -> WireDiagnostic {
+    to_wire_known(db, d, &crate::redact::KnownSecrets::unindexed(secrets))
+}
+
+/// [`to_wire_redacted`] with the unit's secrets prepared once for all its diagnostics.
+pub fn to_wire_known(db: &SourceDb, d: &Diagnostic, secrets: &crate::redact::KnownSecrets) -> WireDiagnostic {
     let loc = location(db, d.span);
     let (lsp_range, pointer) = match db.get(d.span.file) {
         Some(doc) => {
@@ -223,7 +223,7 @@ pub fn to_wire_redacted(db: &SourceDb, d: &Diagnostic, secrets: &[(Span, String)
                 .map(|e| WireEdit {
                     file: file_of(db, e.span),
                     range: ByteRange { start: e.span.start, end: e.span.end },
-                    replacement: redact_text(&e.replacement, secrets),
+                    replacement: secrets.redact(&e.replacement),
                 })
                 .collect(),
         }),
@@ -236,12 +236,13 @@ pub fn output(reports: &[UnitReport], keep: impl Fn(&Diagnostic) -> bool) -> Out
     let mut summary = Summary { units: reports.len(), ..Summary::default() };
     for r in reports {
         summary.files += r.db.len();
+        let secrets = crate::redact::KnownSecrets::new(&r.secrets);
         for d in r.diagnostics.iter().filter(|d| keep(d)) {
             summary.count(d.severity);
             if d.fix.is_some() {
                 summary.fixable += 1;
             }
-            diagnostics.push(to_wire_redacted(&r.db, d, &r.secrets));
+            diagnostics.push(to_wire_known(&r.db, d, &secrets));
         }
     }
     Output {

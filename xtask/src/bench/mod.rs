@@ -9,7 +9,7 @@
 mod measure;
 mod profile;
 mod report;
-mod setup;
+pub mod setup;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -273,6 +273,21 @@ pub fn run(opts: &Options) -> anyhow::Result<bool> {
         bytes: gh_len,
         largest_file: gh_len,
         contenders: cs,
+    });
+
+    // The same description on one line, with thousands of findings: UTF-16 columns deep into the line.
+    let minified = setup::minified(&p, &github)?;
+    let min_len = std::fs::metadata(&minified)?.len();
+    cases.push(Case {
+        name: "minified",
+        about: format!("GitHub's description on one line, with {} flawed OAuth schemes added", setup::MINIFIED_SCHEMES),
+        files: 1,
+        bytes: min_len,
+        largest_file: min_len,
+        contenders: vec![
+            Contender::new("specc", "specc", Role::Reference, specc_check(vec![minified.display().to_string()], None)),
+            specc_json(vec![minified.display().to_string()]),
+        ],
     });
 
     // One tiny file: start-up cost. The smallest file of the corpus (deterministic for a given corpus).

@@ -161,7 +161,7 @@ impl Report {
         }
 
         let json = super::JSON_LABEL;
-        for case in ["corpus", "github", "tiny", "synth"] {
+        for case in ["corpus", "github", "minified", "tiny", "synth"] {
             derived.push(Derived {
                 name: format!("{case}: --format json / human"),
                 value: ratio_in(case, json, "specc"),
@@ -175,6 +175,7 @@ impl Report {
             goal_max("corpus: specc within 5× of cat", vs_cat, 5.0, "×", false),
             goal_max("corpus: --format json / human", ratio_in("corpus", json, "specc"), 1.1, "×", false),
             goal_max("github: --format json / human", ratio_in("github", json, "specc"), 1.1, "×", false),
+            goal_max("minified: --format json / human", ratio_in("minified", json, "specc"), 1.1, "×", false),
             goal_max("tiny: specc wall, one file", median_of(&cases, "tiny", "specc"), 3.0, " ms", true),
         ];
         for c in &cases {

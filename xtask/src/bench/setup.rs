@@ -146,6 +146,73 @@ pub fn corpus_x10(p: &Paths, corpus: &Path) -> anyhow::Result<PathBuf> {
     Ok(dir)
 }
 
+/// Flawed OAuth schemes [`minified`] adds.
+pub const MINIFIED_SCHEMES: usize = 3000;
+
+/// `source` (GitHub's description) on one line, with [`MINIFIED_SCHEMES`] OAuth schemes added to its
+/// components, each with a non-ASCII description, a password flow without a token URL and endpoints
+/// over plain http: thousands of findings on line 1, their UTF-16 columns deep into the line. Written
+/// once (it is deterministic), by a child process: the description parsed in memory would raise this
+/// process's peak RSS, which Linux reports as the floor of every child's `ru_maxrss` (a child starts
+/// from a copy of its parent's memory), and so of every peak this bench measures.
+pub fn minified(p: &Paths, source: &Path) -> anyhow::Result<PathBuf> {
+    let dir = p.target.join("bench-minified");
+    let out = dir.join(format!("github-{MINIFIED_SCHEMES}-schemes.min.json"));
+    if out.is_file() {
+        return Ok(out);
+    }
+    eprintln!("bench: writing {} (one line)", out.display());
+    status(Command::new(std::env::current_exe()?).arg(MINIFY_COMMAND).arg(source).arg(&out), "xtask bench-minified")?;
+    Ok(out)
+}
+
+/// The hidden xtask command that writes [`minified`]'s file: `bench-minified SOURCE OUT`.
+pub const MINIFY_COMMAND: &str = "bench-minified";
+
+/// `xtask bench-minified SOURCE OUT`.
+pub fn write_minified_cli(args: &[String]) -> anyhow::Result<bool> {
+    let [source, out] = args else { bail!("usage: cargo xtask {MINIFY_COMMAND} SOURCE OUT") };
+    write_minified(Path::new(source), Path::new(out))?;
+    Ok(true)
+}
+
+fn write_minified(source: &Path, out: &Path) -> anyhow::Result<()> {
+    let dir = out.parent().context("an output directory")?;
+    let text = std::fs::read(source).with_context(|| source.display().to_string())?;
+    let mut doc: serde_json::Value = serde_json::from_slice(&text)?;
+    let schemes: serde_json::Map<String, serde_json::Value> = (0..MINIFIED_SCHEMES)
+        .map(|i| {
+            let scheme = serde_json::json!({
+                "type": "oauth2",
+                "description": format!("Zugang für 🔑 Nummer {i} – テスト"),
+                "flows": {
+                    "password": { "scopes": {} },
+                    "authorizationCode": {
+                        "authorizationUrl": format!("http://auth.example.test/a{i}"),
+                        "tokenUrl": format!("http://auth.example.test/t{i}"),
+                        "scopes": {},
+                    },
+                },
+            });
+            (format!("s{i}"), scheme)
+        })
+        .collect();
+    let components = doc
+        .as_object_mut()
+        .context("the description is not an object")?
+        .entry("components")
+        .or_insert_with(|| serde_json::json!({}));
+    components
+        .as_object_mut()
+        .context("`components` is not an object")?
+        .insert("securitySchemes".into(), serde_json::Value::Object(schemes));
+    std::fs::create_dir_all(dir)?;
+    let partial = dir.join(".partial");
+    std::fs::write(&partial, serde_json::to_vec(&doc)?)?;
+    std::fs::rename(&partial, out)?;
+    Ok(())
+}
+
 /// The synthetic scale set: regenerated when its parameters (or the generator's version) change.
 pub fn synth_set(p: &Paths, params: &synth::Params) -> anyhow::Result<PathBuf> {
     let dir = p.synth();

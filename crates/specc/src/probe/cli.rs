@@ -246,11 +246,11 @@ pub fn run(args: ProbeArgs) -> io::Result<ExitCode> {
             let mut unit = report.unit;
             unit.diagnostics = report.diagnostics;
             let text = if args.format == ProbeFormat::Sarif {
-                serde_json::to_string_pretty(&crate::sarif::sarif(std::slice::from_ref(&unit)))
+                serde_json::to_string_pretty(&crate::report::sarif::render(std::slice::from_ref(&unit)))
                     .map_err(io::Error::other)?
                     + "\n"
             } else {
-                crate::sarif::github(std::slice::from_ref(&unit))
+                crate::report::github::render(std::slice::from_ref(&unit))
             };
             write!(out, "{text}")?;
         }

@@ -43,12 +43,12 @@ fn component(issuer: &str, extra: &str) -> String {
     )
 }
 
-struct Outcome {
+struct ProbeRun {
     report: ProbeReport,
     log: Vec<String>,
 }
 
-fn run(path: PathBuf, inputs: Inputs) -> Outcome {
+fn run(path: PathBuf, inputs: Inputs) -> ProbeRun {
     let lines = Arc::new(Mutex::new(Vec::new()));
     let sink = lines.clone();
     let report = probe(ProbeOptions {
@@ -66,7 +66,7 @@ fn run(path: PathBuf, inputs: Inputs) -> Outcome {
     })
     .unwrap();
     let log = lines.lock().unwrap().clone();
-    Outcome { report, log }
+    ProbeRun { report, log }
 }
 
 fn loopback() -> Inputs {

@@ -7,6 +7,8 @@ use std::fmt::Write;
 use crate::driver::UnitReport;
 use crate::wire::Summary;
 
+use super::plural;
+
 /// Text for a table cell: pipes escaped, line breaks as `<br>`, and HTML/Markdown that could change
 /// the page's structure neutralised.
 pub fn cell(s: &str) -> String {
@@ -23,14 +25,6 @@ pub fn cell(s: &str) -> String {
         }
     }
     out
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 /// The whole summary.

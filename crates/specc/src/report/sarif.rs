@@ -97,7 +97,7 @@ fn result(
         for e in &fix.edits {
             by_file.entry(file_of(db, e.span)).or_default().push(json!({
                 "deletedRegion": { "byteOffset": e.span.start, "byteLength": e.span.end - e.span.start },
-                "insertedContent": { "text": crate::wire::redact_text(&e.replacement, secrets) },
+                "insertedContent": { "text": crate::redact::redact_text(&e.replacement, secrets) },
             }));
         }
         r["fixes"] = json!([{
@@ -112,7 +112,7 @@ fn result(
 }
 
 /// The SARIF log for a run.
-pub fn sarif(reports: &[UnitReport]) -> Value {
+pub fn render(reports: &[UnitReport]) -> Value {
     let rules = specc_rules::all_rules();
     let rule_table: Vec<Value> = rules
         .iter()
@@ -153,45 +153,6 @@ pub fn sarif(reports: &[UnitReport]) -> Value {
     })
 }
 
-/// GitHub Actions workflow commands (`--format github`): one `::error`/`::warning`/`::notice` line per
-/// finding, which the runner turns into annotations on the pull request.
-pub fn github(reports: &[UnitReport]) -> String {
-    let mut out = String::new();
-    for rep in reports {
-        for d in &rep.diagnostics {
-            let kind = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "notice",
-            };
-            let loc = crate::wire::location(&rep.db, d.span);
-            let mut message = d.message.clone();
-            if let Some(h) = &d.help {
-                message.push_str(&format!("\nhelp: {h}"));
-            }
-            out.push_str(&format!(
-                "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                escape_property(&loc.file),
-                loc.start.line,
-                loc.start.column,
-                loc.end.line,
-                loc.end.column,
-                escape_property(d.code),
-                escape_data(&crate::redact::redact_text(&message, &rep.secrets))
-            ));
-        }
-    }
-    out
-}
-
-fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
-}
-
-fn escape_property(s: &str) -> String {
-    escape_data(s).replace(':', "%3A").replace(',', "%2C")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,11 +162,5 @@ mod tests {
         assert_eq!(uri("a b/c#d?e%f\ng.json"), "a%20b/c%23d%3Fe%25f%0Ag.json");
         assert_eq!(uri("dir/é.yaml"), "dir/%C3%A9.yaml");
         assert_eq!(uri("plain/path-1_2.~x"), "plain/path-1_2.~x");
-    }
-
-    #[test]
-    fn workflow_command_escaping() {
-        assert_eq!(escape_data("50% done\nnext"), "50%25 done%0Anext");
-        assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
     }
 }
