@@ -113,15 +113,47 @@ fn named_pipes_and_dev_stdin_are_read() {
     let writer = {
         let fifo = fifo.clone();
         let text = text.clone();
-        std::thread::spawn(move || std::fs::write(fifo, text))
+        std::thread::spawn(move || write_when_read(&fifo, &text))
     };
     let o = specc(&root()).args(["check", "--format", "json"]).arg(&fifo).output().unwrap();
-    writer.join().unwrap().unwrap();
+    writer.join().unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stdout(&o).contains("openapi/oauth2-missing-token-url"));
+    // A writer that connects only after specc has opened the pipe is waited for.
+    let writer = {
+        let fifo = fifo.clone();
+        let text = text.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            write_when_read(&fifo, &text);
+        })
+    };
+    let o = specc(&root()).args(["check", "--format", "json"]).arg(&fifo).output().unwrap();
+    writer.join().unwrap();
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stdout(&o).contains("openapi/oauth2-missing-token-url"));
     // Walking a directory never opens a FIFO (it could block forever).
     let o = specc(&d).args(["check", "."]).output().unwrap();
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}
+
+/// Writes `text` into the FIFO at `path` once a reader has it open. The open does not block (it fails
+/// with ENXIO while nobody reads), so the test cannot hang when specc has already given up on the pipe.
+#[cfg(unix)]
+fn write_when_read(path: &Path, text: &[u8]) {
+    use std::os::unix::fs::OpenOptionsExt;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let mut f = loop {
+        match std::fs::OpenOptions::new().write(true).custom_flags(libc::O_NONBLOCK).open(path) {
+            Ok(f) => break f,
+            Err(e) if e.raw_os_error() == Some(libc::ENXIO) && std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+            Err(e) => panic!("no reader opened {}: {e}", path.display()),
+        }
+    };
+    // The fixture is far below a pipe's buffer, so a non-blocking write takes it whole.
+    f.write_all(text).unwrap();
 }
 
 #[test]

@@ -238,6 +238,22 @@ const O_NONBLOCK: i32 = 0x4;
 )))]
 const O_NONBLOCK: i32 = 0;
 
+/// How long an explicitly named FIFO may stay without a writer before it counts as empty.
+const FIFO_WRITER_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
+
+fn is_fifo(f: &std::fs::File) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        f.metadata().is_ok_and(|m| m.file_type().is_fifo())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = f;
+        false
+    }
+}
+
 /// Reads a stream opened without blocking, waiting (politely) while a writer is connected but quiet.
 fn read_nonblocking(path: &Path, limit: u64, out: &mut Vec<u8>) -> std::io::Result<usize> {
     use std::io::Read;
@@ -249,9 +265,16 @@ fn read_nonblocking(path: &Path, limit: u64, out: &mut Vec<u8>) -> std::io::Resu
         options.custom_flags(O_NONBLOCK);
     }
     let mut f = options.open(path)?;
+    // Opened without blocking, a FIFO whose writer has not opened it yet reads as end-of-file at once:
+    // give a writer started beside specc (`mkfifo p; producer > p & specc check p`) a moment to connect.
+    let waits_for_writer = is_fifo(&f);
+    let opened = std::time::Instant::now();
     let mut buf = vec![0u8; 64 * 1024];
     loop {
         match f.read(&mut buf) {
+            Ok(0) if out.is_empty() && waits_for_writer && opened.elapsed() < FIFO_WRITER_GRACE => {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
             Ok(0) => return Ok(out.len()),
             Ok(n) => {
                 out.extend_from_slice(&buf[..n]);
