@@ -462,58 +462,26 @@ impl<'a> Parser<'a> {
                 break;
             }
             self.skip_ws();
-            match self.bytes.get(self.pos) {
-                Some(b',') => {
-                    let comma = self.pos;
-                    self.pos += 1;
-                    self.skip_ws();
-                    if self.bytes.get(self.pos) == Some(&b'}') {
-                        self.fail(
-                            SyntaxErrorKind::TrailingComma,
-                            comma,
-                            comma + 1,
-                            "trailing comma is not allowed in JSON".into(),
-                        );
-                        if let Some(e) = self.errors.last_mut() {
-                            e.help = Some("remove this comma".into());
-                        }
-                        break;
-                    }
+            if self.bytes.get(self.pos) == Some(&b'"') {
+                let at = self.pos;
+                self.fail(
+                    SyntaxErrorKind::Invalid,
+                    at,
+                    at + 1,
+                    "expected `,` or `}` after object member, found a string".into(),
+                );
+                if let Some(e) = self.errors.last_mut() {
+                    e.help = Some("add a `,` between the two members".into());
                 }
-                Some(b'}') => {
-                    self.pos += 1;
-                    self.depth -= 1;
+                break;
+            }
+            match self.separator(start, b'}', "object", "object member") {
+                Separator::Next => {}
+                Separator::Closed => {
                     members.shrink_to_fit();
                     return Node::new(TextRange::new(start, self.pos), Value::Object(members));
                 }
-                None => {
-                    self.unclosed(start, '}', "object");
-                    break;
-                }
-                Some(b'"') => {
-                    let at = self.pos;
-                    self.fail(
-                        SyntaxErrorKind::Invalid,
-                        at,
-                        at + 1,
-                        "expected `,` or `}` after object member, found a string".into(),
-                    );
-                    if let Some(e) = self.errors.last_mut() {
-                        e.help = Some("add a `,` between the two members".into());
-                    }
-                    break;
-                }
-                Some(_) => {
-                    let found = self.describe_here();
-                    let end = self.token_end();
-                    self.fail(
-                        SyntaxErrorKind::Invalid,
-                        self.pos,
-                        end,
-                        format!("expected `,` or `}}` after object member, found {found}"),
-                    );
-                    break;
-                }
+                Separator::Stop => break,
             }
         }
         self.depth -= 1;
@@ -570,6 +538,54 @@ impl<'a> Parser<'a> {
         end
     }
 
+    /// What follows a member or element: a comma and another one (`Next`), the closing bracket, now
+    /// consumed (`Closed`), or an error, now reported (`Stop`): a trailing comma, the end of the file,
+    /// or anything else.
+    fn separator(&mut self, start: usize, close: u8, container: &str, item: &str) -> Separator {
+        self.skip_ws();
+        match self.bytes.get(self.pos) {
+            Some(b',') => {
+                let comma = self.pos;
+                self.pos += 1;
+                self.skip_ws();
+                if self.bytes.get(self.pos) != Some(&close) {
+                    return Separator::Next;
+                }
+                self.fail(
+                    SyntaxErrorKind::TrailingComma,
+                    comma,
+                    comma + 1,
+                    "trailing comma is not allowed in JSON".into(),
+                );
+                if let Some(e) = self.errors.last_mut() {
+                    e.help = Some("remove this comma".into());
+                }
+                Separator::Stop
+            }
+            Some(&b) if b == close => {
+                self.pos += 1;
+                self.depth -= 1;
+                Separator::Closed
+            }
+            None => {
+                self.unclosed(start, char::from(close), container);
+                Separator::Stop
+            }
+            Some(_) => {
+                let found = self.describe_here();
+                let end = self.token_end();
+                let close = char::from(close);
+                self.fail(
+                    SyntaxErrorKind::Invalid,
+                    self.pos,
+                    end,
+                    format!("expected `,` or `{close}` after {item}, found {found}"),
+                );
+                Separator::Stop
+            }
+        }
+    }
+
     fn unclosed(&mut self, open: usize, close: char, what: &str) {
         let at = self.pos;
         self.fail(SyntaxErrorKind::UnexpectedEof, at, at, format!("unexpected end of file: {what} is never closed"));
@@ -613,51 +629,25 @@ impl<'a> Parser<'a> {
             if self.failed {
                 break;
             }
-            self.skip_ws();
-            match self.bytes.get(self.pos) {
-                Some(b',') => {
-                    let comma = self.pos;
-                    self.pos += 1;
-                    self.skip_ws();
-                    if self.bytes.get(self.pos) == Some(&b']') {
-                        self.fail(
-                            SyntaxErrorKind::TrailingComma,
-                            comma,
-                            comma + 1,
-                            "trailing comma is not allowed in JSON".into(),
-                        );
-                        if let Some(e) = self.errors.last_mut() {
-                            e.help = Some("remove this comma".into());
-                        }
-                        break;
-                    }
-                }
-                Some(b']') => {
-                    self.pos += 1;
-                    self.depth -= 1;
+            match self.separator(start, b']', "array", "array element") {
+                Separator::Next => {}
+                Separator::Closed => {
                     items.shrink_to_fit();
                     return Node::new(TextRange::new(start, self.pos), Value::Array(items));
                 }
-                None => {
-                    self.unclosed(start, ']', "array");
-                    break;
-                }
-                Some(_) => {
-                    let found = self.describe_here();
-                    let end = self.token_end();
-                    self.fail(
-                        SyntaxErrorKind::Invalid,
-                        self.pos,
-                        end,
-                        format!("expected `,` or `]` after array element, found {found}"),
-                    );
-                    break;
-                }
+                Separator::Stop => break,
             }
         }
         self.depth -= 1;
         Node::new(TextRange::new(start, self.pos), Value::Array(items))
     }
+}
+
+/// See [`Parser::separator`].
+enum Separator {
+    Next,
+    Closed,
+    Stop,
 }
 
 /// See [`Parser::skip_fast`]. `depth` is the nesting depth at `start`; `stack` is empty scratch space.
