@@ -32,7 +32,7 @@ fn witness(dir: &Path) -> PathBuf {
     p
 }
 
-struct Outcome {
+struct CheckRun {
     code: Option<i32>,
     json: serde_json::Value,
     stderr: String,
@@ -41,7 +41,7 @@ struct Outcome {
 }
 
 /// Runs `specc check --format json ARGS` with a deadline; fails the test on a hang or a panic.
-fn run(args: &[&Path], deadline: Duration) -> Outcome {
+fn run(args: &[&Path], deadline: Duration) -> CheckRun {
     let time = Path::new("/usr/bin/time");
     let mut cmd = if time.exists() {
         let mut c = Command::new(time);
@@ -81,10 +81,10 @@ fn run(args: &[&Path], deadline: Duration) -> Outcome {
     let max_rss_kib = stderr.lines().find_map(|l| l.strip_prefix("MAXRSS=")).and_then(|v| v.trim().parse().ok());
     let json =
         serde_json::from_slice(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out)));
-    Outcome { code: status.code(), json, stderr, max_rss_kib }
+    CheckRun { code: status.code(), json, stderr, max_rss_kib }
 }
 
-fn codes_for(o: &Outcome, file: &Path) -> Vec<String> {
+fn codes_for(o: &CheckRun, file: &Path) -> Vec<String> {
     let name = file.file_name().unwrap().to_string_lossy().to_string();
     o.json["diagnostics"]
         .as_array()
@@ -95,7 +95,7 @@ fn codes_for(o: &Outcome, file: &Path) -> Vec<String> {
         .collect()
 }
 
-fn assert_witness(o: &Outcome, w: &Path) {
+fn assert_witness(o: &CheckRun, w: &Path) {
     assert!(
         codes_for(o, w).contains(&"openapi/oauth2-missing-token-url".to_string()),
         "the other file was not checked: {:#}",
@@ -108,7 +108,7 @@ fn scale() -> usize {
 }
 
 /// One hostile file plus the witness: returns the codes reported for the hostile file.
-fn case(name: &str, file_name: &str, bytes: &[u8]) -> (Vec<String>, Outcome) {
+fn case(name: &str, file_name: &str, bytes: &[u8]) -> (Vec<String>, CheckRun) {
     let dir = tmpdir(name);
     let f = dir.join(file_name);
     std::fs::write(&f, bytes).unwrap();

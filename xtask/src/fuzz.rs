@@ -61,7 +61,7 @@ fn seed(root: &Path, target: &str) -> anyhow::Result<PathBuf> {
     Ok(dir)
 }
 
-pub struct Outcome {
+pub struct TargetRun {
     pub target: String,
     pub seconds: u64,
     pub executions: u64,
@@ -116,7 +116,7 @@ pub fn run(seconds: u64, only: Option<&str>) -> anyhow::Result<bool> {
             eprintln!("{target}: failure; last lines:\n{}", tail.into_iter().rev().collect::<Vec<_>>().join("\n"));
         }
         let failed_to_run = executions == 0 && crashes == 0 && !out.status.success();
-        outcomes.push(Outcome { target: target.to_string(), seconds, executions, crashes, failed_to_run });
+        outcomes.push(TargetRun { target: target.to_string(), seconds, executions, crashes, failed_to_run });
     }
     println!("{:<16} {:>8} {:>14} {:>8}", "target", "seconds", "executions", "crashes");
     for o in &outcomes {
