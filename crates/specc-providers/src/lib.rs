@@ -245,8 +245,9 @@ pub struct Parameter {
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     providers: Vec<Provider>,
-    /// Which host patterns `recognize` tries for a host.
-    hosts: HostIndex,
+    /// Which host patterns `recognize` tries for a host; built on its first call, so a run that
+    /// recognises nothing does not pay for it.
+    hosts: OnceLock<HostIndex>,
 }
 
 /// The host patterns of the recognisable providers as `(provider, pattern, literal length)`, grouped
@@ -398,8 +399,7 @@ impl Catalog {
     }
 
     fn new(providers: Vec<Provider>) -> Catalog {
-        let hosts = HostIndex::new(&providers);
-        Catalog { providers, hosts }
+        Catalog { providers, hosts: OnceLock::new() }
     }
 
     pub fn providers(&self) -> &[Provider] {
@@ -417,9 +417,10 @@ impl Catalog {
     pub fn recognize(&self, url: &str) -> Option<&Provider> {
         let host = url_host(url)?;
         let path = url_path(url);
-        let keyed = self.hosts.by_key.get(last_two_labels(&host)).map_or(&[][..], Vec::as_slice);
+        let index = self.hosts.get_or_init(|| HostIndex::new(&self.providers));
+        let keyed = index.by_key.get(last_two_labels(&host)).map_or(&[][..], Vec::as_slice);
         let mut best: Option<(usize, (usize, usize))> = None;
-        for &(i, j, literal) in keyed.iter().chain(&self.hosts.anywhere) {
+        for &(i, j, literal) in keyed.iter().chain(&index.anywhere) {
             if best.is_some_and(|(l, at)| literal < l || (literal == l && at < (i, j))) {
                 continue;
             }
