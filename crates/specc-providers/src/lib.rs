@@ -790,8 +790,8 @@ mod tests {
         ];
         for p in Catalog::builtin().providers() {
             for pat in &p.recognize.hosts {
-                let filled = pat.replace(|c| c == '{' || c == '}', "");
-                let paths = p.recognize.paths.iter().map(|x| x.replace(|c| c == '{' || c == '}', ""));
+                let filled = pat.replace(['{', '}'], "");
+                let paths = p.recognize.paths.iter().map(|x| x.replace(['{', '}'], ""));
                 for path in paths.chain(["/oauth/authorize".to_string()]) {
                     for host in [
                         filled.clone(),
