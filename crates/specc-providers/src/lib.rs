@@ -7,11 +7,17 @@
 //! Every fact carries the public documentation URL it was taken from (`source`); a fact specc is not
 //! sure of is left out, and an absent fact never produces a finding.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 mod catalog;
+
+/// The embedded files converted to JSON by `build.rs`, `(file name, JSON text)` sorted by name.
+mod catalog_json {
+    include!(concat!(env!("OUT_DIR"), "/catalog_json.rs"));
+}
 
 /// The JSON Schema of one provider entry (`specc schema provider`; written to
 /// `schemas/provider.schema.json` by `cargo xtask codegen`).
@@ -239,6 +245,57 @@ pub struct Parameter {
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     providers: Vec<Provider>,
+    /// Which host patterns `recognize` tries for a host; built on its first call, so a run that
+    /// recognises nothing does not pay for it.
+    hosts: OnceLock<HostIndex>,
+}
+
+/// The host patterns of the recognisable providers as `(provider, pattern, literal length)`, grouped
+/// by the last two labels every host a pattern matches ends with (`zendesk.com` for
+/// `{subdomain}.zendesk.com`). A pattern with a placeholder among its last two labels is in `anywhere`.
+#[derive(Debug, Clone, Default)]
+struct HostIndex {
+    by_key: HashMap<String, Vec<(usize, usize, usize)>>,
+    anywhere: Vec<(usize, usize, usize)>,
+}
+
+impl HostIndex {
+    fn new(providers: &[Provider]) -> HostIndex {
+        let mut index = HostIndex::default();
+        for (i, p) in providers.iter().enumerate() {
+            if p.unverified.iter().any(|f| f == "recognize") {
+                continue;
+            }
+            for (j, pat) in p.recognize.hosts.iter().enumerate() {
+                let entry = (i, j, pat.len() - placeholder_len(pat));
+                match pattern_key(pat) {
+                    Some(key) => index.by_key.entry(key).or_default().push(entry),
+                    None => index.anywhere.push(entry),
+                }
+            }
+        }
+        index
+    }
+}
+
+/// The last two labels of a host (`google.com` of `accounts.google.com`), or all of it.
+fn last_two_labels(host: &str) -> &str {
+    host.rmatch_indices('.').nth(1).map_or(host, |(dot, _)| &host[dot + 1..])
+}
+
+/// The last two labels (lowercase) every host matching `pattern` ends with, when no placeholder
+/// stands among them. A pattern without a closed placeholder matches only the host it spells; with
+/// one, the text after its last `}` must end the host, and when that text holds two dots it fixes the
+/// last two labels.
+fn pattern_key(pattern: &str) -> Option<String> {
+    let lower = pattern.to_ascii_lowercase();
+    match lower.rfind('}') {
+        None => Some(last_two_labels(&lower).to_string()),
+        Some(close) => {
+            let tail = &lower[close + 1..];
+            (tail.matches('.').count() >= 2).then(|| last_two_labels(tail).to_string())
+        }
+    }
 }
 
 /// A built-in catalog file that did not parse (a test fails on it; the binary skips it).
@@ -253,18 +310,28 @@ pub fn parse_provider(text: &str) -> Result<Provider, String> {
     toml::from_str::<Provider>(text).map_err(|e| e.to_string())
 }
 
+/// One built-in file: from its build-time JSON conversion (parsed much faster than TOML), or, when
+/// there is none or it does not parse, from its TOML text, so the error is the TOML parser's.
+fn parse_builtin(file: &str, text: &str) -> Result<Provider, String> {
+    catalog_json::JSON
+        .binary_search_by(|(f, _)| (*f).cmp(file))
+        .ok()
+        .and_then(|i| serde_json::from_str::<Provider>(catalog_json::JSON[i].1).ok())
+        .map_or_else(|| parse_provider(text), Ok)
+}
+
 /// The built-in catalog and the files that failed to load.
 fn load_builtin() -> (Catalog, Vec<LoadError>) {
     let mut providers = Vec::new();
     let mut errors = Vec::new();
     for (file, text) in catalog::FILES {
-        match parse_provider(text) {
+        match parse_builtin(file, text) {
             Ok(p) => providers.push(withhold_unverified(p)),
             Err(message) => errors.push(LoadError { file, message }),
         }
     }
     providers.sort_by(|a, b| a.id.cmp(&b.id));
-    (Catalog { providers }, errors)
+    (Catalog::new(providers), errors)
 }
 
 /// A built-in entry as rules and `build` see it: every fact without a `verified` date is removed and
@@ -328,7 +395,11 @@ impl Catalog {
             }
         }
         providers.sort_by(|a, b| a.id.cmp(&b.id));
-        Catalog { providers }
+        Catalog::new(providers)
+    }
+
+    fn new(providers: Vec<Provider>) -> Catalog {
+        Catalog { providers, hosts: OnceLock::new() }
     }
 
     pub fn providers(&self) -> &[Provider] {
@@ -340,28 +411,28 @@ impl Catalog {
         self.providers.iter().find(|p| p.id == id || p.name.eq_ignore_ascii_case(&id))
     }
 
-    /// The provider whose host patterns match the URL (the most specific pattern wins).
+    /// The provider whose host patterns match the URL (the most specific pattern wins; of equally
+    /// specific ones, the first in catalog order). Only the patterns indexed under the host's last two
+    /// labels and those with a placeholder there are tried.
     pub fn recognize(&self, url: &str) -> Option<&Provider> {
         let host = url_host(url)?;
         let path = url_path(url);
-        let mut best: Option<(usize, &Provider)> = None;
-        for p in &self.providers {
-            if p.unverified.iter().any(|f| f == "recognize") {
+        let index = self.hosts.get_or_init(|| HostIndex::new(&self.providers));
+        let keyed = index.by_key.get(last_two_labels(&host)).map_or(&[][..], Vec::as_slice);
+        let mut best: Option<(usize, (usize, usize))> = None;
+        for &(i, j, literal) in keyed.iter().chain(&index.anywhere) {
+            if best.is_some_and(|(l, at)| literal < l || (literal == l && at < (i, j))) {
                 continue;
             }
+            let Some(p) = self.providers.get(i) else { continue };
             if !p.recognize.paths.is_empty() && !p.recognize.paths.iter().any(|pre| path_prefix_matches(pre, path)) {
                 continue;
             }
-            for pat in &p.recognize.hosts {
-                if host_matches(pat, &host) {
-                    let literal = pat.len() - placeholder_len(pat);
-                    if best.is_none_or(|(l, _)| literal > l) {
-                        best = Some((literal, p));
-                    }
-                }
+            if p.recognize.hosts.get(j).is_some_and(|pat| host_matches(pat, &host)) {
+                best = Some((literal, (i, j)));
             }
         }
-        best.map(|(_, p)| p)
+        best.and_then(|(_, (i, _))| self.providers.get(i))
     }
 }
 
@@ -633,6 +704,25 @@ mod tests {
         }
     }
 
+    /// The build-time JSON of every file says exactly what its TOML says, and a file that does not
+    /// convert falls back to the TOML parse and its error.
+    #[test]
+    fn json_conversion_matches_toml() {
+        let mut converted: Vec<&str> = catalog_json::JSON.iter().map(|(f, _)| *f).collect();
+        let listed: Vec<&str> = catalog::FILES.iter().map(|(f, _)| *f).collect();
+        assert_eq!(converted, listed, "build.rs converted a different set of files than catalog.rs lists");
+        converted.sort_unstable();
+        assert_eq!(converted, listed, "the JSON list is not sorted by file name");
+        for ((file, text), (_, json)) in catalog::FILES.iter().zip(catalog_json::JSON) {
+            let from_json: Provider = serde_json::from_str(json).unwrap();
+            assert_eq!(from_json, parse_provider(text).unwrap(), "{file}");
+            assert_eq!(parse_builtin(file, text).unwrap(), from_json, "{file}");
+        }
+        let broken = "id = \"acme\"\nname = 3\n";
+        assert_eq!(parse_builtin("acme.toml", broken), parse_provider(broken));
+        assert!(parse_builtin("acme.toml", broken).is_err());
+    }
+
     #[test]
     fn host_patterns() {
         assert!(host_matches("{subdomain}.zendesk.com", "acme.zendesk.com"));
@@ -656,6 +746,73 @@ mod tests {
         assert!(c.recognize("https://auth.example.com/authorize").is_none());
     }
 
+    /// The indexed lookup answers what trying every pattern of every provider in order answers: on
+    /// each built-in pattern with its placeholders filled (and in upper case), with and without the
+    /// provider's paths, on look-alike hosts, and on patterns that share their literal length.
+    #[test]
+    fn indexed_recognition_matches_trying_every_pattern() {
+        fn every_pattern<'a>(c: &'a Catalog, url: &str) -> Option<&'a Provider> {
+            let host = url_host(url)?;
+            let path = url_path(url);
+            let mut best: Option<(usize, &Provider)> = None;
+            for p in c.providers() {
+                if p.unverified.iter().any(|f| f == "recognize")
+                    || (!p.recognize.paths.is_empty()
+                        && !p.recognize.paths.iter().any(|pre| path_prefix_matches(pre, path)))
+                {
+                    continue;
+                }
+                for pat in &p.recognize.hosts {
+                    let literal = pat.len() - placeholder_len(pat);
+                    if host_matches(pat, &host) && best.is_none_or(|(l, _)| literal > l) {
+                        best = Some((literal, p));
+                    }
+                }
+            }
+            best.map(|(_, p)| p)
+        }
+        let twins = parse_provider(
+            "id = \"a-twin\"\nname = \"A\"\n[recognize]\nhosts = [\"{x}.shared.test\", \"{x}.example\", \"{x}\"]\nsource = \"https://a.test/docs\"\n",
+        )
+        .unwrap();
+        let other = parse_provider(
+            "id = \"b-twin\"\nname = \"B\"\n[recognize]\nhosts = [\"{y}.shared.test\", \"login.{region}.b.test\"]\nsource = \"https://b.test/docs\"\n",
+        )
+        .unwrap();
+        let catalogs = [Catalog::builtin().clone(), Catalog::builtin().with(&[twins, other])];
+        let mut urls = vec![
+            "https://acme.shared.test/x".to_string(),
+            "https://login.eu.b.test/authorize".to_string(),
+            "https://localhost/x".to_string(),
+            "https://zendesk.com/x".to_string(),
+            "https://{{ tenant }}.zendesk.com/oauth/tokens".to_string(),
+            "https://auth.example.com/authorize".to_string(),
+        ];
+        for p in Catalog::builtin().providers() {
+            for pat in &p.recognize.hosts {
+                let filled = pat.replace(['{', '}'], "");
+                let paths = p.recognize.paths.iter().map(|x| x.replace(['{', '}'], ""));
+                for path in paths.chain(["/oauth/authorize".to_string()]) {
+                    for host in [
+                        filled.clone(),
+                        filled.to_ascii_uppercase(),
+                        format!("x{filled}"),
+                        format!("{filled}.evil.test"),
+                    ] {
+                        urls.push(format!("https://{host}{path}"));
+                    }
+                }
+            }
+        }
+        for c in &catalogs {
+            for url in &urls {
+                assert_eq!(c.recognize(url).map(|p| &p.id), every_pattern(c, url).map(|p| &p.id), "{url}");
+            }
+        }
+        assert_eq!(catalogs[1].recognize("https://acme.shared.test/x").map(|p| p.id.as_str()), Some("a-twin"));
+        assert_eq!(catalogs[1].recognize("https://login.eu.b.test/x").map(|p| p.id.as_str()), Some("b-twin"));
+    }
+
     /// A built-in fact without a `verified` date never reaches rules or `build`; an entry whose hosts
     /// are unverified is not recognised at all.
     #[test]
@@ -669,12 +826,12 @@ mod tests {
         assert!(p.scope_delimiter.is_some());
         assert!(p.pkce.is_none() && p.deprecated.is_empty());
         assert_eq!(p.unverified, ["pkce", "deprecated https://auth.acme.test/old"]);
-        let c = Catalog { providers: vec![p] };
+        let c = Catalog::new(vec![p]);
         assert_eq!(c.recognize("https://auth.acme.test/authorize").map(|p| p.id.as_str()), Some("acme"));
         let unrecognised =
             withhold_unverified(parse_provider(&text.replacen(", verified = \"2026-12-01\"", "", 1)).unwrap());
         assert_eq!(unrecognised.unverified.first().map(String::as_str), Some("recognize"));
-        let c = Catalog { providers: vec![unrecognised] };
+        let c = Catalog::new(vec![unrecognised]);
         assert!(c.recognize("https://auth.acme.test/authorize").is_none());
         // The date is checked.
         let bad = parse_provider(&text.replacen("2026-12-01", "2026-13-01", 1)).unwrap();
