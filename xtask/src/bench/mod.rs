@@ -1,7 +1,7 @@
 //! `cargo xtask bench [--quick] [--runs N]`: specc against its peers and its floor, in one run.
 //!
-//! Every case interleaves its contenders run by run (A B C A B C …), throws away the first round as a
-//! warm-up, and reports the median, min and max wall time and the peak RSS of the remaining rounds. Ratios
+//! Every case interleaves its contenders run by run (A B C, B C A, C A B …), throws away the first
+//! round as a warm-up, and reports the median, min and max wall time and the peak RSS of the remaining rounds. Ratios
 //! are taken against specc *in the same case of the same run*, so that load from other processes (this
 //! machine is shared) mostly cancels out. The table goes to stdout; the same data, with every sample, to
 //! `target/bench/bench-<unix-time>.json` and `target/bench/latest.json`.
@@ -392,15 +392,20 @@ pub fn run(opts: &Options) -> anyhow::Result<bool> {
     Ok(true)
 }
 
-/// Times every contender of `case`: one warm-up round, then `runs` rounds, contenders interleaved.
+/// Times every contender of `case`: one warm-up round, then `runs` rounds, contenders interleaved. Each
+/// round starts one contender later than the one before, so no contender always runs right after the
+/// same other one (a Node peer leaves caches and the CPU's frequency behind it for whatever follows).
 fn time_case(case: &mut Case, runs: usize) -> anyhow::Result<()> {
+    let n = case.contenders.len().max(1);
     for round in 0..=runs {
         let mut line = if round == 0 {
             format!("bench: {:<10} warm-up   ", case.name)
         } else {
             format!("bench: {:<10} round {round}/{runs}", case.name)
         };
-        for c in &mut case.contenders {
+        let start = round % n;
+        let (first, second) = case.contenders.split_at_mut(start);
+        for c in second.iter_mut().chain(first.iter_mut()) {
             let s = measure::run(&c.inv).with_context(|| format!("{} ({})", c.label, case.name))?;
             line.push_str(&format!("  {} {}", c.label, fmt_dur(s.wall)));
             if round > 0 {
